@@ -1,0 +1,79 @@
+"""parse_report(): the one flow from a source to a Report (see ARCHITECTURE in docs/).
+
+read -> normalize -> outline -> meta -> sections -> indicators -> slogans -> tasks
+Each stage reads the Report built so far and adds its records; only normalize changes text.
+"""
+from __future__ import annotations
+
+import os
+from typing import Iterable, Iterator, Optional
+
+from .errors import Errors, GovnlpError
+from .report import Report
+
+INDICATOR_MODES = ("rules", "model", "hybrid", "none")
+
+
+def parse_text(text: str, *, raw: Optional[str] = None, indicators: str = "default",
+               slogans: bool = True, lexicon: Optional[str] = None,
+               sections_model: Optional[str] = None, ner_model: Optional[str] = None,
+               warnings: Optional[list[str]] = None) -> Report:
+    """Run every stage on already-decoded text."""
+    from . import meta as meta_stage
+    from . import normalize as normalize_stage
+    from . import outline as outline_stage
+    from . import sections as sections_stage
+    from . import tasks as tasks_stage
+
+    norm = normalize_stage.normalize(text)
+    report = Report(text=norm.text, raw_map=norm.raw_map, raw_text=text,
+                    boilerplate=norm.boilerplate, warnings=list(warnings or []) + norm.warnings)
+    outline_stage.add_outline(report)
+    report.meta = meta_stage.extract_meta(report)
+    sections_stage.label_sections(report, model=sections_model)
+
+    mode = _indicator_mode(indicators, ner_model)
+    if mode != "none":
+        from . import indicators as indicators_stage
+        report.indicators = indicators_stage.extract_indicators(report, mode=mode, model=ner_model)
+    if slogans:
+        from . import slogans as slogans_stage
+        report.slogans = slogans_stage.find_slogans(report, lexicon=lexicon)
+    report.tasks = tasks_stage.extract_tasks(report)
+    return report
+
+
+def _indicator_mode(indicators: str, ner_model: Optional[str]) -> str:
+    if indicators == "default":
+        indicators = os.environ.get("GOVNLP_INDICATORS", "hybrid")
+    if indicators not in INDICATOR_MODES:
+        raise GovnlpError(Errors.E006.format(name="indicators", value=indicators, choices=INDICATOR_MODES))
+    return indicators
+
+
+def parse_report(source, *, encoding: Optional[str] = None, **kwargs) -> Report:
+    """Parse one report into a :class:`~govnlp.report.Report`.
+
+    ``source`` is a path (str or pathlib.Path) to a .txt/.html/.pdf file, the text itself, or
+    bytes in any common Chinese encoding. Keyword options: ``indicators`` ("rules", "model",
+    "hybrid", "none"), ``slogans`` (bool), ``lexicon`` (path of an extra slogan lexicon),
+    ``sections_model``/``ner_model`` (model folders).
+    """
+    from .io import read_source
+
+    doc = read_source(source, encoding=encoding)
+    return parse_text(doc.text, warnings=doc.warnings, **kwargs)
+
+
+def parse_reports(sources: Iterable, *, n_jobs: int = 1, **kwargs) -> Iterator[Report]:
+    """Parse many reports, yielding them in input order; ``n_jobs > 1`` uses processes."""
+    sources = list(sources)
+    if n_jobs <= 1:
+        for s in sources:
+            yield parse_report(s, **kwargs)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+
+    with ProcessPoolExecutor(max_workers=n_jobs) as pool:
+        yield from pool.map(partial(parse_report, **kwargs), sources)
