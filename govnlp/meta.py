@@ -1,6 +1,337 @@
-"""Metadata stage (placeholder until the meta helper lands)."""
+"""Metadata stage: title, issuing region, level, year, date and document type.
+
+Clues are read from the head of the report (the first ``HEAD_CHARS`` characters) and from the
+stretches normalisation set aside as boilerplate (metadata tables such as
+``发布机构: | 青云谱区人民政府``, footers, breadcrumbs). Places are resolved against the
+GB/T 2260 table of :mod:`govnlp.regions`.
+
+Rules, in the order they are tried:
+
+region
+    the most specific place named as the issuer: a metadata field (发布机构/来源/发文机关…),
+    ``X人民政府`` (a standalone line, 我代表X人民政府, X人民政府区长), the delivery line
+    (在X第N届人民代表大会), the title (X政府工作报告). A county under a city also named wins over
+    the city. An anonymised issuer (xx区, ××县, 某市) gives region null but still sets the level.
+    The State Council (国务院总理, 全国人民代表大会) gives level national and region
+    "中华人民共和国" with no province or code. Footer lines (版权所有/主办单位) are used only
+    when nothing else names the issuer.
+level
+    from the region (区/县/县级市/旗 are county), else from the issuer word (区政府 -> county).
+date
+    the delivery date (——2020年5月22日在…会议上) first, then a date standing alone on a line
+    (2020730, 2020年7月30日), then a publication date (发布日期/生成日期/发布时间).
+year
+    the year the document plans for or reports on:
+    * the year written in the title (2020年政府工作报告, 2020年上半年…) wins;
+    * half-year reports: the year before 上半年, else the date's year;
+    * work reports and their summaries: the plan year, i.e. an explicit 2020年工作安排/目标 or
+      谋划2023, else the reviewed year + 1 (2019年工作回顾, 回顾2022), else the delivery year
+      (a report delivered in January 2020 reviews 2019 and plans 2020: year 2020);
+    * task plans and other documents: the title year, else a 20XX年 target year in the head,
+      else the date's year.
+doc_type
+    task_plan (任务分解/分工方案/责任清单 in the title, or most numbered items carry
+    (X主办, Y协办) unit clauses), summary (速读/解读/图解/一图读懂/要点… in the title or head),
+    half_year_report (上半年/半年 with 报告/情况), work_report (政府工作报告, 向大会报告工作,
+    delivered 在…人民代表大会…会议上), else other.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date as _date
+from typing import Optional
+
+from . import regions
 from .report import Meta, Report
+
+HEAD_CHARS = 1500
+NATIONAL_REGION = "中华人民共和国"
+
+_CN_DIGITS = {"〇": "0", "○": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4",
+              "五": "5", "六": "6", "七": "7", "八": "8", "九": "9", "Ｏ": "0", "O": "0"}
+_CN_YEAR = re.compile(r"([〇○零一二三四五六七八九Ｏ]{4})(?=\s*年)")
+
+_ANON = re.compile(r"[xX×＊*]{1,4}|某")
+_ISSUER_WORD = {"区": "county", "县": "county", "旗": "county", "市": "city", "州": "city",
+                "盟": "city", "省": "province", "自治区": "province"}
+
+# Metadata fields of government web pages that name the issuer.
+_FIELD_ISSUER = re.compile(
+    r"(?:发布机构|发文机关|发文单位|发布单位|制发机关|信息来源|文章来源|来\s*源)\s*[:：]?\s*[|｜]?\s*"
+    r"([^\s|｜:：，。,]{2,40})")
+# Footer fields: only used when nothing better names the issuer.
+_FIELD_FOOTER = re.compile(
+    r"(?:版权所有|主办单位|主办|承办单位|承办)\s*[:：]?\s*[|｜]?\s*([^\s|｜:：，。,]{2,40})")
+_ORG = re.compile(r"人民政府|政府|人大常委会|人民代表大会|办公[室厅]|委员会|常委会|统计局|网站|门户|党委|[局委办]$")
+_GOV = re.compile(r"([^\s，。、；;:：!！?？“”\"'（）()|｜]{1,24}?)\s*人民政府")
+_CONGRESS = re.compile(r"在\s*([^\s，。、；;]{2,30}?)\s*第[一二三四五六七八九十\d]+\s*届\s*人民代表大会")
+_NATIONAL = re.compile(r"国务院总理|在第[一二三四五六七八九十\d]+届全国人民代表大会|国务院政府工作报告|"
+                       r"^\s*(?:\d{4}年)?政府工作报告\s*[—-]*\s*国务院|^\s*国务院\s*$", re.M)
+_TITLE_ISSUER = re.compile(r"(.{2,24}?)(?:人民)?政府(?:工作报告|主要工作|工作)")
+_LEVEL_WORD = re.compile(r"(?:^|年|度|半年|我代表|代表)\s*(区|县|市|省|自治区|州|旗)\s*(?:人民)?政府")
+
+_DELIVERY = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*在[^\n]{0,60}?(?:会议|大会)")
+_DATE_LINE = re.compile(r"^\s*(\d{4})\s*(?:[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?|(\d{3,4}))\s*$", re.M)
+_PUB_DATE = re.compile(r"(?:发布日期|发布时间|生成日期|成文日期|发文日期|印发日期|更新时间|日期|时间)\s*[:：]?\s*[|｜]?\s*"
+                       r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
+
+_TITLE_WORDS = re.compile(r"报告|方案|纲要|计划|要点|解读|速读|意见|通知|公报|总结|清单|分解|图解|读懂|安排")
+_TITLE_BAD = re.compile(r"^(?:——|-|发布|来源|索引号|生成日期|首页|当前位置|推荐|相关|上一篇|下一篇|扫一扫|分享)|"
+                        r"请予审议|向大会|我代表|各位代表|下面是|供大家参考|[，,。；;]")
+
+_TASK_TITLE = re.compile(r"任务分解|分解落实|分工方案|责任分工|任务分工|分解方案|任务清单|责任清单|重点工作分解|"
+                         r"目标任务分解|分解表|任务书")
+_SUMMARY = re.compile(r"速读|解读|图解|读懂|一图|划重点|要点|摘要|速览|看点|热词|全文来了|关键词|亮点|一文看|新闻发布会|"
+                      r"三分钟|数说|图说")
+_HALF = re.compile(r"上半年|半年工作|年中工作")
+_WORK = re.compile(r"政府工作报告|工作报告")
+_WORK_HEAD = re.compile(r"报告(?:政府)?工作|向大会作报告|向大会报告|人民代表大会[^\n]{0,20}会议上")
+
+_PLAN_YEAR = re.compile(r"(\d{4})\s*年\s*(?:是[^\n，。]{0,20}|的)?(?:主要|总体|经济社会发展的主要|发展的主要)?"
+                        r"(?:预期)?(?:目标|工作安排|工作打算|重点工作|目标任务)|谋划\s*(\d{4})|展望\s*(\d{4})")
+_REVIEW_YEAR = re.compile(r"(\d{4})\s*年\s*(?:主要)?(?:工作)?(?:回顾|总结)|回顾\s*(\d{4})")
+_HALF_YEAR = re.compile(r"(\d{4})\s*年\s*上半年")
+_ANY_YEAR = re.compile(r"(\d{4})\s*年")
 
 
 def extract_meta(report: Report) -> Meta:
-    return Meta()
+    """Fill :class:`~govnlp.report.Meta` from the head and the boilerplate of ``report``."""
+    head = _cn_years(report.text[:HEAD_CHARS])
+    extras = [_cn_years(report.text[b.start:b.end][:400]) for b in report.boilerplate
+              if b.start >= HEAD_CHARS]
+    context = head + "\n" + "\n".join(extras)
+
+    title = _title(head)
+    doc_type = _doc_type(title, head, report)
+    issuer = _issuer(title, head, extras, context)
+    when = _find_date(head, context)
+    year = _year(doc_type, title, head, when)
+
+    meta = Meta(title=title, doc_type=doc_type, date=when, year=year)
+    if issuer.national:
+        meta.region, meta.level = NATIONAL_REGION, "national"
+    elif issuer.division is not None:
+        d = issuer.division
+        meta.region, meta.level, meta.admin_code = d.full_name, d.level, d.code
+        meta.province = d.province.name
+    else:
+        meta.region = issuer.name
+        meta.level = issuer.level
+    return meta
+
+
+# ---- title ----------------------------------------------------------------
+def _title(head: str) -> Optional[str]:
+    """The most title-like of the first lines: short, with a document word, best with a year."""
+    best, best_score = None, 0
+    lines = [ln.strip() for ln in head.splitlines() if ln.strip()][:25]
+    for i, raw in enumerate(lines):
+        line = _clean_title(raw)
+        if not (4 <= len(line) <= 60) or _TITLE_BAD.search(line) or not _TITLE_WORDS.search(line):
+            continue
+        if "|" in line or "｜" in line or line.count(" ") > 3:
+            continue
+        score = 3 + (3 if "政府工作报告" in line else 0) + (2 if re.search(r"\d{4}\s*年", line) else 0)
+        score -= i * 0.1  # earlier lines are likelier
+        if re.match(r"^\d{4}", line) is None and re.match(r"^年", line):  # 年上半年…: year lost
+            score -= 2
+        if best is None or score > best_score:
+            best, best_score = line, score
+    return best
+
+
+def _clean_title(line: str) -> str:
+    line = re.sub(r"^\d{1,2}\s+(?=\d{4})", "", line)  # a stray page number: "0 2020 年…"
+    # a navigation bar glued before the title: 首页人大概览…文献资料关于…的报告
+    m = re.search(r"关于[^\s，。；]{2,60}?(?:报告|方案|意见|通知|计划|安排|总结)$", line)
+    if m and m.start() > 0:
+        line = line[m.start():]
+    line = re.sub(r"(?<=[\d\u4e00-\u9fff])\s+(?=[\d\u4e00-\u9fff])", "", line)
+    return line.strip(" 　:：")
+
+
+def _cn_years(s: str) -> str:
+    """二〇二〇年 -> 2020年 (only four-digit years, so 一二三 elsewhere is untouched)."""
+    return _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group(1)), s)
+
+
+# ---- doc type -------------------------------------------------------------
+def _doc_type(title: Optional[str], head: str, report: Report) -> str:
+    t = title or ""
+    first = head[:300]
+    if _TASK_TITLE.search(t) or _TASK_TITLE.search(first):
+        return "task_plan"
+    from .tasks import looks_like_task_plan  # local import: tasks runs after meta
+    if looks_like_task_plan(report.text):
+        return "task_plan"
+    if _SUMMARY.search(t) or re.search(r"(?:政府)?工作报告(?:解读|速读|要点|摘要)", head):
+        return "summary"
+    if _HALF.search(t) and re.search(r"报告|情况|总结", t):
+        return "half_year_report"
+    if re.search(r"上半年[^\n]{0,10}工作情况[^\n]{0,6}下半年|上半年主要工作情况", head):
+        return "half_year_report"
+    if _WORK.search(t) or _WORK_HEAD.search(head):
+        return "work_report"
+    return "other"
+
+
+# ---- issuer ---------------------------------------------------------------
+@dataclass
+class _Issuer:
+    division: Optional[regions.Division] = None
+    name: Optional[str] = None  # an unresolved but plain name (鼓楼区 with no context)
+    level: Optional[str] = None
+    national: bool = False
+
+
+def _place_before_org(s: str) -> str:
+    m = _ORG.search(s)
+    return s[: m.start()] if m else s
+
+
+def _issuer(title: Optional[str], head: str, extras: list[str], context: str) -> _Issuer:
+    if _NATIONAL.search(head):
+        return _Issuer(national=True, level="national")
+    found: list[tuple[int, regions.Division]] = []  # (priority, division)
+    anon_level: Optional[str] = None
+    unresolved: Optional[str] = None
+
+    def consider(raw: str, priority: int) -> None:
+        nonlocal anon_level, unresolved
+        raw = raw.strip()
+        if not raw:
+            return
+        if _ANON.search(raw):
+            anon_level = anon_level or _level_of_word(raw)
+            return
+        d = regions.resolve_tail(raw, context)
+        if d is not None:
+            found.append((priority, d))
+        elif unresolved is None:
+            # a known but ambiguous name (鼓楼区 without its city)
+            tail = _ambiguous_tail(raw)
+            if tail:
+                unresolved = tail
+
+    for m in _FIELD_ISSUER.finditer(head):
+        consider(_place_before_org(m.group(1)), 0)
+    for m in _GOV.finditer(head):
+        consider(m.group(1), 1)
+    for m in _CONGRESS.finditer(head):
+        consider(m.group(1), 1)
+    if title:
+        m = _TITLE_ISSUER.search(title)
+        if m:
+            consider(m.group(1), 2)
+    if not found:
+        for extra in extras:
+            for m in _FIELD_ISSUER.finditer(extra):
+                consider(_place_before_org(m.group(1)), 3)
+            for m in _FIELD_FOOTER.finditer(extra):
+                consider(_place_before_org(m.group(1)), 4)
+        for m in _FIELD_FOOTER.finditer(head):
+            consider(_place_before_org(m.group(1)), 4)
+
+    if found:
+        return _Issuer(division=_most_specific(found))
+    level = anon_level or _level_from_words(title or "", head)
+    if unresolved:
+        cands = regions.candidates(unresolved)
+        level = cands[0].level if cands else level
+    return _Issuer(name=unresolved, level=level)
+
+
+def _most_specific(found: list[tuple[int, regions.Division]]) -> regions.Division:
+    """The best-ranked issuer, replaced by a more specific one lying inside it."""
+    found.sort(key=lambda pd: pd[0])
+    best = found[0][1]
+    for _, d in found[1:]:
+        if d.code != best.code and _inside(d, best):
+            best = d
+    return best
+
+
+def _inside(inner: regions.Division, outer: regions.Division) -> bool:
+    rank = regions.LEVELS.index
+    if rank(inner.level) <= rank(outer.level):
+        return False
+    prefix = outer.code[:2] if outer.level == "province" else outer.code[:4]
+    return inner.code.startswith(prefix)
+
+
+def _ambiguous_tail(raw: str) -> Optional[str]:
+    for length in range(min(len(raw), 12), 2, -1):
+        piece = raw[-length:]
+        if len(regions.candidates(piece, short=False)) > 1:
+            return piece
+    return None
+
+
+def _level_of_word(raw: str) -> Optional[str]:
+    raw = raw.rstrip()
+    for word, level in sorted(_ISSUER_WORD.items(), key=lambda kv: -len(kv[0])):
+        if raw.endswith(word):
+            return level
+    return None
+
+
+def _level_from_words(title: str, head: str) -> Optional[str]:
+    for s in (title, head):
+        m = _LEVEL_WORD.search(s)
+        if m:
+            return _ISSUER_WORD.get(m.group(1))
+    return None
+
+
+# ---- date -----------------------------------------------------------------
+def _iso(y: str, m: str, d: str) -> Optional[str]:
+    try:
+        value = _date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+    return value.isoformat() if 1949 <= value.year <= 2100 else None
+
+
+def _compact(y: str, rest: str) -> Optional[str]:
+    """2020730 -> 2020-07-30; 20200730 -> 2020-07-30; ambiguous 2020111 -> None."""
+    if len(rest) == 4:
+        return _iso(y, rest[:2], rest[2:])
+    options = {x for x in (_iso(y, rest[:1], rest[1:]), _iso(y, rest[:2], rest[2:])) if x}
+    return options.pop() if len(options) == 1 else None
+
+
+def _find_date(head: str, context: str) -> Optional[str]:
+    m = _DELIVERY.search(head)
+    if m and (iso := _iso(*m.groups())):
+        return iso
+    for m in _DATE_LINE.finditer(head):
+        y, mo, d, rest = m.groups()
+        iso = _compact(y, rest) if rest else _iso(y, mo, d)
+        if iso:
+            return iso
+    for m in _PUB_DATE.finditer(context):
+        if iso := _iso(*m.groups()):
+            return iso
+    return None
+
+
+# ---- year -----------------------------------------------------------------
+def _first_year(pattern: re.Pattern, s: str, shift: int = 0) -> Optional[int]:
+    for m in pattern.finditer(s):
+        for g in m.groups():
+            if g and 1949 <= int(g) <= 2100:
+                return int(g) + shift
+    return None
+
+
+def _year(doc_type: str, title: Optional[str], head: str, when: Optional[str]) -> Optional[int]:
+    date_year = int(when[:4]) if when else None
+    if title and (y := _first_year(_ANY_YEAR, title)):
+        return y
+    if doc_type == "half_year_report":
+        return _first_year(_HALF_YEAR, head) or date_year
+    if doc_type in ("work_report", "summary"):
+        return (_first_year(_PLAN_YEAR, head) or _first_year(_REVIEW_YEAR, head, shift=1)
+                or date_year)
+    return _first_year(_PLAN_YEAR, head) or date_year

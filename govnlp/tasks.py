@@ -1,6 +1,250 @@
-"""Task-plan stage (placeholder until the tasks helper lands)."""
+"""Task-plan stage: the numbered items of a task-decomposition plan with their units.
+
+A task-decomposition plan (任务分解/分工方案) repeats the report's promises as numbered items,
+each naming who leads and who helps::
+
+    2.重视…硅巷建设…。(区科技局、高新区管委会主办，区相关部门、街道、板块协办)
+    5.…（牵头单位：区发改委；配合单位：区财政局、区统计局）
+    牵头单位：区发改委；责任单位：区财政局          <- on its own line after the item
+    1 | 推进…建设 | 区发改委 | 区财政局、区住建局      <- a table flattened into lines
+
+``extract_tasks`` returns one :class:`~govnlp.report.Task` per item: ``number`` as written,
+``text`` the task without its number and unit clause, ``lead``/``support`` the units in the
+order written, ``indicators`` the indices of ``report.indicators`` whose value (or change)
+lies inside the item, ``start``/``end`` the whole item (number to the end of its unit clause
+and continuation lines). Lead: 主办/牵头/负责/牵头单位; when only 责任单位 is given its first
+unit leads (or the one marked （牵头）) and the rest support. Support: 协办/配合/参与/协助.
+Documents that are not task plans give [].
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
 from .report import Report, Task
+
+# Roles: a role word after the units (区科技局主办) or a label before them (牵头单位：区科技局).
+_LEAD_WORDS = ("牵头单位", "牵头部门", "主办单位", "主责单位", "责任主体", "主办", "牵头", "负责", "主责")
+_SUPPORT_WORDS = ("配合单位", "协办单位", "参与单位", "协助单位", "配合部门", "协办", "配合", "参与", "协助")
+_SHARED_WORDS = ("责任单位", "责任部门", "实施单位", "落实单位")  # first leads, rest support
+_ROLE = "|".join(sorted(_LEAD_WORDS + _SUPPORT_WORDS + _SHARED_WORDS, key=len, reverse=True))
+_HAS_ROLE = re.compile(_ROLE)
+_LABELLED = re.compile(r"(%s)\s*[:：]\s*" % _ROLE)
+
+_ITEM = re.compile(r"^[ \t　]*(\d{1,3})[ \t]*[.、．](?!\d)[ \t]*")
+_ITEM_PAREN = re.compile(r"^[ \t　]*[（(](\d{1,3})[）)][ \t]*")
+_HEADING = re.compile(r"^[ \t　]*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[部分章节])")
+_END = re.compile(r"^[ \t　]*(?:推荐访问|相关阅读|相关推荐|相关链接|上一篇|下一篇|责任编辑|【打印】|打印本页|关闭窗口|"
+                  r"扫一扫|分享到|附件[:：]|附表)")
+_TABLE_SEP = re.compile(r"\s*[|｜\t]\s*|\s{2,}")
+_UNIT_SPLIT = re.compile(r"[、，,/；;]")
+
+MIN_ITEMS = 5
+MIN_SHARE = 0.5
+
+
+@dataclass
+class _Item:
+    number: str
+    start: int
+    end: int
+    lines: list[tuple[int, str]] = field(default_factory=list)  # (offset, line text)
+    lead: list[str] = field(default_factory=list)
+    support: list[str] = field(default_factory=list)
+    text: str = ""
 
 
 def extract_tasks(report: Report) -> list[Task]:
-    return []
+    """The items of a task-decomposition plan, or [] for any other document."""
+    if report.meta.doc_type != "task_plan" and not looks_like_task_plan(report.text):
+        return []
+    items = _table_items(report) or _items(report)
+    tasks = []
+    for it in items:
+        inside = [i for i, ind in enumerate(report.indicators) if _inside(ind, it.start, it.end)]
+        tasks.append(Task(number=it.number, text=it.text, lead=it.lead, support=it.support,
+                          indicators=inside, start=it.start, end=it.end))
+    return tasks
+
+
+def looks_like_task_plan(text: str) -> bool:
+    """True when at least half of ``MIN_ITEMS`` or more numbered items name their units."""
+    report = Report(text=text)
+    items = _items(report)
+    if len(items) < MIN_ITEMS:
+        table = _table_items(report)
+        return len(table) >= MIN_ITEMS and sum(bool(t.lead or t.support) for t in table) >= MIN_SHARE * len(table)
+    with_units = sum(bool(it.lead or it.support) for it in items)
+    return with_units >= MIN_SHARE * len(items)
+
+
+# ---- numbered items -------------------------------------------------------------
+def _lines(report: Report):
+    for m in re.finditer(r"[^\n]*\n?", report.text):
+        if not m.group():
+            break
+        line = m.group().rstrip("\n")
+        yield m.start(), line
+
+
+def _items(report: Report) -> list[_Item]:
+    """Group lines into numbered items; headings and page chrome end an item."""
+    items = _group(report, _ITEM)
+    if len(items) < MIN_ITEMS:
+        alt = _group(report, _ITEM_PAREN)
+        if len(alt) > len(items):
+            items = alt
+    for it in items:
+        _finish(it)
+    return items
+
+
+def _group(report: Report, pattern: re.Pattern) -> list[_Item]:
+    items: list[_Item] = []
+    current: Optional[_Item] = None
+    for off, line in _lines(report):
+        if report.boilerplate and report.is_boilerplate(off + len(line) - len(line.lstrip())) and line.strip():
+            current = None
+            continue
+        m = pattern.match(line)
+        if m:
+            current = _Item(number=m.group(1), start=off + len(line) - len(line.lstrip()), end=off + len(line.rstrip()))
+            current.lines.append((off + m.end(), line[m.end():]))
+            items.append(current)
+            continue
+        if _HEADING.match(line) or _END.match(line):
+            current = None
+            continue
+        if current is not None and line.strip():
+            current.lines.append((off, line))
+            current.end = off + len(line.rstrip())
+    return items
+
+
+def _finish(it: _Item) -> None:
+    """Split an item's lines into its task text and its units."""
+    body: list[str] = []
+    for _, line in it.lines:
+        line = line.strip()
+        if _LABELLED.match(line):  # 牵头单位：X；责任单位：Y on its own line
+            _read_units(line, it)
+            continue
+        clause, rest = _unit_clause(line)
+        if clause is not None:
+            _read_units(clause, it)
+            line = rest
+        body.append(line)
+    it.text = "".join(body).strip()
+
+
+def _unit_clause(line: str) -> tuple[Optional[str], str]:
+    """The last bracketed group naming roles, and the line without it."""
+    s = line.rstrip(" 。.;；")
+    close = max(s.rfind("）"), s.rfind(")"))
+    if close < 0 or close < len(s) - 2:
+        # 牵头单位：X at the end of the line without brackets
+        m = _LABELLED.search(s)
+        if m and m.start() > 0 and s[m.start() - 1] in "。；;，, \t":
+            return s[m.start():], s[: m.start()].rstrip("，, \t")
+        return None, line
+    depth, i = 0, close
+    while i >= 0:
+        ch = s[i]
+        if ch in "）)":
+            depth += 1
+        elif ch in "（(":
+            depth -= 1
+            if depth == 0:
+                break
+        i -= 1
+    if i < 0:
+        return None, line
+    inner = s[i + 1: close]
+    if not _HAS_ROLE.search(inner):
+        return None, line
+    return inner, (s[:i] + s[close + 1:]).rstrip()
+
+
+def _read_units(clause: str, it: _Item) -> None:
+    """Read 'A、B主办，C协办' / '牵头单位：A；配合单位：B' / '责任单位：A（牵头）、B' into roles."""
+    for part in re.split(r"[；;]|[，,](?=[^，,；;]*(?:%s))" % _ROLE, clause):
+        part = part.strip(" 。.，,")
+        if not part:
+            continue
+        m = _LABELLED.match(part)
+        if m:
+            role, units = m.group(1), part[m.end():]
+        else:
+            m = re.search(r"(%s)$" % _ROLE, part)
+            if not m:
+                continue
+            role, units = m.group(1), part[: m.start()]
+        names = _split_units(units)
+        if role in _LEAD_WORDS:
+            it.lead += names
+        elif role in _SUPPORT_WORDS:
+            it.support += names
+        else:  # 责任单位: the one marked （牵头）, else the first, leads unless a lead is known
+            marked = [n for n in names if n.endswith("牵头")]
+            names = [re.sub(r"[（(]?牵头[）)]?$", "", n) for n in names]
+            if it.lead:
+                it.support += names
+            elif marked:
+                lead = re.sub(r"[（(]?牵头[）)]?$", "", marked[0])
+                it.lead.append(lead)
+                it.support += [n for n in names if n != lead]
+            elif names:
+                it.lead.append(names[0])
+                it.support += names[1:]
+
+
+def _split_units(units: str) -> list[str]:
+    out = []
+    for u in _UNIT_SPLIT.split(units):
+        u = u.strip(" 　。.：:")
+        u = re.sub(r"^(?:由|等)", "", u)
+        u = re.sub(r"等$", "", u)
+        if u:
+            out.append(u)
+    return out
+
+
+# ---- tables flattened into lines -----------------------------------------------
+_HEAD_NUMBER = re.compile(r"^(?:序号|编号|序)$")
+_HEAD_TASK = re.compile(r"任务|工作|内容|事项|目标|举措|措施")
+
+
+def _table_items(report: Report) -> list[_Item]:
+    """Rows of a flattened table whose header names 序号 and unit columns (牵头单位 | 配合单位)."""
+    columns: Optional[list[str]] = None
+    items: list[_Item] = []
+    for off, line in _lines(report):
+        cells = [c for c in _TABLE_SEP.split(line.strip())]
+        if len(cells) >= 3 and _HEAD_NUMBER.match(cells[0]) and any(_HAS_ROLE.search(c) for c in cells):
+            columns = cells
+            continue
+        if columns is None:
+            continue
+        if len(cells) < 3 or not re.fullmatch(r"\d{1,3}", cells[0]):
+            if _HEADING.match(line) or not line.strip():
+                continue
+            columns = None if _END.match(line) else columns
+            continue
+        it = _Item(number=cells[0], start=off + len(line) - len(line.lstrip()), end=off + len(line.rstrip()))
+        texts = []
+        for name, cell in zip(columns[1:], cells[1:]):
+            if _HAS_ROLE.search(name):
+                _read_units(name.strip() + "：" + cell, it)
+            elif _HEAD_TASK.search(name) or not texts:
+                texts.append(cell)
+        it.text = "；".join(t for t in texts if t)
+        items.append(it)
+    return items
+
+
+def _inside(ind, start: int, end: int) -> bool:
+    span = ind.spans.get("value") or ind.spans.get("change")
+    if span is None:
+        return False
+    return start <= span[0] and span[1] <= end

@@ -1,0 +1,482 @@
+"""Score any pipeline (a callable ``text -> Report``) against the bundled gold.
+
+The matching rules are docs/annotation.md, section 7; this module implements them and nothing
+else. Counts are summed over documents (micro average), then turned into P/R/F1 and accuracies.
+
+>>> from govnlp.benchmark.dataset import load_split
+>>> from govnlp.report import Report
+>>> docs = load_split("sample")
+>>> result = score_pipeline(lambda text: Report(text=text), docs)   # an empty pipeline
+>>> result["quantity_f1"], result["counts"]["quantity_fn"] > 0
+(0.0, True)
+"""
+from __future__ import annotations
+
+import bisect
+import difflib
+import math
+import re
+import time
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from typing import Callable, Iterable, Optional, Sequence
+
+from ..report import Report
+from .dataset import LAYERS, GoldDoc
+
+Pipeline = Callable[[str], Report]
+
+TOLERANCE = 3          # characters, for spans and section boundaries (annotation.md 7.3-7.5)
+REL_TOL = 1e-6         # relative tolerance for numbers
+
+# ---- strings --------------------------------------------------------------------------------
+_DROP = re.compile(r"[\s“”‘’\"'《》〈〉「」『』()（）\[\]【】，。、；：！？·—\-,.;:!?…]+")
+_FOOTNOTE = re.compile(r"(?<=[\u4e00-\u9fff])\d{1,3}(?=[\u4e00-\u9fff]|$)")
+_SCOPE = ("全区", "全市", "全省", "全县", "全国", "我区", "我市", "我省", "我县", "本区", "本市",
+          "辖区", "全年", "其中")
+
+
+@lru_cache(maxsize=None)
+def _t2s():
+    from opencc import OpenCC
+    return OpenCC("t2s")
+
+
+@lru_cache(maxsize=65536)
+def _char_key(ch: str) -> str:
+    """One character, NFKC-folded and converted to simplified script (always length 1)."""
+    k = unicodedata.normalize("NFKC", ch)
+    if len(k) != 1:
+        k = ch
+    s = _t2s().convert(k)
+    return s if len(s) == 1 else k
+
+
+def norm(s: Optional[str]) -> str:
+    """Compare-form of a string (annotation.md 7.2): NFKC, simplified, no spaces/punctuation."""
+    if not s:
+        return ""
+    s = _t2s().convert(unicodedata.normalize("NFKC", s)).lower()
+    s = _DROP.sub("", s)
+    return _FOOTNOTE.sub("", s)
+
+
+def norm_name(s: Optional[str]) -> str:
+    """:func:`norm` plus one leading scope word (全市, 我区, 全年...) dropped."""
+    s = norm(s)
+    for w in _SCOPE:
+        if s.startswith(w) and len(s) > len(w):
+            return s[len(w):]
+    return s
+
+
+def names_match(gold: Optional[str], pred: Optional[str]) -> bool:
+    """Both empty, or equal, or one containing the other (shorter >= 2 chars and >= half)."""
+    g, p = norm_name(gold), norm_name(pred)
+    if not g or not p:
+        return not g and not p
+    if g == p:
+        return True
+    short, long_ = sorted((g, p), key=len)
+    return len(short) >= 2 and 2 * len(short) >= len(long_) and short in long_
+
+
+def close(a: Optional[float], b: Optional[float]) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return math.isclose(float(a), float(b), rel_tol=REL_TOL, abs_tol=1e-9)
+
+
+# ---- aligning the pipeline's text with the gold text ----------------------------------------
+class Alignment:
+    """Maps offsets of a pipeline's ``Report.text`` onto the gold ``text`` (annotation.md 7.1)."""
+
+    def __init__(self, gold_text: str, report: Optional[Report] = None, pred_text: Optional[str] = None):
+        pred_text = report.text if report is not None else pred_text
+        self.gold_len = len(gold_text)
+        self.pred_len = len(pred_text or "")
+        self.method = "identity"
+        self.map: Optional[list[int]] = None
+        if pred_text == gold_text:
+            return
+        raw_map = getattr(report, "raw_map", None) if report is not None else None
+        if (report is not None and report.raw_text == gold_text and raw_map
+                and len(raw_map) == len(pred_text) + 1):
+            self.method = "raw_map"
+            self.map = [min(max(int(x), 0), self.gold_len) for x in raw_map[:-1]]
+            return
+        self.method = "difflib"
+        self.map = _difflib_map(pred_text or "", gold_text)
+
+    def pos(self, i: int) -> int:
+        """Gold offset of predicted character ``i``."""
+        if self.map is None:
+            return min(max(i, 0), self.gold_len)
+        if i >= len(self.map):
+            return self.gold_len
+        return self.map[max(i, 0)]
+
+    def span(self, start: Optional[int], end: Optional[int]) -> Optional[tuple[int, int]]:
+        """Gold ``[start, end)`` of a predicted span (None stays None)."""
+        if start is None or end is None:
+            return None
+        if self.map is None:
+            return self.pos(start), self.pos(end)
+        if end <= start:
+            p = self.pos(start)
+            return p, p
+        s, e = self.pos(start), min(self.pos(end - 1) + 1, self.gold_len)
+        return (s, max(s, e))
+
+
+def _difflib_map(pred: str, gold: str) -> list[int]:
+    """For every predicted character, the gold character it is aligned with."""
+    a = "".join(_char_key(c) for c in pred)
+    b = "".join(_char_key(c) for c in gold)
+    out = [0] * len(pred)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for k in range(i2 - i1):
+                out[i1 + k] = j1 + k
+        elif tag == "replace":
+            n, m = i2 - i1, j2 - j1
+            for k in range(n):
+                out[i1 + k] = j1 + (k * m) // n
+        elif tag == "delete":  # predicted characters with no gold counterpart
+            for k in range(i2 - i1):
+                out[i1 + k] = min(j1, max(len(gold) - 1, 0))
+    return out
+
+
+# ---- spans ------------------------------------------------------------------------------------
+def _gap(a: Sequence[int], b: Sequence[int]) -> tuple[int, int]:
+    """(0 if the spans overlap else 1, characters between them)."""
+    overlap = min(a[1], b[1]) - max(a[0], b[0])
+    if overlap > 0 or (a[0] == a[1] == b[0] == b[1]):
+        return 0, 0
+    return 1, max(0, max(a[0], b[0]) - min(a[1], b[1]))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop whitespace at both ends of ``text[start:end]``."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _greedy(candidates: list[tuple]) -> list[tuple[int, int]]:
+    """One-to-one pairs from (priority..., g, p) tuples, best (smallest) first."""
+    used_g, used_p, pairs = set(), set(), []
+    for *_, g, p in sorted(candidates):
+        if g not in used_g and p not in used_p:
+            used_g.add(g)
+            used_p.add(p)
+            pairs.append((g, p))
+    return pairs
+
+
+# ---- indicators -----------------------------------------------------------------------------
+def quantity_key(ind: dict) -> Optional[tuple]:
+    """("level", (value,), unit) | ("range", (low, high), unit) | ("change", (v,), unit) | None."""
+    if ind.get("value") is not None:
+        return "level", (ind["value"],), norm(ind.get("unit"))
+    if ind.get("low") is not None or ind.get("high") is not None:
+        return "range", (ind.get("low"), ind.get("high")), norm(ind.get("unit"))
+    change = ind.get("change")
+    if change is not None and change.get("value") is not None:
+        return "change", (change["value"],), norm(change.get("unit"))
+    return None
+
+
+def keys_match(a: Optional[tuple], b: Optional[tuple]) -> bool:
+    if a is None or b is None or a[0] != b[0] or a[2] != b[2]:
+        return False
+    return all(close(x, y) for x, y in zip(a[1], b[1]))
+
+
+def _anchor(ind: dict) -> Optional[list[int]]:
+    spans = ind.get("spans") or {}
+    for key in ("value", "change"):
+        if spans.get(key) is not None:
+            return list(spans[key])
+    sentence = ind.get("sentence")
+    if sentence and sentence[1] > sentence[0]:
+        return list(sentence)
+    return None
+
+
+def _change_equal(g: Optional[dict], p: Optional[dict]) -> bool:
+    if g is None or p is None:
+        return g is None and p is None
+    return close(g.get("value"), p.get("value")) and norm(g.get("unit")) == norm(p.get("unit"))
+
+
+def _rank_equal(g: Optional[dict], p: Optional[dict]) -> bool:
+    if g is None or p is None:
+        return g is None and p is None
+    return int(g.get("position", -1)) == int(p.get("position", -2)) and \
+        norm(g.get("scope")) == norm(p.get("scope"))
+
+
+def score_indicators(gold: list[dict], pred: list[dict], align: Alignment) -> Counter:
+    """Quantity/linked counts and attribute accuracies for one document (annotation.md 7.3)."""
+    c = Counter()
+    g_items = [(i, g, quantity_key(g), _anchor(g)) for i, g in enumerate(gold)]
+    g_items = [x for x in g_items if x[2] is not None]
+    p_items = []
+    for j, p in enumerate(pred):
+        key = quantity_key(p)
+        if key is None:
+            continue
+        a = _anchor(p)
+        p_items.append((j, p, key, None if a is None else align.span(a[0], a[1])))
+    candidates = []
+    for i, g, gk, ga in g_items:
+        for j, p, pk, pa in p_items:
+            if not keys_match(gk, pk):
+                continue
+            if ga is None:
+                candidates.append((2, 0, i, j))
+                continue
+            if pa is None:
+                continue
+            flag, gap = _gap(ga, pa)
+            if gap <= TOLERANCE:
+                candidates.append((flag, gap, i, j))
+    pairs = _greedy(candidates)
+    c["quantity_gold"], c["quantity_pred"] = len(g_items), len(p_items)
+    c["quantity_tp"] = len(pairs)
+    c["quantity_fp"] = len(p_items) - len(pairs)
+    c["quantity_fn"] = len(g_items) - len(pairs)
+    for i, j in pairs:
+        g, p = gold[i], pred[j]
+        c["linked_tp"] += names_match(g.get("name"), p.get("name"))
+        if g.get("change") is not None or p.get("change") is not None:
+            c["change_n"] += 1
+            c["change_ok"] += _change_equal(g.get("change"), p.get("change"))
+        c["qualifier_n"] += 1
+        c["qualifier_ok"] += g.get("qualifier") == p.get("qualifier")
+        c["kind_n"] += 1
+        c["kind_ok"] += g.get("kind", "actual") == p.get("kind", "actual")
+        if g.get("period") is not None:
+            c["period_n"] += 1
+            c["period_ok"] += str(g["period"]) == str(p.get("period"))
+        if g.get("rank") is not None or p.get("rank") is not None:
+            c["rank_n"] += 1
+            c["rank_ok"] += _rank_equal(g.get("rank"), p.get("rank"))
+    return c
+
+
+# ---- sections -------------------------------------------------------------------------------
+def score_sections(gold: list[dict], pred: list[dict], align: Alignment, text: str) -> Counter:
+    """Boundary+level matching and label accuracy (annotation.md 7.4)."""
+    c = Counter()
+    gs = [(_trim(text, int(s["start"]), int(s["end"])), s) for s in gold]
+    ps = []
+    for s in pred:
+        span = align.span(int(s["start"]), int(s["end"]))
+        ps.append((_trim(text, *span), s))
+    candidates = []
+    for i, ((g0, g1), g) in enumerate(gs):
+        for j, ((p0, p1), p) in enumerate(ps):
+            if int(g["level"]) != int(p["level"]) or abs(g0 - p0) > TOLERANCE:
+                continue
+            ends_ok = abs(g1 - p1) <= TOLERANCE
+            if ends_ok or (norm(g.get("title")) and norm(g.get("title")) == norm(p.get("title"))):
+                candidates.append((abs(g0 - p0) + abs(g1 - p1), i, j))
+    pairs = _greedy(candidates)
+    c["section_gold"], c["section_pred"] = len(gs), len(ps)
+    c["section_tp"] = len(pairs)
+    c["section_fp"] = len(ps) - len(pairs)
+    c["section_fn"] = len(gs) - len(pairs)
+    for i, j in pairs:
+        g, p = gs[i][1], ps[j][1]
+        c["function_ok"] += g.get("function") == p.get("function")
+        c["topic_ok"] += g.get("topic") == p.get("topic")
+    c["function_n"] = c["topic_n"] = len(pairs)
+    return c
+
+
+# ---- slogans --------------------------------------------------------------------------------
+def expansions_equal(gold: Optional[list], pred: Optional[list]) -> bool:
+    """Both null, or the same number of items pairing one-to-one (equal or contained)."""
+    if gold is None or pred is None:
+        return gold is None and pred is None
+    g, p = [norm(x) for x in gold], [norm(x) for x in pred]
+    if len(g) != len(p):
+        return False
+    free = list(range(len(p)))
+    for item in sorted(g, key=len, reverse=True):
+        hit = next((k for k in free if p[k] == item), None)
+        if hit is None:
+            hit = next((k for k in free if min(len(p[k]), len(item)) >= 2
+                        and (p[k] in item or item in p[k])), None)
+        if hit is None:
+            return False
+        free.remove(hit)
+    return True
+
+
+def score_slogans(gold: list[dict], pred: list[dict], align: Alignment) -> Counter:
+    """Slogan detection, resolution accuracy and invented expansions (annotation.md 7.5)."""
+    c = Counter()
+    candidates = []
+    ps = [(align.span(int(p["start"]), int(p["end"])), p) for p in pred]
+    for i, g in enumerate(gold):
+        for j, (pa, p) in enumerate(ps):
+            if norm(g.get("text")) != norm(p.get("text")):
+                continue
+            flag, gap = _gap((int(g["start"]), int(g["end"])), pa)
+            if gap <= TOLERANCE:
+                candidates.append((flag, gap, i, j))
+    pairs = _greedy(candidates)
+    c["slogan_gold"], c["slogan_pred"] = len(gold), len(pred)
+    c["slogan_tp"] = len(pairs)
+    c["slogan_fp"] = len(pred) - len(pairs)
+    c["slogan_fn"] = len(gold) - len(pairs)
+    for i, j in pairs:
+        g, p = gold[i].get("expansion"), ps[j][1].get("expansion")
+        ok = expansions_equal(g, p)
+        c["slogan_ok"] += ok
+        c["slogan_invented"] += (p is not None and not ok)
+    c["slogan_n"] = len(pairs)
+    return c
+
+
+# ---- tasks and meta ---------------------------------------------------------------------------
+def _unit_triples(tasks: list[dict]) -> set[tuple[str, str, str]]:
+    out = set()
+    for t in tasks:
+        number = norm(str(t.get("number", "")))
+        for role in ("lead", "support"):
+            for unit in t.get(role) or []:
+                if norm(unit):
+                    out.add((number, role, norm(unit)))
+    return out
+
+
+def score_tasks(gold: list[dict], pred: list[dict]) -> Counter:
+    """Task numbers found and (number, role, unit) triples (annotation.md 7.6)."""
+    c = Counter()
+    gn = {norm(str(t.get("number", ""))) for t in gold}
+    pn = {norm(str(t.get("number", ""))) for t in pred}
+    c["task_tp"], c["task_fp"], c["task_fn"] = len(gn & pn), len(pn - gn), len(gn - pn)
+    gu, pu = _unit_triples(gold), _unit_triples(pred)
+    c["task_unit_tp"], c["task_unit_fp"], c["task_unit_fn"] = len(gu & pu), len(pu - gu), len(gu - pu)
+    return c
+
+
+def score_meta(gold: dict, pred: dict) -> Counter:
+    """Share of the given gold meta fields the prediction gets right (annotation.md 7.7)."""
+    c = Counter()
+    for key, value in gold.items():
+        got = pred.get(key)
+        if key == "year" and value is not None:
+            ok = got is not None and int(got) == int(value)
+        elif isinstance(value, str) or isinstance(got, str):
+            ok = norm(value) == norm(got) if value is not None and got is not None else value == got
+        else:
+            ok = value == got
+        c["meta_n"] += 1
+        c["meta_ok"] += ok
+    return c
+
+
+# ---- one document, many documents -------------------------------------------------------------
+def score_document(doc: GoldDoc, report: Report, layers: Optional[Iterable[str]] = None) -> Counter:
+    """Raw counts for one document; only layers annotated in the gold (and in ``layers``)."""
+    wanted = set(LAYERS if layers is None else layers)
+    todo = [layer for layer in doc.layers if layer in wanted]
+    c = Counter()
+    if not todo:
+        return c
+    align = Alignment(doc.text, report)
+    pred = report.to_dict()
+    for layer in todo:
+        c[f"docs_{layer}"] += 1
+        if layer == "indicators":
+            c += score_indicators(doc.records("indicators"), pred["indicators"], align)
+        elif layer == "sections":
+            c += score_sections(doc.records("sections"), pred["sections"], align, doc.text)
+        elif layer == "slogans":
+            c += score_slogans(doc.records("slogans"), pred["slogans"], align)
+        elif layer == "tasks":
+            c += score_tasks(doc.records("tasks"), pred["tasks"])
+        elif layer == "meta":
+            c += score_meta(doc.gold.get("meta") or {}, pred["meta"])
+    return c
+
+
+def _ratio(num: int, den: int) -> Optional[float]:
+    return None if den == 0 else num / den
+
+
+def _prf(c: Counter, prefix: str, docs: int) -> dict:
+    tp, fp, fn = c[f"{prefix}_tp"], c[f"{prefix}_fp"], c[f"{prefix}_fn"]
+    if docs == 0:
+        return {f"{prefix}_precision": None, f"{prefix}_recall": None, f"{prefix}_f1": None}
+    if tp + fp + fn == 0:  # nothing to find and nothing found
+        return {f"{prefix}_precision": 1.0, f"{prefix}_recall": 1.0, f"{prefix}_f1": 1.0}
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {f"{prefix}_precision": p, f"{prefix}_recall": r,
+            f"{prefix}_f1": 0.0 if p + r == 0 else 2 * p * r / (p + r)}
+
+
+def metrics(c: Counter) -> dict:
+    """Turn summed counts into the figures of annotation.md section 7 (None = not measurable)."""
+    m: dict = {}
+    m.update(_prf(c, "section", c["docs_sections"]))
+    m["function_acc"] = _ratio(c["function_ok"], c["function_n"])
+    m["topic_acc"] = _ratio(c["topic_ok"], c["topic_n"])
+    m.update(_prf(c, "quantity", c["docs_indicators"]))
+    linked = Counter(linked_tp=c["linked_tp"], linked_fp=c["quantity_pred"] - c["linked_tp"],
+                     linked_fn=c["quantity_gold"] - c["linked_tp"])
+    m.update(_prf(linked, "linked", c["docs_indicators"]))
+    for attr in ("change", "qualifier", "kind", "period", "rank"):
+        m[f"{attr}_acc"] = _ratio(c[f"{attr}_ok"], c[f"{attr}_n"])
+    m.update(_prf(c, "slogan", c["docs_slogans"]))
+    m["slogan_acc"] = _ratio(c["slogan_ok"], c["slogan_n"])
+    m["slogan_invented"] = c["slogan_invented"] if c["docs_slogans"] else None
+    m.update(_prf(c, "task", c["docs_tasks"]))
+    m.update(_prf(c, "task_unit", c["docs_tasks"]))
+    m["meta_acc"] = _ratio(c["meta_ok"], c["meta_n"])
+    return m
+
+
+def score_pipeline(pipeline: Pipeline, docs: Sequence[GoldDoc], *,
+                   layers: Optional[Iterable[str]] = None) -> dict:
+    """Run ``pipeline`` on every document and score it.
+
+    A document on which the pipeline raises is recorded under ``errors`` and scored as an empty
+    Report. ``layers`` limits scoring to what the pipeline produces (baselines: indicators).
+    Returns the metrics of :func:`metrics` plus ``n_docs``, ``chars``, ``seconds``,
+    ``chars_per_s``, ``errors`` and the raw ``counts``.
+    """
+    layers = list(LAYERS if layers is None else layers)
+    total, errors, seconds, chars = Counter(), [], 0.0, 0
+    for doc in docs:
+        t0 = time.perf_counter()
+        try:
+            report = pipeline(doc.text)
+            if not isinstance(report, Report):
+                raise TypeError(f"the pipeline returned {type(report).__name__}, not a Report")
+        except Exception as exc:  # a crash on one document must not stop the benchmark
+            report = Report(text=doc.text)
+            errors.append({"id": doc.id, "error": f"{type(exc).__name__}: {exc}"[:300]})
+        seconds += time.perf_counter() - t0
+        chars += len(doc.text)
+        try:
+            total += score_document(doc, report, layers)
+        except Exception as exc:  # malformed output (e.g. offsets of another text)
+            errors.append({"id": doc.id, "error": f"scoring failed: {type(exc).__name__}: {exc}"[:300]})
+            total += score_document(doc, Report(text=doc.text), layers)
+    result = metrics(total)
+    result.update({"n_docs": len(docs), "chars": chars, "seconds": round(seconds, 3),
+                   "chars_per_s": round(chars / seconds, 1) if seconds > 0 else None,
+                   "errors": errors, "layers": layers, "counts": dict(sorted(total.items()))})
+    return result

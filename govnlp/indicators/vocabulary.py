@@ -1,0 +1,102 @@
+"""The canonical indicator vocabulary (data/indicators.jsonl): names, synonyms, units, guards.
+
+>>> canonical_id("规上工业增加值"), canonical_id("规上工业总产值"), canonical_id("财政总收入")
+('va_industry_above', 'output_industry_above', 'fiscal_total_revenue')
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One standard indicator."""
+
+    id: str
+    name: str
+    synonyms: tuple[str, ...]
+    units: tuple[str, ...]
+    measure: str  # "rate" | "level"
+    not_if: tuple[str, ...] = field(default_factory=tuple)
+    source: str = ""
+
+    @property
+    def surfaces(self) -> tuple[str, ...]:
+        return (self.name,) + self.synonyms
+
+
+@lru_cache(maxsize=1)
+def entries() -> dict[str, Entry]:
+    """id -> :class:`Entry`, in file order."""
+    text = resources.files("govnlp").joinpath("data", "indicators.jsonl").read_text(encoding="utf-8")
+    out: dict[str, Entry] = {}
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        d = json.loads(line)
+        out[d["id"]] = Entry(d["id"], d["name"], tuple(d.get("synonyms", ())), tuple(d.get("units", ())),
+                             d.get("measure", "level"), tuple(d.get("not_if", ())), d.get("source", ""))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _surface_index() -> tuple[re.Pattern, dict[str, str]]:
+    owner: dict[str, str] = {}
+    for e in entries().values():
+        for s in e.surfaces:
+            owner.setdefault(s.lower(), e.id)
+    alt = "|".join(re.escape(s) for s in sorted(owner, key=len, reverse=True))
+    return re.compile(alt, re.IGNORECASE), owner
+
+
+def find_names(text: str) -> list[tuple[int, int, str]]:
+    """Every vocabulary name in ``text`` as (start, end, id), longest first, not overlapping."""
+    pattern, owner = _surface_index()
+    out = []
+    for m in pattern.finditer(text):
+        eid = owner[m.group(0).lower()]
+        out.append((m.start(), m.end(), eid))
+    return out
+
+
+def canonical_id(name: str) -> Optional[str]:
+    """The id of the indicator a surface name stands for, or None.
+
+    The longest vocabulary name inside ``name`` decides; an entry's ``not_if`` words guard
+    confusable concepts (规上工业 + 企业 is a firm count, not 规上工业增加值).
+    """
+    if not name:
+        return None
+    best: Optional[tuple[int, int, str]] = None
+    for s, e, eid in find_names(name):
+        entry = entries()[eid]
+        if any(w in name for w in entry.not_if):
+            # a guarded match: look for a shorter, unguarded one inside it
+            continue
+        if best is None or (e - s) > (best[1] - best[0]) or ((e - s) == (best[1] - best[0]) and s > best[0]):
+            best = (s, e, eid)
+    if best is None:
+        # matches shadowed by a guarded longer one: try every surface directly
+        for entry in entries().values():
+            if any(w in name for w in entry.not_if):
+                continue
+            for surf in sorted(entry.surfaces, key=len, reverse=True):
+                if surf.lower() in name.lower():
+                    if best is None or len(surf) > best[1] - best[0]:
+                        best = (0, len(surf), entry.id)
+                    break
+    return None if best is None else best[2]
+
+
+def measure(eid: Optional[str]) -> Optional[str]:
+    """"rate" or "level" for an id, None when unknown."""
+    e = entries().get(eid) if eid else None
+    return e.measure if e else None
+
+
+__all__ = ["Entry", "entries", "find_names", "canonical_id", "measure"]

@@ -1,0 +1,404 @@
+"""Normalisation: the only stage that changes text. Keeps a map back to raw offsets.
+
+Steps, in order: line ends and invisible characters; pinyin glosses (區(qū) -> 區); mojibake runs
+(set aside and reported, heading markers recovered where a one-byte shift repairs them);
+traditional -> simplified (OpenCC t2s); full-width digits/letters -> ASCII (NFKC on those only);
+ASCII punctuation inside Chinese -> Chinese punctuation; stray spaces; broken lines re-joined.
+Then page chrome is *recognised* (not removed): boilerplate spans are listed on the Report.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Callable, Iterable, Optional
+
+from .errors import Warnings
+from .report import Boilerplate
+
+CJK = "\u4e00-\u9fff\u3400-\u4dbf"
+CN_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】—…·「」『』％"
+_TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+PINYIN_GLOSS = re.compile(rf"(?<=[^\x00-\x7f])[a-z]?\((?=[a-zü{_TONE}]*[{_TONE}])[a-zü{_TONE}]{{1,7}}\)")
+DANGLING = ("的", "和", "与", "及", "在", "对", "为", "把", "将", "向", "从", "以", "并", "等")
+TERMINAL = "。！？；：”’）…】」』!?;:"
+HEADING_START = re.compile(
+    r"^\s*\S?\s?[（(][一二三四五六七八九十]+[)）]|^\s*(第[一二三四五六七八九十]+[方面部分章节条]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|"
+    r"\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[)）]|[①-⑳]|——|[■●▲◆★□○◇]|(一|二|三|四|五|六|七|八|九|十)是)")
+
+
+@dataclass
+class Normalized:
+    """Normalised text, its map to raw offsets (len(text)+1 entries) and what was found."""
+
+    text: str
+    raw_map: list[int]
+    boilerplate: list[Boilerplate] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+class _Buffer:
+    """Text as parallel lists of characters and raw offsets; edits keep the map."""
+
+    def __init__(self, raw: str):
+        self.chars = list(raw)
+        self.idx = list(range(len(raw)))
+        self.raw_len = len(raw)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.chars)
+
+    def sub(self, pattern: re.Pattern, repl: Callable[[re.Match], Optional[str]]) -> int:
+        """Replace each match by repl(m) (None = keep); new chars map to the match's raw start."""
+        text = self.text
+        out_c, out_i, last, n = [], [], 0, 0
+        for m in pattern.finditer(text):
+            r = repl(m)
+            if r is None:
+                continue
+            out_c += self.chars[last:m.start()]
+            out_i += self.idx[last:m.start()]
+            if r:
+                if len(r) == m.end() - m.start():
+                    out_i += self.idx[m.start():m.end()]
+                else:
+                    anchor = self.idx[m.start()] if m.start() < len(self.idx) else self.raw_len
+                    out_i += [anchor] * len(r)
+                out_c += list(r)
+            last, n = m.end(), n + 1
+        out_c += self.chars[last:]
+        out_i += self.idx[last:]
+        self.chars, self.idx = out_c, out_i
+        return n
+
+    def map_chars(self, fn: Callable[[str], str]) -> int:
+        """Apply a one-char-to-one-char mapping (``fn`` must return a single character)."""
+        n = 0
+        for i, c in enumerate(self.chars):
+            d = fn(c)
+            if d != c:
+                self.chars[i] = d
+                n += 1
+        return n
+
+    def replace_text(self, new: str) -> None:
+        """Swap in a converted text of possibly different length, aligning with difflib."""
+        old = self.text
+        if len(new) == len(old):
+            self.chars = list(new)
+            return
+        new_idx: list[int] = []
+        sm = difflib.SequenceMatcher(None, old, new, autojunk=False)
+        for tag, i1, i2, j1, j2 in sm.get_opcodes():
+            if tag == "equal":
+                new_idx += self.idx[i1:i2]
+            else:
+                anchor = self.idx[i1] if i1 < len(self.idx) else self.raw_len
+                new_idx += [anchor] * (j2 - j1)
+        self.chars, self.idx = list(new), new_idx
+
+
+# ---------------------------------------------------------------- tables
+@lru_cache(maxsize=1)
+def boilerplate_patterns() -> list[tuple[str, re.Pattern]]:
+    """(reason, pattern) rows of govnlp/data/boilerplate.tsv."""
+    rows = []
+    text = resources.files("govnlp.data").joinpath("boilerplate.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        reason, pattern = line.split("\t", 1)
+        rows.append((reason, re.compile(pattern, flags=re.I)))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _gb_zone(c: str) -> int:
+    """0 = ASCII/common/punctuation, 1 = GB2312 level-1 hanzi, 2 = level-2 hanzi,
+    3 = a symbol no report uses (bopomofo, box drawing, kana, Greek, Cyrillic, private use),
+    4 = a hanzi outside GB2312 (after t2s conversion)."""
+    if ord(c) < 0x80:
+        return 0
+    if _STRONG_ODD.match(c):
+        return 3
+    try:
+        b = c.encode("gb2312")
+    except UnicodeEncodeError:
+        return 4 if "\u4e00" <= c <= "\u9fff" else 0
+    hi = b[0]
+    if 0xB0 <= hi <= 0xD7:
+        return 1
+    if 0xD8 <= hi <= 0xF7:
+        return 2
+    return 0
+
+
+_STRONG_ODD = re.compile(r"[\u3105-\u312f\u2500-\u257f\u3040-\u30ff\u0370-\u03ff\u0400-\u04ff\ue000-\uf8ff]")
+
+
+def find_mojibake(line: str) -> list[tuple[int, int]]:
+    """Runs of a line that look like text decoded with the wrong codec (or shifted by a byte).
+
+    A run is a cluster of unusual characters (symbols no report uses, hanzi outside GB2312 or
+    from its rare level 2) holding at least one strongly odd one; it is extended to the end of
+    its clause when that is near, and to the line start when only a character or two precede it.
+    """
+    zones = [_gb_zone(c) for c in line]
+    odd = [i for i, z in enumerate(zones) if z >= 2]
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(odd):
+        j = i
+        while j + 1 < len(odd) and odd[j + 1] - odd[j] <= 4:
+            j += 1
+        s, e = odd[i], odd[j] + 1
+        members = [zones[k] for k in odd[i:j + 1]]
+        strong = sum(z >= 3 for z in members)
+        lone_q = len(members) == 1 and members[0] == 4 and s > 0 and line[s - 1] in "?？"
+        if (strong >= 1 and len(members) >= 2) or strong >= 2 or lone_q:
+            if s <= 2:
+                s = 0
+            m = re.search(r"[。，；]", line[e:e + 9])
+            if m:
+                e = e + m.end()
+            runs.append((s, e))
+        i = j + 1
+    return runs
+
+
+def _repair_marker(seg: str) -> Optional[str]:
+    """A heading marker hidden in a one-byte-shifted GBK run, e.g. '。ㄒ唬┰' -> '（一）'."""
+    try:
+        data = seg.encode("gb18030")
+    except UnicodeEncodeError:
+        return None
+    for cut in (1, 0):
+        fixed = data[cut:].decode("gb18030", errors="replace")
+        m = re.match(r"[（(]([一二三四五六七八九十]{1,3})[)）]", fixed)
+        if m:
+            return f"（{m.group(1)}）"
+    return None
+
+
+# ---------------------------------------------------------------- steps
+def _fullwidth(c: str) -> str:
+    o = ord(c)
+    if 0xFF10 <= o <= 0xFF19 or 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A:
+        return unicodedata.normalize("NFKC", c)
+    if c in "％．＋－／＝＜＞＆＃＠～":
+        return unicodedata.normalize("NFKC", c)
+    if c in "\u3000\xa0\u2002\u2003\u2009":
+        return " "
+    return c
+
+
+_CJK_CHAR = f"[{CJK}{CN_PUNCT}]"
+_ASCII_PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+
+
+def _chinese_punct(buf: _Buffer) -> int:
+    n = 0
+    # , ; : ? ! next to Chinese (keeps 1,024.6 and 09:56)
+    n += buf.sub(re.compile(rf"(?<={_CJK_CHAR})[,;:?!]|[,;:?!](?={_CJK_CHAR})|(?<=[%”])[,;:](?=\s*\S)"),
+                 lambda m: _ASCII_PUNCT[m.group()])
+    # a parenthesis pair holding Chinese
+    n += buf.sub(re.compile(rf"\(([^()\n]*[{CJK}][^()\n]*)\)"), lambda m: "（" + m.group(1) + "）")
+    # half a pair: "(一" ... "）"
+    n += buf.sub(re.compile(rf"\((?=[一二三四五六七八九十{CJK}])"), lambda m: "（")
+    n += buf.sub(re.compile(rf"(?<=[{CJK}])\)"), lambda m: "）")
+    return n
+
+
+_SPACE_CJK = re.compile(
+    rf"(?<=[{CJK}{CN_PUNCT}])[ \t]+|[ \t]+(?=[{CJK}{CN_PUNCT}])|(?<=\d)[ \t]+(?=[%])|^[ \t]+|[ \t]+$",
+    flags=re.M)
+
+
+def _navigation_line_spans(text: str) -> list[tuple[int, int]]:
+    """Lines that are menus (many short space-separated words): their spaces are kept."""
+    spans = []
+    for s, e, line in iter_lines(text):
+        tokens = line.split()
+        if len(tokens) >= 4 and all(len(t) <= 8 for t in tokens) and not re.search(r"[。，；]", line):
+            spans.append((s, e))
+    return spans
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _join_broken_lines(buf: _Buffer) -> int:
+    """Re-join hard line breaks inside sentences (PDF/scrape wrapping)."""
+    lines = buf.text.split("\n")
+    lengths = [len(l) for l in lines]
+    long_lines = sorted(lengths, reverse=True)
+    typical = long_lines[len(long_lines) // 4] if long_lines else 0
+    joins: set[int] = set()  # positions of '\n' to delete
+    pos = 0
+    for k, line in enumerate(lines[:-1]):
+        nxt = lines[k + 1]
+        pos += len(line)
+        s = line.rstrip()
+        if s and nxt.strip() and not s.endswith(tuple(TERMINAL)) and not HEADING_START.match(nxt) \
+                and not _is_chrome(nxt.strip()) and not _is_chrome(s):
+            prose = bool(re.search(r"[。，；、]", s[:-1]))
+            wrapped = (len(s) >= 25 or (len(s) >= 10 and prose)) and not HEADING_START.match(s) or (
+                len(s) >= 25 and len(s) >= 0.8 * typical) or s.endswith(DANGLING)
+            date_line = s.lstrip().startswith("——") and nxt.strip().endswith(("会议上", "会议上的报告"))
+            cut_number = bool(re.search(r"\d[\d.]*$", s)) and bool(re.match(r"[万亿千百%个元家人]", nxt.strip()))
+            if wrapped or date_line or cut_number:
+                joins.add(pos)
+        if not nxt.strip() and s.endswith(DANGLING) and k + 2 < len(lines) and lines[k + 2].strip() \
+                and len(s) <= 40 and not _is_chrome(lines[k + 2].strip()):
+            joins.add(pos)
+            joins.add(pos + 1)
+        pos += 1
+    if not joins:
+        return 0
+    chars, idx = [], []
+    for i, (c, r) in enumerate(zip(buf.chars, buf.idx)):
+        if i in joins:
+            continue
+        chars.append(c)
+        idx.append(r)
+    buf.chars, buf.idx = chars, idx
+    return len(joins)
+
+
+def _is_chrome(line: str) -> bool:
+    return classify_line(line) is not None
+
+
+def classify_line(line: str) -> Optional[str]:
+    """The boilerplate reason of one stripped line, or None for report text."""
+    s = line.strip()
+    if not s:
+        return None
+    if len(s) <= 120:
+        for reason, pattern in boilerplate_patterns():
+            if pattern.search(s):
+                return reason
+    tokens = s.split()
+    if len(tokens) >= 4 and all(len(t) <= 8 for t in tokens) and not re.search(r"[。，；]", s):
+        return "navigation"
+    if "|" in s and s.count("|") >= 3 and len(s) < 200:
+        return "table"
+    return None
+
+
+def _find_boilerplate(text: str) -> list[Boilerplate]:
+    spans: list[Boilerplate] = []
+    pos = 0
+    for line in text.split("\n"):
+        reason = classify_line(line)
+        if reason:
+            s = pos + (len(line) - len(line.lstrip()))
+            spans.append(Boilerplate(s, pos + len(line.rstrip()), reason))
+        pos += len(line) + 1
+    # a footer: once a footer line appears in the last fifth, short lines after it are chrome too
+    n = len(text)
+    footer = [b for b in spans if b.reason == "footer" and b.start > 0.8 * n]
+    if footer:
+        first = footer[0].start
+        pos = first
+        covered = {(b.start, b.end) for b in spans}
+        for line in text[first:].split("\n"):
+            st = pos + (len(line) - len(line.lstrip()))
+            en = pos + len(line.rstrip())
+            if en > st and (st, en) not in covered and len(line.strip()) <= 60:
+                spans.append(Boilerplate(st, en, "footer"))
+            pos += len(line) + 1
+    spans.sort(key=lambda b: b.start)
+    return spans
+
+
+def normalize(raw: str) -> Normalized:
+    """Normalise decoded report text; see the module docstring for the steps."""
+    buf = _Buffer(raw)
+    warnings: list[str] = []
+
+    buf.sub(re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]"), lambda m: "\n")
+    n_ctrl = buf.sub(re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b-\u200f\ufeff\u00ad]"), lambda m: "")
+    if n_ctrl:
+        warnings.append(Warnings.W007.format(n=n_ctrl))
+    n_bad = buf.text.count("\ufffd")
+    if n_bad:
+        warnings.append(Warnings.W004.format(n=n_bad))
+
+    n_pinyin = buf.sub(PINYIN_GLOSS, lambda m: "")
+    if n_pinyin:
+        warnings.append(Warnings.W006.format(n=n_pinyin))
+
+    text = buf.text
+    if _is_traditional(text):
+        buf.replace_text(_t2s().convert(text))
+        warnings.append(Warnings.W005)
+
+    _set_aside_mojibake(buf, warnings)
+
+    buf.map_chars(_fullwidth)
+    _chinese_punct(buf)
+    nav_lines = _navigation_line_spans(buf.text)
+    buf.sub(_SPACE_CJK, lambda m: None if _inside(m.start(), nav_lines) else "")
+    buf.sub(re.compile(r"[ \t]{2,}"), lambda m: " ")
+    buf.sub(re.compile(r"\n{3,}"), lambda m: "\n\n")
+    _join_broken_lines(buf)
+    buf.sub(re.compile(r"^\n+|\n+$"), lambda m: "")
+
+    text = buf.text
+    boiler = _find_boilerplate(text)
+    if boiler:
+        sample = "; ".join(text[b.start:b.end][:30] for b in boiler[:4])
+        warnings.append(Warnings.W002.format(n=len(boiler), sample=sample))
+    raw_map = buf.idx + [buf.raw_len]
+    return Normalized(text, raw_map, boiler, warnings)
+
+
+def _is_traditional(text: str) -> bool:
+    """True when converting to simplified changes a noticeable share of the Chinese characters."""
+    sample = "".join(re.findall(f"[{CJK}]", text[:20000]))
+    if len(sample) < 20:
+        return False
+    converted = _t2s().convert(sample)
+    changed = sum(a != b for a, b in zip(sample, converted))
+    return changed / len(sample) > 0.03
+
+
+def _set_aside_mojibake(buf: _Buffer, warnings: list[str]) -> None:
+    text = buf.text
+    runs: list[tuple[int, int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        for s, e in find_mojibake(line):
+            runs.append((pos + s, pos + e, line[s:e]))
+        pos += len(line) + 1
+    if not runs:
+        return
+    samples = []
+    for s, e, seg in reversed(runs):
+        marker = _repair_marker(seg) if (s == 0 or text[s - 1] == "\n") else None
+        repl = marker or ""
+        anchor = buf.idx[s]
+        buf.chars[s:e] = list(repl)
+        buf.idx[s:e] = [anchor] * len(repl)
+        samples.append(f"{seg!r} at raw offset {anchor}" + (f" (heading marker {marker} recovered)" if marker else ""))
+    warnings.append(Warnings.W001.format(n=len(runs), sample="; ".join(reversed(samples))))
+
+
+def iter_lines(text: str) -> Iterable[tuple[int, int, str]]:
+    """(start, end, line) for each line of ``text`` (end excludes the newline)."""
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, pos + len(line), line
+        pos += len(line) + 1

@@ -1,0 +1,449 @@
+"""Outline: the heading hierarchy of a report, its 注释 glossary and footnote markers.
+
+Heading styles are a table (govnlp/data/headings.tsv). Levels follow the order in which styles
+first appear (a style already open closes everything below it; a new style opens a child), with
+number-sequence checks so that a stray "3." inside a paragraph does not start a section. Lines
+set aside as boilerplate never become headings. A table of contents that repeats the headings
+before the body is recognised and set aside. News summaries without numbered headings get
+their outline from bare short lines; 一是…二是… enumerations become child sections.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+from .normalize import iter_lines
+from .report import Boilerplate, Footnote, GlossaryEntry, Report, Section
+
+CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+TITLE_MAX = 60
+# conventional rank of heading styles, most major first (GB/T 9704 order, then report habits)
+STYLE_RANK = {"standalone": 0, "bare_top": 0, "fangmian": 1, "cn_dun": 2, "bare_mid": 2, "cn_paren": 3,
+              "bare_leaf": 3, "ar_dot": 4, "ar_paren": 5, "circled": 6, "dash": 7, "shi": 8}
+
+
+def cn_number(s: str) -> Optional[int]:
+    """一 -> 1, 十二 -> 12, 二十三 -> 23, ① -> 1, '7' -> 7."""
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s)
+    if s in CIRCLED:
+        return CIRCLED.index(s) + 1
+    if "十" in s:
+        a, _, b = s.partition("十")
+        tens = CN_DIGITS.get(a, 1) if a else 1
+        ones = CN_DIGITS.get(b, 0) if b else 0
+        return tens * 10 + ones
+    return CN_DIGITS.get(s)
+
+
+@lru_cache(maxsize=1)
+def heading_styles() -> list[tuple[str, re.Pattern]]:
+    text = resources.files("govnlp.data").joinpath("headings.tsv").read_text("utf-8")
+    rows = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            style, pattern = line.split("\t", 1)
+            rows.append((style, re.compile(pattern)))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def standalone_patterns() -> list[re.Pattern]:
+    text = resources.files("govnlp.data").joinpath("standalone_headings.tsv").read_text("utf-8")
+    return [re.compile(l) for l in text.splitlines() if l.strip() and not l.startswith("#")]
+
+
+GLOSSARY_TITLE = re.compile(r"^(《?[^《》]{0,20}》?)?(注释|名词解释|附：?名词解释|注解|释义|附注)[：:]?$")
+GLOSSARY_ENTRY = re.compile(r"^(?:\[(?P<n1>\d{1,3})\]|【(?P<n3>\d{1,3})】|(?P<n2>\d{1,3})[.．、])\s*(?P<term>[^：:]{1,40}?)[：:]\s*(?P<def>.+)$")
+CLOSING_START = re.compile(r"^(各位代表|同志们|主任、各位副主任|各位委员)[^。]{0,40}[，！,]")
+CLOSING_CUE = re.compile(r"让我们|以上报告|请予审议|请予评议|敬请|奋力谱写|而努力奋斗|而不懈奋斗")
+
+
+@dataclass
+class _Head:
+    style: str
+    num: Optional[int]
+    marker: Optional[str]
+    title: str
+    start: int          # heading start (line start, or inline position)
+    body_start: int     # where its text after the title begins
+    line_end: int
+    level: int = 0
+    inline: bool = False
+
+
+def _title_of(rest: str) -> tuple[str, int]:
+    """Heading title from the text after a marker, and its length in ``rest``."""
+    rest_s = rest.rstrip()
+    if len(rest_s) <= TITLE_MAX and not re.search(r"[。！？；]", rest_s[:-1]):
+        return rest_s.rstrip("。：:；;，,"), len(rest_s)
+    m = re.search(r"[。！？；：]", rest_s)
+    if m and m.start() <= TITLE_MAX:
+        return rest_s[:m.start()], m.end()
+    m = re.search(r"[，,]", rest_s)
+    if m and m.start() <= TITLE_MAX:
+        return rest_s[:m.start()], m.start()
+    return rest_s[:TITLE_MAX], min(len(rest_s), TITLE_MAX)
+
+
+def _content_lines(report: Report) -> list[tuple[int, int, str]]:
+    """Non-empty lines not set aside as boilerplate."""
+    out = []
+    for s, e, line in iter_lines(report.text):
+        st = s + (len(line) - len(line.lstrip()))
+        if not line.strip() or report.is_boilerplate(st):
+            continue
+        out.append((s, e, line))
+    return out
+
+
+def _candidates(lines: list[tuple[int, int, str]]) -> list[_Head]:
+    heads: list[_Head] = []
+    for s, e, line in lines:
+        text = line.strip()
+        lead = len(line) - len(line.lstrip())
+        if any(p.match(text) for p in standalone_patterns()) and len(text) <= 30:
+            style = "glossary" if GLOSSARY_TITLE.match(text) else "standalone"
+            heads.append(_Head(style, None, None, text.rstrip("：:"), s + lead, e, e))
+            continue
+        if GLOSSARY_TITLE.match(text):
+            heads.append(_Head("glossary", None, None, text.rstrip("：:"), s + lead, e, e))
+            continue
+        # one stray character before a （N） marker (scrape debris such as "角（二）")
+        probe, shift = text, 0
+        if re.match(r"^[^\s（(]\s?[（(][一二三四五六七八九十]{1,3}[)）]", text):
+            shift = text.index("（") if "（" in text[:3] else text.index("(")
+            probe = text[shift:]
+        for style, pattern in heading_styles():
+            m = pattern.match(probe)
+            if not m:
+                continue
+            if style in ("ar_dot", "ar_paren") and re.match(r"\d{1,3}[.．、]\s*\d", probe):
+                break
+            rest = m.group("rest")
+            title, used = _title_of(rest)
+            if style == "dash":
+                title = re.split(r"[。！；：]", rest, 1)[0]
+            if not title.strip():
+                break
+            num = cn_number(m.groupdict().get("num") or "")
+            marker_start = s + lead + shift
+            body = marker_start + m.start("rest") + used
+            heads.append(_Head(style, num, m.group("marker"), title.strip(), marker_start, body, e))
+            break
+    return heads
+
+
+def _drop_toc(heads: list[_Head], text: str) -> tuple[list[_Head], list[Boilerplate]]:
+    """Headings listed twice where the first copies have no body between them: a table of contents."""
+    toc: list[Boilerplate] = []
+    seen_later = {}
+    for i, h in enumerate(heads):
+        seen_later.setdefault((h.style, h.num, h.title), []).append(i)
+    drop = set()
+    for key, idxs in seen_later.items():
+        if len(idxs) < 2 or key[0] in ("dash", "shi"):
+            continue
+        first = heads[idxs[0]]
+        nxt = heads[idxs[0] + 1] if idxs[0] + 1 < len(heads) else None
+        gap = text[first.line_end:nxt.start].strip() if nxt else "x" * 100
+        if len(gap) < 5:
+            drop.add(idxs[0])
+    if drop:
+        for i in sorted(drop):
+            h = heads[i]
+            toc.append(Boilerplate(h.start, h.line_end, "toc"))
+    return [h for i, h in enumerate(heads) if i not in drop], toc
+
+
+def _bare_headings(lines: list[tuple[int, int, str]], taken: list[_Head]) -> list[_Head]:
+    """Headings of news summaries: groups of short unpunctuated lines before a paragraph.
+
+    In a group the last line is the lowest heading (its paragraph follows), the two lines
+    before it a paired higher heading, a year line (回顾2022, 谋划2023) the top; extra lines
+    after a year line are its subtitle. Short lines before the first year line are preamble.
+    """
+    def is_short(t: str) -> bool:
+        return (2 <= len(t) <= 26 and not re.search(r"[。！？；]$|[：:]$", t) and not re.search(r"[。；]", t)
+                and not re.match(r"[■●▲◆★□○◇►▶]", t))
+
+    top = re.compile(r"^(回顾|谋划|展望|奋进|聚力)\s*20\d\d$|^20\d\d年?(回顾|展望|工作回顾|工作安排)$")
+    first_top = next((s for s, e, l in lines if top.match(l.strip())), None)
+    taken_lines = {s for s, e, l in lines if any(s <= h.start < e for h in taken)}
+    heads: list[_Head] = []
+    group: list[tuple[int, int, str]] = []
+    for s, e, line in lines + [(-1, -1, "")]:
+        t = line.strip()
+        if s in taken_lines:
+            if group:
+                _group_heads(group, top, heads)
+            group = []
+            continue
+        if s >= 0 and is_short(t):
+            if first_top is None or s >= first_top:
+                group.append((s, e, t))
+            continue
+        if group and s >= 0:  # a paragraph closes the group
+            _group_heads(group, top, heads)
+        group = []
+    return heads
+
+
+def _group_heads(group: list[tuple[int, int, str]], top: re.Pattern, heads: list[_Head]) -> None:
+    top_head = None
+    rest: list[tuple[int, int, str]] = []
+    for g in group:
+        if top.match(g[2]):
+            top_head = _Head("bare_top", None, None, g[2], g[0], g[1], g[1])
+            heads.append(top_head)
+            rest = []
+        else:
+            rest.append(g)
+    if not rest:
+        return
+    leaf, before = rest[-1], rest[:-1]
+    mid, extra = before[-2:], before[:-2]
+    if extra:
+        if top_head is not None:
+            top_head.title += " " + "".join(g[2] for g in extra)
+            top_head.line_end = top_head.body_start = extra[-1][1]
+        else:
+            heads.append(_Head("bare_mid", None, None, "".join(g[2] for g in extra), extra[0][0], extra[-1][1], extra[-1][1]))
+    if mid:
+        heads.append(_Head("bare_mid", None, None, "".join(g[2] for g in mid), mid[0][0], mid[-1][1], mid[-1][1]))
+    heads.append(_Head("bare_leaf", None, None, leaf[2], leaf[0], leaf[1], leaf[1]))
+
+
+def _assign_levels(heads: list[_Head]) -> list[_Head]:
+    """Style-stack levels with number-sequence checks; returns the accepted headings."""
+    stack: list[tuple[str, Optional[int]]] = []  # (style, last number)
+    accepted: list[_Head] = []
+    for h in heads:
+        if h.style == "glossary":
+            stack = [("glossary", None)]
+            h.level = 1
+            accepted.append(h)
+            continue
+        if stack and stack[0][0] == "glossary":
+            continue  # entries inside a glossary are not headings
+        styles = [st for st, _ in stack]
+        if h.style in styles:
+            k = styles.index(h.style)
+            last = stack[k][1]
+            if h.num is not None and last is not None and not (0 < h.num - last <= 3 or h.num == 1):
+                continue  # out of sequence: a number inside text, not a heading
+            if h.num == 1 and last is not None and last >= 1 and k == 0 and h.style != "standalone":
+                pass
+            stack = stack[:k] + [(h.style, h.num)]
+            h.level = k + 1
+        else:
+            if h.num is not None and h.num > 3:
+                continue  # a new style must start near 1
+            # a more major style closes the minor ones opened before it (一、 -> —— -> （一） nests （一） under 一、)
+            rank = STYLE_RANK.get(h.style, 9)
+            while stack and STYLE_RANK.get(stack[-1][0], 9) >= rank:
+                stack.pop()
+            stack = stack + [(h.style, h.num)]
+            h.level = len(stack)
+        accepted.append(h)
+    return accepted
+
+
+def _inline_enumerations(report: Report, lines: list[tuple[int, int, str]], heads: list[_Head]) -> list[_Head]:
+    """一是…二是… inside a paragraph: child sections of the heading holding the paragraph."""
+    out: list[_Head] = []
+    pat = re.compile(r"(?:(?<=[。；：！？])|^)([一二三四五六七八九十]{1,2})是(?=[^，。、的]{2})")
+    starts_taken = {h.start for h in heads}
+    for s, e, line in lines:
+        found = [(m.start(), cn_number(m.group(1)), m) for m in pat.finditer(line)]
+        seq = []
+        for pos, num, m in found:
+            if num == len(seq) + 1:
+                seq.append((pos, num, m))
+        if len(seq) < 2:
+            continue
+        for k, (pos, num, m) in enumerate(seq):
+            abs_start = s + pos
+            if abs_start in starts_taken:
+                continue
+            rest = line[m.end():]
+            title, used = _title_of(rest.split("。")[0] + "。" if "。" in rest else rest)
+            end = s + seq[k + 1][0] if k + 1 < len(seq) else e
+            out.append(_Head("shi_inline", num, m.group(0), title.strip(), abs_start,
+                             s + m.end() + used, end, inline=True))
+    return out
+
+
+def _parse_glossary(report: Report, start: int, end: int) -> list[GlossaryEntry]:
+    entries = []
+    for s, e, line in iter_lines(report.text[start:end]):
+        m = GLOSSARY_ENTRY.match(line.strip())
+        if not m:
+            if entries and line.strip() and not GLOSSARY_TITLE.match(line.strip()):
+                entries[-1].definition += line.strip()
+                entries[-1].end = start + e
+            continue
+        num = m.group("n1") or m.group("n2") or m.group("n3")
+        lead = len(line) - len(line.lstrip())
+        entries.append(GlossaryEntry(num, m.group("term").strip(), m.group("def").strip(), start + s + lead, start + e))
+    return entries
+
+
+def _term_forms(term: str) -> list[str]:
+    forms = {term, term.replace("“", "").replace("”", "")}
+    for q in re.findall(r"“[^”]+”", term):
+        forms.add(q)
+        forms.add(q.strip("“”"))
+    return sorted((f for f in forms if len(f) >= 2), key=len, reverse=True)
+
+
+def _find_footnotes(report: Report, body_end: int) -> list[Footnote]:
+    """Markers glued to terms: “五型”政府14建设, 普惠性幼儿园9覆盖率, X[3]."""
+    text = report.text
+    notes: list[Footnote] = []
+    taken: set[int] = set()
+    for k, entry in enumerate(report.glossary):
+        num = entry.number
+        for m in re.finditer(rf"(?<!\d)(?:\[{num}\]|{num})(?![\d.%])", text[:body_end]):
+            s = m.start()
+            if s in taken or report.is_boilerplate(s):
+                continue
+            before = text[max(0, s - 40):s]
+            hit = None
+            for form in _term_forms(entry.term):
+                for cut in range(len(form), 1, -1):
+                    if before.endswith(form[:cut]):
+                        hit = form[:cut]
+                        break
+                if hit:
+                    break
+            if hit is None and m.group().startswith("[") and before.endswith("”"):
+                hit = re.search(r"“[^“”]{1,20}”$", before).group() if re.search(r"“[^“”]{1,20}”$", before) else None
+            if hit is None:
+                continue
+            if len(hit) < 3 and not hit.endswith("”"):
+                continue
+            taken.add(s)
+            notes.append(Footnote(num, m.start(), m.end(), entry.term, k))
+    # [n] markers with no glossary entry are still footnotes, not numbers
+    for m in re.finditer(r"\[(\d{1,3})\]", text[:body_end]):
+        if m.start() not in taken:
+            notes.append(Footnote(m.group(1), m.start(), m.end(), None, None))
+    notes.sort(key=lambda f: f.start)
+    return notes
+
+
+def add_outline(report: Report) -> Report:
+    """Fill ``report.sections``, ``report.glossary`` and ``report.footnotes``."""
+    text = report.text
+    lines = _content_lines(report)
+    heads = _candidates(lines)
+    heads, toc = _drop_toc(heads, text)
+    if toc:
+        report.boilerplate = sorted(report.boilerplate + toc, key=lambda b: b.start)
+    marked = [h for h in heads if h.style not in ("dash", "shi", "glossary", "standalone")]
+    if len(marked) < 3:
+        bare = _bare_headings(lines, heads)
+        heads = sorted(heads + bare, key=lambda h: h.start)
+    heads = _assign_levels(heads)
+    heads += _inline_enumerations(report, lines, heads)
+    heads.sort(key=lambda h: (h.start, h.inline))
+
+    content_end = _content_end(report, lines)
+    sections: list[Section] = []
+    first_start = heads[0].start if heads else content_end
+    pre = [l for l in lines if l[1] <= first_start]
+    if pre and sum(len(l[2].strip()) for l in pre) >= 8:
+        title = pre[0][2].strip()[:TITLE_MAX]
+        sections.append(Section(0, None, 1, None, title, pre[0][0], first_start, body_start=pre[0][0]))
+
+    closing = _closing_start(lines, heads)
+    stack: list[Section] = []
+    for h in heads:
+        level = h.level
+        if h.inline:
+            parent = _innermost(sections, h.start)
+            level = (parent.level + 1) if parent else 1
+        while stack and stack[-1].level >= level:
+            stack.pop()
+        parent_id = stack[-1].id if stack else None
+        if h.inline and parent_id is None:
+            parent_id = None
+        sec = Section(len(sections), parent_id, level, h.marker, h.title, h.start, h.line_end, body_start=h.body_start)
+        if h.inline:
+            sec.end = h.line_end
+        sections.append(sec)
+        if not h.inline:
+            stack.append(sec)
+    if closing is not None:
+        sections.append(Section(len(sections), None, 1, None, text[closing:closing + 200].split("，")[0][:TITLE_MAX],
+                                closing, content_end, body_start=closing))
+    _set_ends(sections, content_end, closing)
+    report.sections = sections
+
+    gl = next((s for s in sections if GLOSSARY_TITLE.match(s.title) or s.title in ("注释", "名词解释")), None)
+    if gl is not None:
+        report.glossary = _parse_glossary(report, gl.body_start or gl.start, gl.end)
+    report.footnotes = _find_footnotes(report, gl.start if gl is not None else content_end)
+    return report
+
+
+def _innermost(sections: list[Section], pos: int) -> Optional[Section]:
+    """The latest-starting (non-enumeration) section at or before ``pos``."""
+    cands = [s for s in sections if s.start <= pos and not _is_inline(s)]
+    return max(cands, key=lambda s: s.start) if cands else None
+
+
+def _content_end(report: Report, lines: list[tuple[int, int, str]]) -> int:
+    return lines[-1][1] if lines else len(report.text)
+
+
+def _closing_start(lines: list[tuple[int, int, str]], heads: list[_Head]) -> Optional[int]:
+    """The final exhortation paragraph (各位代表…让我们…) after the last heading."""
+    last_head = max((h.start for h in heads), default=-1)
+    for s, e, line in reversed(lines[-4:]):
+        if s <= last_head:
+            break
+        t = line.strip()
+        if CLOSING_START.match(t) and CLOSING_CUE.search(t):
+            return s
+    return None
+
+
+def _set_ends(sections: list[Section], content_end: int, closing: Optional[int]) -> None:
+    """A section ends where the next section of the same or a higher level starts."""
+    limit_all = closing if closing is not None else content_end
+    for i, s in enumerate(sections):
+        if s.marker is not None and re.fullmatch(r"[一二三四五六七八九十]{1,2}是", s.marker or "") and s.end > s.start:
+            continue  # inline enumerations already carry their end
+        end = limit_all if (closing is None or s.start < closing) else content_end
+        for t in sections[i + 1:]:
+            if t.start > s.start and t.level <= s.level and not _is_inline(t):
+                end = min(end, t.start)
+                break
+        s.end = max(end, s.body_start or s.start)
+    # children must nest inside parents
+    by_id = {s.id: s for s in sections}
+    for s in sections:
+        if s.parent is not None:
+            p = by_id[s.parent]
+            s.end = min(s.end, p.end)
+
+
+def _is_inline(s: Section) -> bool:
+    return bool(s.marker and re.fullmatch(r"[一二三四五六七八九十]{1,2}是", s.marker))
+
+
+def format_tree(report: Report, width: int = 60) -> str:
+    """The outline as indented text: one line per section with marker, title and labels."""
+    rows = []
+    for s in report.sections:
+        label = f"[{s.function}/{s.topic}]" if s.function != "other" or s.topic != "general" else ""
+        rows.append(f"{'  ' * (s.level - 1)}{s.marker or ''}{s.title[:width]}  {label}({s.start}-{s.end})")
+    return "\n".join(rows)

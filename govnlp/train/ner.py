@@ -1,0 +1,221 @@
+"""``govnlp train ner``: fine-tune a character-level indicator NER model.
+
+Examples::
+
+    govnlp train ner --base models/bert-zh-small --out models/ner
+    govnlp train ner --base /path/to/bert-base-chinese --out my-ner --lr 3e-5 --epochs 2
+    govnlp train ner --base models/ner --out my-ner --data my_reports.jsonl --no_silver
+
+Data: gold documents in the benchmark JSONL format (``--data``; default the benchmark's train
+split) plus silver examples (rules output filtered for confidence, see govnlp.train.silver).
+Documents of the benchmark dev/test splits are never used for silver data.
+Tokenisation is per character (``is_split_into_words``), so any BERT-style WordPiece
+vocabulary works as a base; characters missing from it become [UNK] but keep their labels.
+"""
+from __future__ import annotations
+
+import json
+import random
+import time
+from dataclasses import asdict, dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Optional
+
+from govnlp.ner.labels import LABEL2ID, LABELS
+from govnlp.ner.model import NerModel, align_labels
+from govnlp.train.silver import indicator_spans, sentence_examples
+
+
+@dataclass
+class ModelArguments:
+    """Which checkpoint to start from and where to write the result."""
+
+    base: str = field(metadata={"help": "local model folder: ours, bert-base-chinese, ..."})
+    out: str = field(metadata={"help": "output folder"})
+    max_chars: int = field(default=126, metadata={"help": "characters per training window"})
+
+
+@dataclass
+class DataArguments:
+    """Gold and silver training data."""
+
+    data: list[str] = field(default_factory=list, metadata={"help": "gold JSONL files (benchmark format)"})
+    dev: list[str] = field(default_factory=list, metadata={"help": "JSONL files for evaluation"})
+    no_silver: bool = field(default=False, metadata={"help": "gold only"})
+    silver_texts: list[str] = field(default_factory=list, metadata={"help": "report .txt files/folders for silver"})
+    people_daily: int = field(default=3000, metadata={"help": "People's Daily sentences for silver (0 = none)"})
+    max_silver: int = field(default=3000, metadata={"help": "cap on silver examples"})
+    gold_repeat: int = field(default=3, metadata={"help": "times each gold example is repeated"})
+
+
+@dataclass
+class FitArguments:
+    """Optimisation settings (defaults suit the small base; use --lr 3e-5 for bert-base)."""
+
+    epochs: float = 4.0
+    batch_size: int = 16
+    lr: float = 3e-4
+    weight_decay: float = 0.01
+    warmup_steps: int = 50
+    max_steps: int = -1
+    threads: int = 2
+    seed: int = 13
+
+
+def _benchmark_file(split: str) -> Optional[Path]:
+    path = Path(str(resources.files("govnlp.benchmark") / "data" / f"{split}.jsonl"))
+    return path if path.is_file() else None
+
+
+def read_jsonl(paths: list[str | Path]) -> list[dict]:
+    """Documents of benchmark-format JSONL files."""
+    docs = []
+    for p in paths:
+        with open(p, encoding="utf-8") as fh:
+            docs.extend(json.loads(line) for line in fh if line.strip())
+    return docs
+
+
+def gold_examples(docs: list[dict], max_chars: int = 126) -> list[dict]:
+    """Sentence examples from documents whose ``indicators`` layer is annotated."""
+    out = []
+    for doc in docs:
+        gold = doc.get("gold") or {}
+        if "indicators" not in gold.get("annotated", []):
+            continue
+        spans = indicator_spans(gold.get("indicators", []), doc["text"])
+        out.extend(sentence_examples(doc["text"], spans, source="gold"))
+    return out
+
+
+def tokenize_examples(tokenizer, examples: list[dict], max_chars: int = 126) -> list[dict]:
+    """Token ids and aligned labels (-100 on special tokens and non-first sub-tokens)."""
+    enc = tokenizer([list(ex["chars"]) for ex in examples], is_split_into_words=True,
+                    truncation=True, max_length=max_chars + 2)
+    rows = []
+    for i, ex in enumerate(examples):
+        labels = align_labels(enc.word_ids(i), [LABEL2ID[t] for t in ex["tags"]])
+        row = {k: enc[k][i] for k in enc.keys()}
+        row["labels"] = labels
+        rows.append(row)
+    return rows
+
+
+def evaluate(model: NerModel, examples: list[dict]) -> dict:
+    """seqeval strict IOB2 scores at character level, through the serving code path."""
+    from seqeval.metrics import classification_report, f1_score, precision_score, recall_score
+    from seqeval.scheme import IOB2
+
+    if not examples:
+        return {}
+    pred = [tags for tags, _ in model.predict_tags([ex["chars"] for ex in examples])]
+    gold = [ex["tags"] for ex in examples]
+    kw = dict(mode="strict", scheme=IOB2)
+    rep = classification_report(gold, pred, output_dict=True, zero_division=0, **kw)
+    return {"precision": precision_score(gold, pred, **kw), "recall": recall_score(gold, pred, **kw),
+            "f1": f1_score(gold, pred, **kw),
+            "per_role": {k: {m: round(float(v[m]), 4) for m in ("precision", "recall", "f1-score")}
+                         for k, v in rep.items() if k in ("NAME", "VALUE", "CHANGE", "RANK")}}
+
+
+def _excluded_texts() -> list[str]:
+    docs = []
+    for split in ("dev", "test"):
+        f = _benchmark_file(split)
+        if f:
+            docs.extend(read_jsonl([f]))
+    return [d["text"] for d in docs]
+
+
+def collect_data(data: DataArguments, max_chars: int = 126) -> tuple[list[dict], list[dict], dict]:
+    """Training and dev examples plus counts per source."""
+    gold_paths = data.data or [p for p in [_benchmark_file("train")] if p]
+    train = gold_examples(read_jsonl(gold_paths), max_chars) * max(1, data.gold_repeat)
+    dev_paths = data.dev or ([] if data.data else [p for p in [_benchmark_file("dev")] if p])
+    dev = gold_examples(read_jsonl(dev_paths), max_chars)
+    silver: list[dict] = []
+    if not data.no_silver:
+        from govnlp.train.pretrain import text_file_lines  # noqa: F401  (same reader family)
+        from govnlp.train.silver import silver_from_people_daily, silver_from_texts
+
+        excluded = _excluded_texts()
+        texts = []
+        for p in data.silver_texts:
+            path = Path(p)
+            for f in (sorted(path.rglob("*.txt")) if path.is_dir() else [path]):
+                t = f.read_text(encoding="utf-8", errors="replace")
+                if not any(t.strip() and (t.strip()[:500] in x or x.strip()[:500] in t) for x in excluded):
+                    texts.append(t)
+        silver.extend(silver_from_texts(texts))
+        if data.people_daily:
+            silver.extend(silver_from_people_daily(data.people_daily))
+        random.Random(0).shuffle(silver)
+        silver = silver[: data.max_silver]
+    counts = {"gold_examples": len(train), "silver_examples": len(silver), "dev_examples": len(dev),
+              "gold_files": [str(p) for p in gold_paths], "dev_files": [str(p) for p in dev_paths]}
+    return train + silver, dev, counts
+
+
+def fit(model_args: ModelArguments, data: DataArguments, fit_args: FitArguments,
+        train_examples: Optional[list[dict]] = None, dev_examples: Optional[list[dict]] = None) -> dict:
+    """Fine-tune ``--base`` on the examples and save the model folder; returns the training log."""
+    import tempfile
+
+    import torch
+    from datasets import Dataset
+    from transformers import (AutoModelForTokenClassification, AutoTokenizer,
+                              DataCollatorForTokenClassification, Trainer, TrainingArguments)
+
+    torch.set_num_threads(fit_args.threads)
+    t0 = time.time()
+    counts: dict = {}
+    if train_examples is None:
+        train_examples, dev_examples, counts = collect_data(data, model_args.max_chars)
+    dev_examples = dev_examples or []
+    if not train_examples:
+        raise ValueError("no training examples: pass --data FILE.jsonl (benchmark format)")
+    tokenizer = AutoTokenizer.from_pretrained(model_args.base, local_files_only=True)
+    model = AutoModelForTokenClassification.from_pretrained(
+        model_args.base, local_files_only=True, num_labels=len(LABELS),
+        id2label=dict(enumerate(LABELS)), label2id=LABEL2ID, ignore_mismatched_sizes=True)
+    rows = tokenize_examples(tokenizer, train_examples, model_args.max_chars)
+    with tempfile.TemporaryDirectory() as tmp:
+        args = TrainingArguments(
+            output_dir=tmp, per_device_train_batch_size=fit_args.batch_size,
+            num_train_epochs=fit_args.epochs, max_steps=fit_args.max_steps,
+            learning_rate=fit_args.lr, weight_decay=fit_args.weight_decay,
+            warmup_steps=fit_args.warmup_steps, lr_scheduler_type="linear",
+            save_strategy="no", eval_strategy="no", logging_steps=50, report_to=[],
+            use_cpu=True, seed=fit_args.seed, dataloader_num_workers=0, disable_tqdm=True,
+        )
+        trainer = Trainer(model=model, args=args, train_dataset=Dataset.from_list(rows),
+                          data_collator=DataCollatorForTokenClassification(tokenizer),
+                          processing_class=tokenizer)
+        result = trainer.train()
+    ner = NerModel(trainer.model, tokenizer, path=model_args.out, max_chars=model_args.max_chars)
+    out = Path(model_args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    ner.save(out)
+    log = {"base": model_args.base, "args": {**asdict(data), **asdict(fit_args)}, **counts,
+           "train_examples": len(train_examples), "steps": result.global_step,
+           "train_loss": round(float(result.training_loss), 4),
+           "wall_seconds": round(time.time() - t0, 1), "labels": LABELS,
+           "dev": evaluate(ner, dev_examples)}
+    (out / "training_log.json").write_text(json.dumps(log, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(json.dumps({k: v for k, v in log.items() if k != "args"}, ensure_ascii=False), flush=True)
+    return log
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    """Entry point of ``govnlp train ner``."""
+    from transformers import HfArgumentParser
+
+    parser = HfArgumentParser((ModelArguments, DataArguments, FitArguments))
+    model_args, data, fit_args = parser.parse_args_into_dataclasses(args=argv)
+    fit(model_args, data, fit_args)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

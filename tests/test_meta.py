@@ -1,0 +1,206 @@
+"""Metadata: who issued a report, when, for which year, and what kind of document it is."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from govnlp import regions
+from govnlp.meta import NATIONAL_REGION, extract_meta
+from govnlp.report import Boilerplate, Report
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def meta_of(text: str, boilerplate: tuple[str, ...] = ()):
+    """Meta of a hand-built Report; each ``boilerplate`` string must occur in ``text``."""
+    spans = []
+    for chunk in boilerplate:
+        start = text.index(chunk)
+        spans.append(Boilerplate(start, start + len(chunk), "table"))
+    return extract_meta(Report(text=text, boilerplate=spans))
+
+
+# ---- the five seeds through the whole pipeline ------------------------------------------
+SEED_META = {
+    "000_1ee9c5802bf03075": dict(
+        title="关于2020年上半年工作情况和下半年工作安排的报告", region="南京市浦口区", province="江苏省",
+        admin_code="320111", level="county", year=2020, doc_type="half_year_report", date="2020-07-30"),
+    "001_cb6fbbaf4fa429c2": dict(  # traditional script, issuer anonymised as "xx 区"
+        title="2020年上半年政府工作报告", region=None, province=None, admin_code=None, level="county",
+        year=2020, doc_type="half_year_report", date="2020-07-15"),
+    "002_21a80ffb47669c27": dict(  # a news summary of the 2023 report ("回顾2022", "谋划2023")
+        region="南京市六合区", province="江苏省", admin_code="320116", level="county", year=2023,
+        doc_type="summary", date=None),
+    "003_2765e964e35d9ca5": dict(  # no title line; issuer in the metadata table
+        title=None, region="南昌市青云谱区", province="江西省", admin_code="360104", level="county",
+        year=2020, doc_type="work_report", date="2020-05-22"),
+    "004_54845685a56bb74c": dict(  # a task plan of an unnamed 区政府
+        title="区政府主要工作目标任务分解落实策划方案", region=None, province=None, admin_code=None,
+        level="county", year=None, doc_type="task_plan", date=None),
+}
+
+
+@pytest.fixture(scope="module")
+def seed_reports():
+    import govnlp
+    return {name: govnlp.parse_report(SEEDS / f"{name}.txt", indicators="none", slogans=False)
+            for name in SEED_META}
+
+
+@pytest.mark.parametrize("name", sorted(SEED_META))
+def test_seed_meta(seed_reports, name):
+    meta = seed_reports[name].meta.to_dict()
+    expected = SEED_META[name]
+    assert {k: meta[k] for k in expected} == expected
+
+
+def test_seed_002_title_is_the_headline(seed_reports):
+    assert seed_reports["002_21a80ffb47669c27"].meta.title.endswith("速读六合区政府工作报告")
+
+
+# ---- invented headers -----------------------------------------------------------------
+def test_national_report():
+    meta = meta_of("政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n"
+                   "国务院总理 王明\n各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议。\n"
+                   "一、2023年工作回顾\n过去一年……")
+    assert (meta.region, meta.province, meta.admin_code, meta.level) == (NATIONAL_REGION, None, None, "national")
+    assert (meta.year, meta.date, meta.doc_type, meta.title) == (2024, "2024-03-05", "work_report", "政府工作报告")
+
+
+def test_provincial_report_from_the_congress_line():
+    meta = meta_of("政府工作报告\n——2023年1月12日在浙江省第十四届人民代表大会第一次会议上\n"
+                   "省长 李华\n各位代表：\n现在，我代表省人民政府，向大会报告工作。\n一、过去五年工作回顾\n")
+    assert (meta.region, meta.province, meta.admin_code, meta.level) == ("浙江省", "浙江省", "330000", "province")
+    assert (meta.year, meta.date, meta.doc_type) == (2023, "2023-01-12", "work_report")
+
+
+def test_autonomous_county_gets_its_city():
+    meta = meta_of("2021年政府工作报告\n——2021年2月3日在长阳土家族自治县第十届人民代表大会第五次会议上\n"
+                   "各位代表：\n")
+    assert (meta.region, meta.province, meta.admin_code, meta.level) == (
+        "宜昌市长阳土家族自治县", "湖北省", "420528", "county")
+    assert meta.year == 2021
+
+
+def test_source_field_names_a_two_character_county():
+    meta = meta_of("寿县2021年重点工作任务分解方案\n来源：寿县人民政府  发布时间：2021-03-02\n"
+                   "1.推进产业园区建设。（县发改委牵头，县财政局配合）\n")
+    assert (meta.region, meta.province, meta.admin_code, meta.level) == ("淮南市寿县", "安徽省", "340422", "county")
+    assert (meta.doc_type, meta.year, meta.date) == ("task_plan", 2021, "2021-03-02")
+
+
+def test_metadata_table_in_boilerplate_names_the_issuer():
+    text = ("发布机构：|新建区人民政府|生成日期：|2022-01-20|\n——2022年1月6日在本区人民代表大会会议上\n"
+            "各位代表：\n现在，我代表区人民政府向大会报告工作。\n一、2021年工作回顾\n")
+    meta = meta_of(text, boilerplate=("发布机构：|新建区人民政府|生成日期：|2022-01-20|",))
+    assert (meta.region, meta.admin_code, meta.province) == ("南昌市新建区", "360112", "江西省")
+    assert (meta.date, meta.year) == ("2022-01-06", 2022)  # delivery date beats publication date
+
+
+def test_traditional_script_header_through_the_pipeline():
+    from govnlp.pipeline import parse_text
+    report = parse_text("天河區2022年政府工作報告\n——2022年1月10日在廣州市天河區第十七屆人民代表大會第一次會議上\n"
+                        "各位代表：\n現在，我代表區人民政府，向大會報告工作，請予審議。\n一、2021年工作回顧\n",
+                        indicators="none", slogans=False)
+    meta = report.meta
+    assert (meta.region, meta.admin_code, meta.province, meta.level) == ("广州市天河区", "440106", "广东省", "county")
+    assert (meta.year, meta.date, meta.doc_type) == (2022, "2022-01-10", "work_report")
+
+
+def test_anonymised_issuer_keeps_only_the_level():
+    meta = meta_of("××县2021年政府工作报告\n——2021年1月8日在××县第十七届人民代表大会第五次会议上\n")
+    assert (meta.region, meta.province, meta.admin_code, meta.level) == (None, None, None, "county")
+    assert meta.year == 2021
+
+
+def test_ambiguous_county_is_disambiguated_by_the_city_nearby():
+    assert meta_of("鼓楼区人民政府\n福州新闻网讯\n").admin_code == "350102"
+    assert meta_of("鼓楼区人民政府\n徐州市人大常委会\n").region == "徐州市鼓楼区"
+    alone = meta_of("鼓楼区人民政府\n")
+    assert (alone.region, alone.province, alone.admin_code, alone.level) == ("鼓楼区", None, None, "county")
+
+
+def test_city_issuer_and_chinese_numeral_year():
+    meta = meta_of("二〇二一年政府工作报告\n苏州市人民政府\n")
+    assert (meta.region, meta.level, meta.year, meta.province) == ("苏州市", "city", 2021, "江苏省")
+
+
+def test_work_report_year_is_the_plan_year():
+    meta = meta_of("——2020年1月9日在某市人民代表大会会议上\n一、2019年工作回顾\n")
+    assert meta.year == 2020
+    assert meta_of("市政府工作报告\n一、2019年工作回顾\n").year == 2020  # reviewed year + 1
+    assert meta_of("速读区政府工作报告\n回顾2022\n谋划2023\n").year == 2023
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("2020730", "2020-07-30"), ("20200730", "2020-07-30"), ("2021年12月3日", "2021-12-03"),
+    ("2020111", None),  # 1月11日 or 11月1日: not guessed
+])
+def test_date_written_alone_on_a_line(line, expected):
+    assert meta_of(f"关于上半年工作情况的报告\n{line}\n各位代表：\n").date == expected
+
+
+def test_publication_date_when_nothing_else():
+    assert meta_of("某县政府工作报告\n发布日期：2019-02-14 10:20\n").date == "2019-02-14"
+
+
+@pytest.mark.parametrize("title, doc_type", [
+    ("2022年政府工作报告", "work_report"),
+    ("一图读懂2022年市政府工作报告", "summary"),
+    ("2022年政府工作报告重点任务分工方案", "task_plan"),
+    ("关于2021年上半年工作情况的报告", "half_year_report"),
+    ("关于开展安全生产大检查的通知", "other"),
+])
+def test_doc_type_from_the_title(title, doc_type):
+    assert meta_of(title + "\n正文。\n").doc_type == doc_type
+
+
+def test_no_clues_gives_empty_meta():
+    meta = meta_of("今年以来，各项工作稳步推进。")
+    assert (meta.title, meta.region, meta.level, meta.year, meta.date, meta.doc_type) == (
+        None, None, None, None, None, "other")
+
+
+# ---- the administrative-division table --------------------------------------------
+@pytest.mark.parametrize("name, code, full", [
+    ("青云谱区", "360104", "南昌市青云谱区"), ("江西", "360000", "江西省"), ("南昌", "360100", "南昌市"),
+    ("南昌市", "360100", "南昌市"), ("江西省南昌市青云谱区", "360104", "南昌市青云谱区"),
+    ("内蒙古", "150000", "内蒙古自治区"), ("恩施州", "422800", "恩施土家族苗族自治州"),
+    ("上海市松江区", "310117", "上海市松江区"), ("仙桃市", "429004", "仙桃市"),
+    ("莱芜市", "371200", "莱芜市"),  # abolished in 2019: a historical row
+])
+def test_resolve_names_and_short_forms(name, code, full):
+    d = regions.resolve(name)
+    assert (d.code, d.full_name) == (code, full)
+
+
+def test_resolve_levels_and_provinces():
+    assert regions.resolve("浦口区").level == "county"
+    assert regions.resolve("浦口区").province.name == "江苏省"
+    assert regions.resolve("吉林").level == "province"  # 吉林省 before 吉林市
+    assert regions.resolve("莱芜市").valid == "historical"
+
+
+def test_ambiguous_names_need_context():
+    assert regions.resolve("鼓楼区") is None
+    assert regions.resolve("鼓楼区", context="江苏>南京>政情").code == "320106"
+    assert regions.resolve("鼓楼区", context="河南省开封市").code == "410204"
+
+
+def test_tail_of_running_text():
+    assert regions.resolve_tail("聚焦两会！速读六合区").full_name == "南京市六合区"
+    assert regions.resolve_tail("阳泉市城区").code == "140302"
+    assert regions.resolve_tail("省、市和县") is None  # not 和县
+    assert regions.resolve_tail("全面推进城区") is None
+
+
+def test_table_is_complete_and_consistent():
+    rows = regions.divisions()
+    current = [d for d in rows if d.valid == "current"]
+    assert len(current) > 3000
+    assert sum(d.level == "province" for d in current) == 34
+    for d in rows:
+        assert d.province.level == "province"
+        if d.parent:
+            assert regions.get(d.parent) is not None, d

@@ -1,0 +1,114 @@
+"""Indicator NER: labels, character alignment on WordPiece vocabularies, a tiny model end to end."""
+from __future__ import annotations
+
+import pytest
+
+torch = pytest.importorskip("torch")
+transformers = pytest.importorskip("transformers")
+
+from govnlp.ner import (LABELS, has_number, load_model, number_sentences, spans_to_tags,  # noqa: E402
+                        tags_to_spans)
+from govnlp.ner.model import align_labels, model_view  # noqa: E402
+from govnlp.train.ner import (DataArguments, FitArguments, ModelArguments, fit,  # noqa: E402
+                              gold_examples, tokenize_examples)
+from govnlp.train.vocab import build_vocab, encode_chars, gb2312_hanzi, make_tokenizer  # noqa: E402
+
+SENTENCE = "全年地区生产总值达到1234.5亿元，增长8.5%，居全省第二。"
+
+
+def _spans(sentence: str) -> list[tuple[str, int, int]]:
+    def at(role, surface):
+        i = sentence.index(surface)
+        return (role, i, i + len(surface))
+    return [at("NAME", "地区生产总值"), at("VALUE", "1234.5亿元"), at("CHANGE", "增长8.5%"),
+            at("RANK", "居全省第二")]
+
+
+def _doc(text: str, spans) -> dict:
+    keys = {"NAME": "name", "VALUE": "value", "CHANGE": "change"}
+    ind = {"name": "", "spans": {keys[r]: [s, e] for r, s, e in spans if r in keys}, "rank": None}
+    rank = [text[s:e] for r, s, e in spans if r == "RANK"]
+    if rank:
+        ind["rank"] = {"scope": "全省", "position": 2, "text": rank[0]}
+    return {"id": "t", "text": text, "gold": {"annotated": ["indicators"], "indicators": [ind]}}
+
+
+def test_tags_round_trip_and_label_set():
+    tags = spans_to_tags(len(SENTENCE), _spans(SENTENCE))
+    assert tags[2:4] == ["B-NAME", "I-NAME"]
+    assert tags_to_spans(tags) == sorted(_spans(SENTENCE), key=lambda s: s[1])
+    assert {"B-NAME", "I-VALUE", "B-CHANGE", "I-RANK", "O"} <= set(LABELS)
+
+
+def test_number_gate_reads_digits_and_chinese_numerals():
+    assert has_number("粮食产量增长5%")
+    assert has_number("新增就业三万人")
+    assert has_number("排名全省第一")
+    assert not has_number("进一步深化改革，统一思想")
+    assert [s for s, _ in number_sentences("统一思想。收入增长8%。")] == [5]
+
+
+def test_vocab_holds_gb2312_and_specials():
+    hanzi = gb2312_hanzi()
+    assert len(hanzi) == 6763 and hanzi[0] == "啊"
+    vocab = build_vocab(["镕基𪚥"])
+    assert vocab[:5] == ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+    assert "镕" in vocab and "%" in vocab and "，" in vocab and "A" in vocab
+
+
+def test_alignment_on_cjk_wordpiece_vocab_with_unknown_chars():
+    # a bert-base-chinese style vocabulary: lower-cased, ## pieces, no 鑫 and no 亿
+    pieces = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "g", "d", "p", "增", "长", "5", ".",
+              "%", "##5", "鑫", "全", "年"]
+    pieces.remove("鑫")
+    tok = transformers.BertTokenizerFast(vocab={t: i for i, t in enumerate(pieces)}, do_lower_case=True)
+    chars = "GDP增长5.5亿%"
+    tags = ["B-NAME", "I-NAME", "I-NAME", "B-CHANGE", "I-CHANGE", "I-CHANGE", "I-CHANGE",
+            "I-CHANGE", "I-CHANGE", "I-CHANGE"]
+    row = tokenize_examples(tok, [{"chars": chars, "tags": tags}])[0]
+    tokens = tok.convert_ids_to_tokens(row["input_ids"])
+    assert tokens[0] == "[CLS]" and tokens[-1] == "[SEP]"
+    assert tokens[9] == "[UNK]"            # 亿 is unknown but keeps its label
+    ids = [LABELS.index(t) for t in tags]
+    assert row["labels"] == [-100, *ids, -100]
+    # a character split into two sub-tokens: only the first one carries the label
+    assert align_labels([None, 0, 1, 1, 2, None], [3, 4, 5]) == [-100, 3, 4, -100, 5, -100]
+
+
+def test_whitespace_has_no_token_and_is_skipped():
+    tok = make_tokenizer(build_vocab([]))
+    enc = encode_chars(tok, ["增长 5%"])
+    assert enc.word_ids(0) == [None, 0, 1, 3, 4, None]
+
+
+def test_tiny_model_trains_predicts_and_round_trips(tmp_path):
+    texts = [SENTENCE, "一般公共预算收入完成56.7亿元，增长10.2%。", "粮食产量下降3%，居全市第一。"]
+    tok = make_tokenizer(build_vocab(texts), tmp_path / "base")
+    config = transformers.BertConfig(vocab_size=tok.vocab_size, hidden_size=32, num_hidden_layers=1,
+                                     num_attention_heads=2, intermediate_size=64,
+                                     max_position_embeddings=160)
+    torch.manual_seed(0)
+    transformers.BertForMaskedLM(config).save_pretrained(tmp_path / "base")
+    examples = gold_examples([_doc(SENTENCE, _spans(SENTENCE))]) * 8
+    assert examples[0]["tags"][2] == "B-NAME" and examples[0]["chars"] == model_view(SENTENCE)
+    out = tmp_path / "ner"
+    log = fit(ModelArguments(base=str(tmp_path / "base"), out=str(out)), DataArguments(no_silver=True),
+              FitArguments(max_steps=25, batch_size=8, lr=5e-3, warmup_steps=0, epochs=1),
+              train_examples=examples, dev_examples=examples[:1])
+    assert log["steps"] == 25 and log["labels"] == LABELS
+    assert log["dev"]["f1"] > 0.5          # it fits the one sentence it saw
+    model = load_model(out)
+    again = load_model(out)
+    probe = [SENTENCE, "财政收入增长7%。" * 30]     # the second one needs several windows
+    first = model.predict_tags(probe)
+    assert first == again.predict_tags(probe)
+    assert len(first[1][0]) == len(probe[1])
+    spans = model.predict([SENTENCE])[0]
+    assert {s.role for s in spans} <= {"NAME", "VALUE", "CHANGE", "RANK"}
+
+
+def test_missing_folder_raises_coded_error(tmp_path):
+    from govnlp.errors import ModelNotFoundError
+
+    with pytest.raises(ModelNotFoundError, match="E007"):
+        load_model(tmp_path / "nothing")
