@@ -90,13 +90,13 @@ def decode_bytes(data: bytes, name: str = "<bytes>", encoding: Optional[str] = N
                      (codecs.BOM_UTF16_BE, "utf_16")):
         if data.startswith(bom):
             return Decoded(data.decode(enc, errors="replace"), enc, name, _replacement_warning(data, enc))
+    if _looks_utf16(data):
+        enc = "utf_16_le" if data[1::2].count(0) > data[0::2].count(0) else "utf_16_be"
+        return Decoded(data.decode(enc, errors="replace"), enc, name, _replacement_warning(data, enc))
     try:
         return Decoded(data.decode("utf_8"), "utf_8", name)
     except UnicodeDecodeError:
         pass
-    if _looks_utf16(data):
-        enc = "utf_16_le" if data[1::2].count(0) > data[0::2].count(0) else "utf_16_be"
-        return Decoded(data.decode(enc, errors="replace"), enc, name, _replacement_warning(data, enc))
 
     best: Optional[tuple[float, str, str]] = None
     for enc in _detector_order(data):
@@ -156,7 +156,9 @@ _COMMON_TRADITIONAL = set("們這個來會對說為時國經過發動問進還�
 
 def _looks_utf16(data: bytes) -> bool:
     sample = data[:4000]
-    return len(sample) >= 4 and sample.count(0) > len(sample) * 0.2
+    # UTF-16 text with ASCII digits or punctuation has NUL bytes on one side of the pairs
+    return len(sample) >= 4 and sample.count(0) > len(sample) * 0.05 and (
+        sample[1::2].count(0) > 3 * max(1, sample[0::2].count(0)) or sample[0::2].count(0) > 3 * max(1, sample[1::2].count(0)))
 
 
 def _replacement_warning(data: bytes, enc: str) -> list[str]:

@@ -51,6 +51,7 @@ NATIONAL_REGION = "中华人民共和国"
 _CN_DIGITS = {"〇": "0", "○": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4",
               "五": "5", "六": "6", "七": "7", "八": "8", "九": "9", "Ｏ": "0", "O": "0"}
 _CN_YEAR = re.compile(r"([〇○零一二三四五六七八九Ｏ]{4})(?=\s*年)")
+_CN_MONTH_DAY = re.compile(r"(\d{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月(?:\s*([一二三四五六七八九十]{1,3})\s*日)?")
 
 _ANON = re.compile(r"[xX×＊*]{1,4}|某")
 _ISSUER_WORD = {"区": "county", "县": "county", "旗": "county", "市": "city", "州": "city",
@@ -58,14 +59,18 @@ _ISSUER_WORD = {"区": "county", "县": "county", "旗": "county", "市": "city"
 
 # Metadata fields of government web pages that name the issuer.
 _FIELD_ISSUER = re.compile(
-    r"(?:发布机构|发文机关|发文单位|发布单位|制发机关|信息来源|文章来源|来\s*源)\s*[:：]?\s*[|｜]?\s*"
-    r"([^\s|｜:：，。,]{2,40})")
+    r"(?:发布机构|发文机关|发文单位|发布单位|制发机关)\s*[:：]?\s*[|｜]?\s*([^\s|｜:：，。,]{2,40})")
+# A source field (来源: 宿迁市人民政府) names the issuer less surely: a repost names the site.
+_FIELD_SOURCE = re.compile(r"(?:信息来源|文章来源|来\s*源)\s*[:：]?\s*[|｜]?\s*([^\s|｜:：，。,]{2,40})")
 # Footer fields: only used when nothing better names the issuer.
 _FIELD_FOOTER = re.compile(
     r"(?:版权所有|主办单位|主办|承办单位|承办)\s*[:：]?\s*[|｜]?\s*([^\s|｜:：，。,]{2,40})")
 _ORG = re.compile(r"人民政府|政府|人大常委会|人民代表大会|办公[室厅]|委员会|常委会|统计局|网站|门户|党委|[局委办]$")
-_GOV = re.compile(r"([^\s，。、；;:：!！?？“”\"'（）()|｜]{1,24}?)\s*人民政府")
-_CONGRESS = re.compile(r"在\s*([^\s，。、；;]{2,30}?)\s*第[一二三四五六七八九十\d]+\s*届\s*人民代表大会")
+# X人民政府 names the issuer when it stands at the head of a line (a signature line, a title, or
+# "X人民政府区长 Y") or after 我代表; not inside a sentence (获江西省人民政府表彰).
+_GOV = re.compile(r"(?:^[ \t　]*(?:——)?|(?:我|现在我|受)?代表)([^\s，。、；;:：!！?？“”\"'（）()|｜]{1,24}?)[ \t]*人民政府"
+                  r"(?=[ \t]*(?:$|[区县市省州]长|主席|关于|办公|工作报告|主要|[，,、]|向))", re.M)
+_CONGRESS = re.compile(r"([^\s，。、；;]{2,30}?)\s*第[一二三四五六七八九十\d]+\s*届\s*人民代表大会")
 _NATIONAL = re.compile(r"国务院总理|在第[一二三四五六七八九十\d]+届全国人民代表大会|国务院政府工作报告|"
                        r"^\s*(?:\d{4}年)?政府工作报告\s*[—-]*\s*国务院|^\s*国务院\s*$", re.M)
 _TITLE_ISSUER = re.compile(r"(.{2,24}?)(?:人民)?政府(?:工作报告|主要工作|工作)")
@@ -93,6 +98,8 @@ _PLAN_YEAR = re.compile(r"(\d{4})\s*年\s*(?:是[^\n，。]{0,20}|的)?(?:主要
 _REVIEW_YEAR = re.compile(r"(\d{4})\s*年\s*(?:主要)?(?:工作)?(?:回顾|总结)|回顾\s*(\d{4})")
 _HALF_YEAR = re.compile(r"(\d{4})\s*年\s*上半年")
 _ANY_YEAR = re.compile(r"(\d{4})\s*年")
+# a delivery or signature line with no day: ——2023年1月在…会议上 / 2021年1月
+_YEAR_MONTH = re.compile(r"^\s*(?:——|—)?\s*(\d{4})\s*年\s*\d{1,2}\s*月(?:\s*在[^\n]{0,60}?(?:会议|大会)|\s*$)", re.M)
 
 
 def extract_meta(report: Report) -> Meta:
@@ -130,7 +137,7 @@ def _title(head: str) -> Optional[str]:
         line = _clean_title(raw)
         if not (4 <= len(line) <= 60) or _TITLE_BAD.search(line) or not _TITLE_WORDS.search(line):
             continue
-        if "|" in line or "｜" in line or line.count(" ") > 3:
+        if line.count("|") + line.count("｜") > 1 or line.count(" ") > 3:
             continue
         score = 3 + (3 if "政府工作报告" in line else 0) + (2 if re.search(r"\d{4}\s*年", line) else 0)
         score -= i * 0.1  # earlier lines are likelier
@@ -143,17 +150,34 @@ def _title(head: str) -> Optional[str]:
 
 def _clean_title(line: str) -> str:
     line = re.sub(r"^\d{1,2}\s+(?=\d{4})", "", line)  # a stray page number: "0 2020 年…"
+    # a document number glued after the title: …的通知宿政发〔2021〕12号
+    line = re.sub(r"(?<=[知案告见定法划点])[\u4e00-\u9fff]{1,5}[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号$",
+                  "", line)
     # a navigation bar glued before the title: 首页人大概览…文献资料关于…的报告
     m = re.search(r"关于[^\s，。；]{2,60}?(?:报告|方案|意见|通知|计划|安排|总结)$", line)
-    if m and m.start() > 0:
+    if m and m.start() > 0 and not re.search(r"(?:政府|办公[室厅]|委员会|常委会|[局厅委办])$", line[: m.start()]):
         line = line[m.start():]
     line = re.sub(r"(?<=[\d\u4e00-\u9fff])\s+(?=[\d\u4e00-\u9fff])", "", line)
     return line.strip(" 　:：")
 
 
 def _cn_years(s: str) -> str:
-    """二〇二〇年 -> 2020年 (only four-digit years, so 一二三 elsewhere is untouched)."""
-    return _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group(1)), s)
+    """二〇二〇年一月十二日 -> 2020年1月12日 (only whole dates and four-digit years)."""
+    s = _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group(1)), s)
+    return _CN_MONTH_DAY.sub(_month_day, s)
+
+
+def _cn_small(n: str) -> int:
+    """一 .. 三十一 as an int."""
+    if "十" not in n:
+        return int(_CN_DIGITS[n])
+    tens, _, ones = n.partition("十")
+    return (int(_CN_DIGITS[tens]) if tens else 1) * 10 + (int(_CN_DIGITS[ones]) if ones else 0)
+
+
+def _month_day(m: re.Match) -> str:
+    out = f"{m.group(1)}年{_cn_small(m.group(2))}月"
+    return out + (f"{_cn_small(m.group(3))}日" if m.group(3) else "")
 
 
 # ---- doc type -------------------------------------------------------------
@@ -216,6 +240,8 @@ def _issuer(title: Optional[str], head: str, extras: list[str], context: str) ->
 
     for m in _FIELD_ISSUER.finditer(head):
         consider(_place_before_org(m.group(1)), 0)
+    for m in _FIELD_SOURCE.finditer(head):
+        consider(_place_before_org(m.group(1)), 1)
     for m in _GOV.finditer(head):
         consider(m.group(1), 1)
     for m in _CONGRESS.finditer(head):
@@ -223,10 +249,10 @@ def _issuer(title: Optional[str], head: str, extras: list[str], context: str) ->
     if title:
         m = _TITLE_ISSUER.search(title)
         if m:
-            consider(m.group(1), 2)
+            consider(re.sub(r"\d{4}\s*年度?$", "", m.group(1)), 2)
     if not found:
         for extra in extras:
-            for m in _FIELD_ISSUER.finditer(extra):
+            for m in [*_FIELD_ISSUER.finditer(extra), *_FIELD_SOURCE.finditer(extra)]:
                 consider(_place_before_org(m.group(1)), 3)
             for m in _FIELD_FOOTER.finditer(extra):
                 consider(_place_before_org(m.group(1)), 4)
@@ -326,7 +352,7 @@ def _first_year(pattern: re.Pattern, s: str, shift: int = 0) -> Optional[int]:
 
 
 def _year(doc_type: str, title: Optional[str], head: str, when: Optional[str]) -> Optional[int]:
-    date_year = int(when[:4]) if when else None
+    date_year = int(when[:4]) if when else _first_year(_YEAR_MONTH, head)
     if title and (y := _first_year(_ANY_YEAR, title)):
         return y
     if doc_type == "half_year_report":

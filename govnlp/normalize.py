@@ -22,7 +22,8 @@ from .report import Boilerplate
 CJK = "\u4e00-\u9fff\u3400-\u4dbf"
 CN_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】—…·「」『』％"
 _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-PINYIN_GLOSS = re.compile(rf"(?<=[^\x00-\x7f])[a-z]?\((?=[a-zü{_TONE}]*[{_TONE}])[a-zü{_TONE}]{{1,7}}\)")
+PINYIN_GLOSS = re.compile(
+    rf"[a-z]?\((?=[a-zü{_TONE}]*[{_TONE}])[a-zü{_TONE}]{{1,7}}\)|(?<![a-zA-Z])(?=[a-zü]*[{_TONE}])[a-zü{_TONE}]{{1,7}}\)")
 DANGLING = ("的", "和", "与", "及", "在", "对", "为", "把", "将", "向", "从", "以", "并", "等")
 TERMINAL = "。！？；：”’）…】」』!?;:"
 HEADING_START = re.compile(
@@ -368,11 +369,11 @@ def normalize(raw: str) -> Normalized:
 def _is_traditional(text: str) -> bool:
     """True when converting to simplified changes a noticeable share of the Chinese characters."""
     sample = "".join(re.findall(f"[{CJK}]", text[:20000]))
-    if len(sample) < 20:
+    if len(sample) < 4:
         return False
     converted = _t2s().convert(sample)
     changed = sum(a != b for a, b in zip(sample, converted))
-    return changed / len(sample) > 0.03
+    return changed >= 2 and changed / len(sample) > 0.02
 
 
 def _set_aside_mojibake(buf: _Buffer, warnings: list[str]) -> None:

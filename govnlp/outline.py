@@ -30,10 +30,10 @@ def cn_number(s: str) -> Optional[int]:
     """一 -> 1, 十二 -> 12, 二十三 -> 23, ① -> 1, '7' -> 7."""
     if not s:
         return None
-    if s.isdigit():
-        return int(s)
     if s in CIRCLED:
         return CIRCLED.index(s) + 1
+    if s.isdecimal():
+        return int(s)
     if "十" in s:
         a, _, b = s.partition("十")
         tens = CN_DIGITS.get(a, 1) if a else 1
@@ -224,6 +224,7 @@ def _assign_levels(heads: list[_Head]) -> list[_Head]:
     """Style-stack levels with number-sequence checks; returns the accepted headings."""
     stack: list[tuple[str, Optional[int]]] = []  # (style, last number)
     accepted: list[_Head] = []
+    last_seen: dict[str, int] = {}
     for h in heads:
         if h.style == "glossary":
             stack = [("glossary", None)]
@@ -243,14 +244,16 @@ def _assign_levels(heads: list[_Head]) -> list[_Head]:
             stack = stack[:k] + [(h.style, h.num)]
             h.level = k + 1
         else:
-            if h.num is not None and h.num > 3:
-                continue  # a new style must start near 1
+            if h.num is not None and h.num > 3 and h.num != last_seen.get(h.style, -9) + 1:
+                continue  # a new style must start near 1, or continue its numbering (task plans)
             # a more major style closes the minor ones opened before it (一、 -> —— -> （一） nests （一） under 一、)
             rank = STYLE_RANK.get(h.style, 9)
             while stack and STYLE_RANK.get(stack[-1][0], 9) >= rank:
                 stack.pop()
             stack = stack + [(h.style, h.num)]
             h.level = len(stack)
+        if h.num is not None:
+            last_seen[h.style] = h.num
         accepted.append(h)
     return accepted
 

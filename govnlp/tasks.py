@@ -39,6 +39,7 @@ _END = re.compile(r"^[ \t　]*(?:推荐访问|相关阅读|相关推荐|相关�
                   r"扫一扫|分享到|附件[:：]|附表)")
 _TABLE_SEP = re.compile(r"\s*[|｜\t]\s*|\s{2,}")
 _UNIT_SPLIT = re.compile(r"[、，,/；;]")
+_LEAD_MARK = re.compile(r"[（(]\s*牵头\s*[）)]$|牵头$")
 
 MIN_ITEMS = 5
 MIN_SHARE = 0.5
@@ -186,12 +187,12 @@ def _read_units(clause: str, it: _Item) -> None:
         elif role in _SUPPORT_WORDS:
             it.support += names
         else:  # 责任单位: the one marked （牵头）, else the first, leads unless a lead is known
-            marked = [n for n in names if n.endswith("牵头")]
-            names = [re.sub(r"[（(]?牵头[）)]?$", "", n) for n in names]
+            marked = [_LEAD_MARK.sub("", n) for n in names if _LEAD_MARK.search(n)]
+            names = [_LEAD_MARK.sub("", n) for n in names]
             if it.lead:
                 it.support += names
             elif marked:
-                lead = re.sub(r"[（(]?牵头[）)]?$", "", marked[0])
+                lead = marked[0]
                 it.lead.append(lead)
                 it.support += [n for n in names if n != lead]
             elif names:
@@ -213,6 +214,7 @@ def _split_units(units: str) -> list[str]:
 # ---- tables flattened into lines -----------------------------------------------
 _HEAD_NUMBER = re.compile(r"^(?:序号|编号|序)$")
 _HEAD_TASK = re.compile(r"任务|工作|内容|事项|目标|举措|措施")
+_HEAD_NOT_UNIT = re.compile(r"领导|时限|时间|进度|备注|分管|联系人")
 
 
 def _table_items(report: Report) -> list[_Item]:
@@ -221,7 +223,7 @@ def _table_items(report: Report) -> list[_Item]:
     items: list[_Item] = []
     for off, line in _lines(report):
         cells = [c for c in _TABLE_SEP.split(line.strip())]
-        if len(cells) >= 3 and _HEAD_NUMBER.match(cells[0]) and any(_HAS_ROLE.search(c) for c in cells):
+        if len(cells) >= 3 and _HEAD_NUMBER.match(cells[0]) and any(_is_unit_column(c) for c in cells):
             columns = cells
             continue
         if columns is None:
@@ -234,13 +236,19 @@ def _table_items(report: Report) -> list[_Item]:
         it = _Item(number=cells[0], start=off + len(line) - len(line.lstrip()), end=off + len(line.rstrip()))
         texts = []
         for name, cell in zip(columns[1:], cells[1:]):
-            if _HAS_ROLE.search(name):
-                _read_units(name.strip() + "：" + cell, it)
+            if _is_unit_column(name):
+                _read_units(_HAS_ROLE.search(name).group() + "：" + cell, it)
+            elif _HEAD_NOT_UNIT.search(name):
+                continue
             elif _HEAD_TASK.search(name) or not texts:
                 texts.append(cell)
         it.text = "；".join(t for t in texts if t)
         items.append(it)
     return items
+
+
+def _is_unit_column(name: str) -> bool:
+    return bool(_HAS_ROLE.search(name)) and not _HEAD_NOT_UNIT.search(name)
 
 
 def _inside(ind, start: int, end: int) -> bool:

@@ -112,3 +112,48 @@ def test_missing_folder_raises_coded_error(tmp_path):
 
     with pytest.raises(ModelNotFoundError, match="E007"):
         load_model(tmp_path / "nothing")
+
+
+# ---- serving: linking roles into indicators and merging with the rules ----------------------
+from govnlp.indicators.hybrid import draft_to_indicator, extract_with_model, link_roles, merge  # noqa: E402
+from govnlp.ner.model import RoleSpan  # noqa: E402
+from govnlp.report import Indicator, Report  # noqa: E402
+
+TWO = "全年地区生产总值达到1234.5亿元，增长8.5%，居全省第二。粮食产量下降3%。"
+
+
+def _role(role: str, surface: str, score: float = 0.9) -> RoleSpan:
+    i = TWO.index(surface)
+    return RoleSpan(role, i, i + len(surface), score)
+
+
+def _model_output() -> list:
+    report = Report(text=TWO)
+    spans = [_role("NAME", "地区生产总值"), _role("VALUE", "1234.5亿元"), _role("CHANGE", "增长8.5%"),
+             _role("RANK", "居全省第二"), _role("NAME", "粮食产量", 0.5), _role("CHANGE", "下降3%", 0.5)]
+    drafts = link_roles(spans, (0, len(TWO)))
+    return [(draft_to_indicator(report, d), sum(d.scores) / len(d.scores)) for d in drafts]
+
+
+def test_roles_are_linked_and_values_read_by_the_number_grammar():
+    (gdp, s1), (grain, s2) = _model_output()
+    assert (gdp.name, gdp.value, gdp.unit, gdp.change.value, gdp.rank.position) == \
+        ("地区生产总值", 123450000000.0, "元", 8.5, 2)
+    assert (grain.name, grain.value, grain.change.value, grain.change.unit) == ("粮食产量", None, -3.0, "%")
+    assert gdp.source == "model" and s1 > s2
+
+
+def test_hybrid_merge_keeps_rules_fills_names_and_adds_confident_model_finds():
+    scored = _model_output()
+    rule = Indicator(name="", value=123450000000.0, unit="元", spans={"name": None, "value": [10, 18], "change": None})
+    merged = merge([rule], scored, min_score=0.75)
+    assert [(i.name, i.source) for i in merged] == [("地区生产总值", "both")]   # 粮食产量 scored 0.5: left out
+    merged = merge([Indicator(name="", value=1.0, spans={"value": [10, 18]})], scored, min_score=0.4)
+    assert [i.source for i in merged] == ["both", "model"]
+
+
+def test_extract_with_model_needs_the_model_folder(tmp_path):
+    from govnlp.errors import ModelNotFoundError
+
+    with pytest.raises(ModelNotFoundError):
+        extract_with_model(Report(text=TWO), [], "hybrid", model=tmp_path / "absent")

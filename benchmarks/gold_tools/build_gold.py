@@ -104,6 +104,8 @@ def parse_source(path: Path) -> dict:
     if stack:
         raise SourceError(f"{path.name}: unclosed tags {stack}")
     text = "".join(out)
+    # a simplified shadow of the text (same length) for reading numbers, cue words and qualifiers
+    ptext = _t2s(text)
 
     # ---- directives -------------------------------------------------------
     info: dict = {}
@@ -285,20 +287,21 @@ def parse_source(path: Path) -> dict:
             ind["spans"]["name"] = list(r["n"])
         qual = None
         if "v" in r:
-            r["v"] = extend_value_span(text, r["v"])
-            surf = text[r["v"][0]:r["v"][1]]
+            r["v"] = extend_value_span(ptext, r["v"])
+            surf = ptext[r["v"][0]:r["v"][1]]
             pv = parse_value(unicodedata.normalize("NFKC", surf))
             ind.update(value=pv["value"], low=pv["low"], high=pv["high"], unit=pv["unit"])
             qual = pv["qualifier"]
             ind["spans"]["value"] = list(r["v"])
         if "c" in r:
             surf = text[r["c"][0]:r["c"][1]]
-            pc = parse_change(unicodedata.normalize("NFKC", surf))
+            psurf = ptext[r["c"][0]:r["c"][1]]
+            pc = parse_change(unicodedata.normalize("NFKC", psurf))
             basis = a.get("b")
             if basis is None:
                 basis = at_pos(basis_ranges, anchor, "auto")
                 if basis == "auto":
-                    ctx = text[max(0, r["c"][0] - 6):r["c"][1]]
+                    ctx = ptext[max(0, r["c"][0] - 6):r["c"][1]]
                     if "同比" in ctx or "比上年" in ctx or "比去年" in ctx or "比上年同期" in ctx:
                         basis = "yoy"
                     elif "年均" in ctx:
@@ -316,14 +319,18 @@ def parse_source(path: Path) -> dict:
                 ind.update(low=pc["low"], high=pc["high"], unit="%" if pc["unit"] == "%" else pc["unit"])
                 ind["change"] = None
                 ind["_range_change"] = True
+                # guideline 2.4: a growth range is a level range; its span is the value span
+                ind["spans"]["value"] = list(r["c"])
             else:
                 ind["change"] = {"value": pc["value"], "unit": pc["unit"], "basis": basis, "text": surf}
             qual = qual or pc.get("qualifier")
-            ind["spans"]["change"] = list(r["c"])
+            if not ind.get("_range_change"):
+                ind["spans"]["change"] = list(r["c"])
         if "r" in r:
-            ind["rank"] = parse_rank(text[r["r"][0]:r["r"][1]])
+            ind["rank"] = parse_rank(ptext[r["r"][0]:r["r"][1]])
+            ind["rank"]["text"] = text[r["r"][0]:r["r"][1]]
         if qual is None:
-            qual = context_qualifier(text, r.get("v") or r.get("c"))
+            qual = context_qualifier(ptext, r.get("v") or r.get("c"))
         ind["qualifier"] = qual
         # explicit overrides
         for k, v in a.items():
@@ -417,6 +424,13 @@ BEFORE_Q = (("控制在", "at_most"), ("不超过", "at_most"), ("不高于", "a
             ("低于", "less_than"))
 
 
+def _bound_word(text: str, i: int, w: str) -> bool:
+    """True when the one-character cue at ``i`` is the end of another word (签约, 最近, 赶超)."""
+    if len(w) > 1 or i == 0:
+        return False
+    return text[i - 1] in {"约": "签制节公合预简契条婚", "近": "最附将邻靠亲", "超": "赶高"}.get(w, "")
+
+
 def context_qualifier(text: str, span) -> Optional[str]:
     """Qualifier words right after (左右, 以上) or right before (约, 超过, 控制在) a quantity."""
     a, b = span
@@ -426,7 +440,7 @@ def context_qualifier(text: str, span) -> Optional[str]:
             return q
     before = text[max(0, a - 3):a]
     for w, q in BEFORE_Q:
-        if before.endswith(w):
+        if before.endswith(w) and not _bound_word(text, a - len(w), w):
             return q
     return None
 
@@ -443,7 +457,7 @@ def extend_value_span(text: str, span) -> tuple[int, int]:
             b += len(w)
             break
     for w in SPAN_BEFORE:
-        if text[max(0, a - len(w)):a] == w:
+        if text[max(0, a - len(w)):a] == w and not _bound_word(text, a - len(w), w):
             a -= len(w)
             break
     return (a, b)
@@ -571,6 +585,15 @@ def main(argv=None) -> int:
               f"ind={len(g['indicators']):4} slo={len(g['slogans']):3} tasks={len(g['tasks']):3}")
     print("written:", counts)
     return 0
+
+
+def _t2s(text: str) -> str:
+    from opencc import OpenCC
+    out = OpenCC("t2s").convert(text)
+    if len(out) != len(text):  # phrase conversions changed the length: convert char by char
+        cc = OpenCC("t2s")
+        out = "".join(cc.convert(ch) for ch in text)
+    return out
 
 
 def _raw_text(path: Path) -> str:

@@ -153,7 +153,7 @@ def parse_change(surface: str) -> dict:
     """
     s = surface.replace("％", "%").replace("—", "-").replace("－", "-").replace("～", "-").replace("~", "-")
     sign = -1.0 if any(w in s for w in NEG_WORDS) else 1.0
-    if "翻一番" in s:
+    if "翻一番" in s or "翻了一番" in s:
         return {"value": 100.0, "unit": "%", "low": None, "high": None, "qualifier": None}
     if "翻两番" in s:
         return {"value": 300.0, "unit": "%", "low": None, "high": None, "qualifier": None}
@@ -194,7 +194,7 @@ def parse_rank(surface: str) -> dict:
     if not m:
         raise ValueError(f"cannot read rank {surface!r}")
     scope = m.group(1)
-    for pre in ("位居", "位列", "排名", "居", "列", "在"):
+    for pre in ("稳居", "跃居", "位居", "位列", "排名", "居", "列", "在"):
         if scope.startswith(pre):
             scope = scope[len(pre):]
     for suf in ("排名", "排位", "中", "位次"):

@@ -127,6 +127,22 @@ def regex_indicators(text: str) -> list[Indicator]:
     return out
 
 
+def merge_changes(indicators: list[Indicator], text: str) -> list[Indicator]:
+    """Fold a change-only record into the level just before it (366.5亿元，增长6.5%)."""
+    out: list[Indicator] = []
+    for ind in indicators:
+        prev = out[-1] if out else None
+        if (prev is not None and ind.value is None and ind.low is None and ind.change is not None
+                and prev.change is None and prev.value is not None and prev.spans.get("value")
+                and ind.spans.get("change")):
+            gap = text[prev.spans["value"][1]:ind.spans["change"][0]]
+            if gap.strip("，, 同比比上年较上年") == "":
+                prev.change, prev.spans["change"] = ind.change, ind.spans["change"]
+                continue
+        out.append(ind)
+    return out
+
+
 def regex_pipeline(text: str) -> Report:
     """The plain-regex baseline as a pipeline: the text unchanged, indicators only."""
     return Report(text=text, indicators=regex_indicators(text))
@@ -203,7 +219,7 @@ def recognizers_pipeline() -> Callable[[str], Report]:
                     indicators.append(Indicator(name=name, value=value, unit=unit,
                                                 spans={"name": name_span, "value": [s, e], "change": None}))
         indicators.sort(key=lambda i: (i.spans["value"] or i.spans["change"])[0])
-        return Report(text=text, indicators=indicators)
+        return Report(text=text, indicators=merge_changes(indicators, text))
 
     return run
 

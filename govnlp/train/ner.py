@@ -18,7 +18,6 @@ import json
 import random
 import time
 from dataclasses import asdict, dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Optional
 
@@ -63,9 +62,13 @@ class FitArguments:
     seed: int = 13
 
 
-def _benchmark_file(split: str) -> Optional[Path]:
-    path = Path(str(resources.files("govnlp.benchmark") / "data" / f"{split}.jsonl"))
-    return path if path.is_file() else None
+def benchmark_docs(split: str) -> list[dict]:
+    """Documents of a bundled benchmark split as dicts ([] when it is not there)."""
+    try:
+        from govnlp.benchmark.dataset import load_split
+    except ImportError:
+        return []
+    return [d.to_dict() for d in load_split(split)]
 
 
 def read_jsonl(paths: list[str | Path]) -> list[dict]:
@@ -120,23 +123,19 @@ def evaluate(model: NerModel, examples: list[dict]) -> dict:
 
 
 def _excluded_texts() -> list[str]:
-    docs = []
-    for split in ("dev", "test"):
-        f = _benchmark_file(split)
-        if f:
-            docs.extend(read_jsonl([f]))
-    return [d["text"] for d in docs]
+    return [d["text"] for split in ("dev", "test") for d in benchmark_docs(split)]
 
 
 def collect_data(data: DataArguments, max_chars: int = 126) -> tuple[list[dict], list[dict], dict]:
     """Training and dev examples plus counts per source."""
-    gold_paths = data.data or [p for p in [_benchmark_file("train")] if p]
-    train = gold_examples(read_jsonl(gold_paths), max_chars) * max(1, data.gold_repeat)
-    dev_paths = data.dev or ([] if data.data else [p for p in [_benchmark_file("dev")] if p])
-    dev = gold_examples(read_jsonl(dev_paths), max_chars)
+    gold_docs = read_jsonl(data.data) if data.data else benchmark_docs("train")
+    train = gold_examples(gold_docs, max_chars) * max(1, data.gold_repeat)
+    if data.dev:
+        dev = gold_examples(read_jsonl(data.dev), max_chars)
+    else:
+        dev = [] if data.data else gold_examples(benchmark_docs("dev"), max_chars)
     silver: list[dict] = []
     if not data.no_silver:
-        from govnlp.train.pretrain import text_file_lines  # noqa: F401  (same reader family)
         from govnlp.train.silver import silver_from_people_daily, silver_from_texts
 
         excluded = _excluded_texts()
@@ -152,8 +151,9 @@ def collect_data(data: DataArguments, max_chars: int = 126) -> tuple[list[dict],
             silver.extend(silver_from_people_daily(data.people_daily))
         random.Random(0).shuffle(silver)
         silver = silver[: data.max_silver]
-    counts = {"gold_examples": len(train), "silver_examples": len(silver), "dev_examples": len(dev),
-              "gold_files": [str(p) for p in gold_paths], "dev_files": [str(p) for p in dev_paths]}
+    counts = {"gold_docs": len(gold_docs), "gold_examples": len(train), "silver_examples": len(silver),
+              "dev_examples": len(dev), "gold_files": data.data or ["benchmark:train"],
+              "dev_files": data.dev or ([] if data.data else ["benchmark:dev"])}
     return train + silver, dev, counts
 
 

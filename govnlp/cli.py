@@ -1,0 +1,110 @@
+"""Command line: ``govnlp parse|slogans|bench|train ...``.
+
+Each sub-command lives in the module that owns it; this file only dispatches.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Optional
+
+from .errors import GovnlpError
+
+
+def _parse_cmd(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="govnlp parse", description="Parse a report and print it.")
+    p.add_argument("files", nargs="+", help="report files (.txt, .html, .pdf, .docx) or - for stdin")
+    p.add_argument("--format", choices=["json", "tree", "text", "indicators", "html"], default="json")
+    p.add_argument("--indicators", choices=["rules", "model", "hybrid", "none"], default="default",
+                   help="how indicators are found (default: hybrid when the model is installed)")
+    p.add_argument("--encoding", default=None, help="force an input encoding instead of detecting it")
+    p.add_argument("--lexicon", default=None, help="an extra slogan lexicon (JSONL)")
+    p.add_argument("--indent", type=int, default=1)
+    args = p.parse_args(argv)
+
+    from .pipeline import parse_report
+
+    status = 0
+    for f in args.files:
+        source = sys.stdin.buffer.read() if f == "-" else f
+        try:
+            report = parse_report(source, encoding=args.encoding, indicators=args.indicators, lexicon=args.lexicon)
+        except GovnlpError as exc:
+            print(f"govnlp: {exc}", file=sys.stderr)
+            status = 1
+            continue
+        if args.format == "json":
+            print(report.to_json(indent=args.indent))
+        elif args.format == "tree":
+            from .outline import format_tree
+
+            print(f"# {f}: {report.meta.region or '?'} {report.meta.year or ''} {report.meta.doc_type}")
+            print(format_tree(report))
+            for w in report.warnings:
+                print(f"! {w[:300]}")
+        elif args.format == "text":
+            print(report.text)
+        elif args.format == "indicators":
+            frame = report.indicators_frame()
+            print(frame.to_string(max_colwidth=30))
+        elif args.format == "html":
+            from .html import to_html
+
+            print(to_html(report))
+    return status
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    """Entry point of the ``govnlp`` command."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    commands = {
+        "parse": "parse a report (json, tree, text, indicators or html)",
+        "slogans": "list the slogans of a report and what they stand for",
+        "bench": "score pipelines on the bundled benchmark",
+        "train": "train models: pretrain | ner | sections",
+    }
+    if not argv or argv[0] in ("-h", "--help"):
+        print("usage: govnlp COMMAND [...]\n\ncommands:")
+        for name, help_ in commands.items():
+            print(f"  {name:8s} {help_}")
+        return 0
+    if argv[0] in ("-V", "--version"):
+        from . import __version__
+
+        print(__version__)
+        return 0
+    cmd, rest = argv[0], argv[1:]
+    try:
+        if cmd == "parse":
+            return _parse_cmd(rest)
+        if cmd == "slogans":
+            from .slogans.cli import main as slogans_main
+
+            return slogans_main(rest)
+        if cmd == "bench":
+            from .benchmark.cli import main as bench_main
+
+            return bench_main(rest)
+        if cmd == "train":
+            return _train(rest)
+    except GovnlpError as exc:
+        print(f"govnlp: {exc}", file=sys.stderr)
+        return 1
+    print(f"govnlp: unknown command {cmd!r}; try `govnlp --help`", file=sys.stderr)
+    return 2
+
+
+def _train(argv: list[str]) -> int:
+    targets = {"pretrain": "govnlp.train.pretrain", "ner": "govnlp.train.ner", "sections": "govnlp.train.sections"}
+    if not argv or argv[0] not in targets:
+        print("usage: govnlp train {pretrain|ner|sections} [--help]", file=sys.stderr)
+        return 2
+    import importlib
+
+    module = importlib.import_module(targets[argv[0]])
+    return module.main(argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

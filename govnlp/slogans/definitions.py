@@ -1,0 +1,243 @@
+"""Definitions a report gives itself: its 注释/名词解释 block and inline forms.
+
+Inline forms read here (the examples are ours):
+
+- ``“三网”是指A、B、C。`` / ``“三网”即A、B、C`` / ``三网，即A、B、C`` / ``“三网”：A、B、C``
+- ``三网（A、B、C）`` right after the slogan
+- ``A、B、C（以下简称“三网”）`` and ``A、B和C“三网”`` / ``A、B、C三大网络`` (items before the count)
+- ``“三网”：一是A；二是B；三是C`` (an ordinal enumeration right after the slogan)
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..report import GlossaryEntry, Report
+from .items import (NUMERAL_CHARS, clean_item, expected_counts, items_from_definition,
+                    items_from_ordinals, split_enumeration, strip_quotes)
+
+# generic tails of a glossary term that are not part of the slogan (“五型”政府建设 -> 五型政府)
+GENERIC_TAILS = ("建设", "工作", "目标", "项目", "任务", "活动", "要求", "工程", "政策")
+# a quoted stem that needs the word after it: “五型”政府, “五大”区本课程
+INCOMPLETE_STEM = re.compile(f"^[{NUMERAL_CHARS}]+[大型个项类化条张]?$")
+
+GLOSSARY_TITLE = re.compile(r"^\s*(《[^《》]{0,20}》)?\s*(注释|注解|名词解释|附：?名词解释|释义|附注|【释义】)\s*[：:]?\s*$",
+                            re.M)
+GLOSSARY_ENTRY = re.compile(r"^\s*(?:\[(\d{1,3})\]|【(\d{1,3})】|(\d{1,3})[.．、])\s*([^：:\n]{1,40}?)[：:]\s*(.+)$",
+                            re.M)
+
+
+@dataclass
+class DocDefinition:
+    """What the report says one slogan (or term) stands for."""
+
+    key: str                       # the slogan without quotes, e.g. 五型政府
+    definition: str                # the one-sentence gloss
+    items: Optional[list[str]]     # the expansion, when its count agrees with the slogan
+    source: str                    # "glossary" | "inline"
+    entry: Optional[int] = None    # index into the glossary entries it came from
+    forms: list[str] = field(default_factory=list)  # other surfaces of the same term
+
+
+def glossary_entries(report: Report) -> tuple[list[GlossaryEntry], Optional[int]]:
+    """The report's glossary entries and where the block starts (None: no block).
+
+    Uses ``report.glossary`` from the outline stage when present, else parses the block.
+    """
+    if report.glossary:
+        return list(report.glossary), min(e.start for e in report.glossary)
+    text = report.text
+    heads = list(GLOSSARY_TITLE.finditer(text))
+    if not heads:
+        return [], None
+    head = heads[-1]
+    entries = []
+    for m in GLOSSARY_ENTRY.finditer(text, head.end()):
+        num = m.group(1) or m.group(2) or m.group(3)
+        entries.append(GlossaryEntry(num, m.group(4).strip(), m.group(5).strip(), m.start(), m.end()))
+    return entries, (head.start() if entries else None)
+
+
+def _first_sentence(definition: str) -> str:
+    d = definition.strip()
+    d = re.sub(r"^(是指|指的是|是只|即|是)[：:]?", "", d)
+    return re.split(r"(?<=[。!！?？])", d, maxsplit=1)[0].strip()
+
+
+def term_key(term: str) -> str:
+    """The slogan a glossary term names: ``“五型”政府建设`` -> 五型政府, ``信访“四个零”目标`` -> 四个零."""
+    quoted = re.findall(r"“([^“”]+)”", term)
+    if len(quoted) == 1:
+        stem = quoted[0]
+        after = term[term.index("”") + 1:]
+        if INCOMPLETE_STEM.match(stem) and after:
+            tail = after
+            for t in GENERIC_TAILS:
+                if tail.endswith(t) and len(tail) > len(t):
+                    tail = tail[: -len(t)]
+                    break
+            return stem + tail
+        return stem
+    key = strip_quotes(term)
+    for t in GENERIC_TAILS:
+        if key.endswith(t) and len(key) - len(t) >= 2 and expected_counts(key[: -len(t)]):
+            return key[: -len(t)]
+    return key
+
+
+def _split_parts(term: str, definition: str) -> list[tuple[str, str]]:
+    """One term that names several slogans: “六稳”“六保”; “A、B”; each with its own part of the text."""
+    quoted = re.findall(r"“([^“”]+)”", term)
+    bare = strip_quotes(term)
+    if len(quoted) >= 2 and all(q in bare for q in quoted) and len("".join(quoted)) >= len(bare) - 1:
+        names = quoted
+    elif "、" in bare and all(expected_counts(p) for p in bare.split("、")):
+        names = bare.split("、")
+    else:
+        return []
+    out = []
+    positions = []
+    for n in names:
+        m = re.search(f"“?{re.escape(n)}”?", definition)
+        positions.append(m.start() if m else None)
+    for i, n in enumerate(names):
+        if positions[i] is None:
+            out.append((n, ""))
+            continue
+        later = [p for p in positions if p is not None and p > positions[i]]
+        end = min(later) if later else len(definition)
+        seg = definition[positions[i]:end]
+        seg = re.sub(f"^“?{re.escape(n)}”?", "", seg).lstrip("，,：: ")
+        out.append((n, seg))
+    return out
+
+
+_CODE_PART = re.compile(r"“([0-9A-Za-z]|[^“”]{1,2})”(?:即|是|代表|指)([^；;。]+)")
+
+
+def _code_items(key: str, definition: str) -> Optional[list[str]]:
+    """“3+5+X”: “3”即A、B、C；“5”即…；“X”即… -> the items of every part, in order."""
+    parts = [p for p in re.split(r"[+＋、]", key) if p]
+    if len(parts) < 2:
+        return None
+    found = {m.group(1): m.group(2) for m in _CODE_PART.finditer(definition)}
+    if not all(p in found for p in parts):
+        return None
+    items: list[str] = []
+    for p in parts:
+        body = found[p].strip()
+        if p.isdigit() and int(p) > 1:
+            got = split_enumeration(body, int(p))
+            if not got:
+                return None
+            items += got
+        else:
+            items.append(clean_item(body))
+    return items
+
+
+def items_for(key: str, definition: str) -> Optional[list[str]]:
+    """The expansion of ``key`` found in ``definition``, or None when counts do not agree."""
+    if re.search(r"[0-9]", key) or re.fullmatch(r"[^、]{1,2}(、[^、]{1,2}){1,}", key):
+        return _code_items(key, definition)
+    counts = expected_counts(key)
+    if not counts:
+        return None
+    return items_from_definition(definition, counts)
+
+
+def from_glossary(report: Report) -> list[DocDefinition]:
+    """One DocDefinition per slogan named by each glossary entry."""
+    entries, _ = glossary_entries(report)
+    out = []
+    for k, e in enumerate(entries):
+        parts = _split_parts(e.term, e.definition)
+        if parts:
+            for name, seg in parts:
+                seg = seg or e.definition
+                out.append(DocDefinition(name, _first_sentence(seg), items_for(name, seg), "glossary", k))
+            continue
+        key = term_key(e.term)
+        quoted_code = re.findall(r"“([^“”]+)”", e.term)
+        code_key = key
+        if len(quoted_code) >= 2 and all(len(q) <= 2 for q in quoted_code):
+            code_key = "、".join(quoted_code)
+        items = items_for(code_key, e.definition) if code_key != key else items_for(key, e.definition)
+        forms = [f for f in {strip_quotes(e.term)} if f != key]
+        out.append(DocDefinition(key, _first_sentence(e.definition), items, "glossary", k, forms))
+    return out
+
+
+# ---- inline definitions ------------------------------------------------------------------
+_AFTER_DEF = re.compile(r"^”?(?:是指|指的是|即|就是)[：:]?(?P<d>[^。；;]{2,200})")
+_AFTER_COMMA_DEF = re.compile(r"^”?[,，](?:即|也就是|就是)[：:]?(?P<d>[^。；;]{2,200})")
+_AFTER_COLON = re.compile(r"^”?[：:](?P<d>[^。；;]{2,200})")
+_AFTER_PAREN = re.compile(r"^”?[（(](?:即)?(?P<d>[^（()）]{2,120})[）)]")
+_ABBREV = re.compile(r"[（(](?:以下)?简称“(?P<k>[^“”]{2,12})”[）)]")
+_ENUM_BEFORE = re.compile(r"((?:[^、，,。；;：:！!？?（）()\s]{1,20}、)+[^、，,。；;：:！!？?（）()\s]{1,30})“?$")
+
+
+def inline_definition(text: str, start: int, end: int, key: str) -> Optional[DocDefinition]:
+    """A definition of the slogan at ``text[start:end]`` written around it, if any."""
+    counts = expected_counts(key)
+    after = text[end:end + 240]
+    for pat in (_AFTER_DEF, _AFTER_COMMA_DEF, _AFTER_COLON, _AFTER_PAREN):
+        m = pat.match(after)
+        if not m:
+            continue
+        d = m.group("d")
+        items = items_for(key, d) if (counts or re.search(r"[0-9]", key)) else None
+        if pat is _AFTER_COLON:
+            ordinal = items_from_ordinals(after[m.start("d"):], counts) if counts else None
+            if ordinal:
+                return DocDefinition(key, clean_item(d), ordinal, "inline")
+            if not items:
+                continue  # a colon introduces many things; only an exact list counts
+        if pat is _AFTER_PAREN and not items:
+            continue
+        return DocDefinition(key, clean_item(d), items, "inline")
+    if counts:
+        # 一是…二是… right after the slogan (same or next sentence)
+        window = re.match(r"^[^。]{0,30}[。：:]?", after)
+        rest = after[window.end():] if window else after
+        ordinal = items_from_ordinals(rest, counts)
+        if ordinal:
+            return DocDefinition(key, "", ordinal, "inline")
+        # items written before the count: A、B、C四大X / A、B“两个X”
+        before = text[max(0, start - 160):start]
+        m = _ENUM_BEFORE.search(before)
+        if m:
+            for n in sorted(counts):
+                items = split_enumeration(m.group(1).rstrip("“"), n)
+                if items:
+                    return DocDefinition(key, "", items, "inline")
+    return None
+
+
+def abbreviations(text: str) -> list[DocDefinition]:
+    """``全称（以下简称“X”）``: X is defined by the phrase before the bracket."""
+    out = []
+    for m in _ABBREV.finditer(text):
+        key = m.group("k")
+        head = text[max(0, m.start() - 80):m.start()]
+        full = re.split(r"[。；;！!？?\n]|[，,](?=[^，,]*$)", head)[-1].strip()
+        full = re.sub(r"^(?:推进|实施|开展|建设|推动|坚持|围绕|聚焦|落实)", "", full)
+        if not full:
+            continue
+        counts = expected_counts(key)
+        items = items_from_definition(full, counts) if counts else None
+        if items is None and not counts and 2 <= len(key) <= 4:
+            items = _initials_items(key, full)
+        out.append(DocDefinition(key, full, items, "inline"))
+    return out
+
+
+def _initials_items(key: str, full: str) -> Optional[list[str]]:
+    """放管服 from 简政放权、放管结合、优化服务: one item per character, each holding it."""
+    parts = [p for p in re.split(r"[、和与及]", full) if p]
+    if len(parts) != len(key):
+        return None
+    if all(c in p for c, p in zip(key, parts)):
+        return [clean_item(p) for p in parts]
+    return None

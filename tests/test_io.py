@@ -1,0 +1,54 @@
+"""Reading: any common Chinese encoding, paths, bytes, HTML; clear errors for what cannot be read."""
+import pytest
+
+from govnlp.errors import ReadError
+from govnlp.io import decode_bytes, read_source
+
+SAMPLE = "各位代表：现在，我代表区人民政府向大会报告工作。全区实现地区生产总值366.51亿元，增长6.5%。"
+TRAD = "各位代表：現在，我代表區人民政府向大會報告工作。全區實現地區生產總值366.51億元，增長6.5%。"
+
+
+@pytest.mark.parametrize("encoding,text", [
+    ("utf-8", SAMPLE), ("utf-8-sig", SAMPLE), ("gb18030", SAMPLE), ("gbk", SAMPLE),
+    ("gb2312", SAMPLE), ("big5", TRAD), ("utf-16", SAMPLE), ("utf-16-le", SAMPLE),
+])
+def test_every_common_encoding_decodes_exactly(encoding, text):
+    assert decode_bytes(text.encode(encoding)).text == text
+
+
+def test_a_path_and_its_bytes_read_the_same(tmp_path):
+    p = tmp_path / "report.txt"
+    p.write_bytes(SAMPLE.encode("gb18030"))
+    assert read_source(p).text == SAMPLE
+    assert read_source(str(p)).text == SAMPLE
+
+
+def test_html_is_turned_into_lines_of_visible_text():
+    html = "<html><head><style>p{}</style><script>var x=1;</script></head><body><div>首页 新闻</div>" \
+           "<p>一、主要工作回顾</p><p>全区实现地区生产总值366.51亿元。</p><img src='a.png'></body></html>"
+    text = read_source(html.encode("utf-8")).text
+    assert "var x" not in text and "一、主要工作回顾\n" in text and "图片" in text
+
+
+def test_missing_file_raises_a_clear_error():
+    with pytest.raises(ReadError, match="E001"):
+        read_source("no/such/report.txt")
+
+
+def test_empty_input_raises():
+    with pytest.raises(ReadError, match="E003"):
+        read_source(b"   \n ")
+
+
+def test_binary_garbage_is_refused_not_parsed():
+    import random
+
+    rnd = random.Random(0)
+    data = bytes(rnd.randrange(256) for _ in range(3000))
+    with pytest.raises(ReadError, match="E002"):
+        decode_bytes(data)
+
+
+def test_wrong_type_is_refused():
+    with pytest.raises(ReadError, match="E005"):
+        read_source(12345)

@@ -1,0 +1,121 @@
+"""The outline of each seed, and of heading styles the seeds do not show."""
+import govnlp
+from govnlp.outline import cn_number
+
+
+def titles(report, level):
+    return [(s.marker or "") + s.title for s in report.sections if s.level == level]
+
+
+def children(report, title):
+    parent = next(s for s in report.sections if s.title == title)
+    return [(s.marker or "") + s.title for s in report.sections if s.parent == parent.id]
+
+
+def assert_nested(report):
+    by_id = {s.id: s for s in report.sections}
+    for s in report.sections:
+        assert s.start < s.end <= len(report.text)
+        if s.parent is not None:
+            p = by_id[s.parent]
+            assert p.start <= s.start and s.end <= p.end and s.level == p.level + 1
+
+
+def test_seed_000_half_year_report(parsed_seeds):
+    r = parsed_seeds["000"]
+    assert titles(r, 1)[1:3] == ["上半年主要工作情况", "下半年主要工作安排"]
+    assert children(r, "上半年主要工作情况") == [
+        "一、疫情防控稳中向好", "二、经济质效稳步提升", "三、发展动能加速壮大", "四、城乡环境提质升级",
+        "五、民生福祉显著改善", "六、自身建设不断提升"]
+    assert children(r, "下半年主要工作安排")[0] == "一、坚持统筹兼顾，不断提升防控能力强化基础建设"
+    assert len(children(r, "下半年主要工作安排")) == 6
+    assert r.sections[-1].title.startswith("主任、各位副主任")  # the closing paragraph
+    assert_nested(r)
+
+
+def test_seed_001_traditional_half_year_report(parsed_seeds):
+    r = parsed_seeds["001"]
+    top = titles(r, 1)
+    assert "第一方面：关于上半年经济社会发展情况" in top and "第二方面：关于下半年工作的主要打算" in top
+    first = children(r, "关于上半年经济社会发展情况")
+    assert first[:3] == ["一是长三角G60科创走廊策源地红利不断释放", "二是科创驱动“中国制造”迈向“中国创造”加速突破",
+                         "三是产城融合高质量发展全面布局"]
+    assert [t[:3] for t in first[3:]] == ["（一）", "（二）", "（三）", "（四）", "（五）", "（六）"]
+    second = children(r, "关于下半年工作的主要打算")
+    assert "（二）抓牢实体经济稳增长" in second and "（五）著力保障和改善民生" in second
+    assert_nested(r)
+
+
+def test_seed_002_news_summary_gets_an_outline_from_bare_lines(parsed_seeds):
+    r = parsed_seeds["002"]
+    assert [t for t in titles(r, 1) if t.startswith(("回顾", "谋划"))] == ["回顾2022", "谋划2023"]
+    review = children(r, "回顾2022")
+    assert "突出稳字当头、稳中求进更大力度稳增长促发展" in review
+    assert children(r, "突出稳字当头、稳中求进更大力度稳增长促发展") == [
+        "千方百计稳住市场主体", "多措并举稳固工业经济", "全力以赴稳定内外需求"]
+    assert not any(s.title == "图片" for s in r.sections)
+    assert_nested(r)
+
+
+def test_seed_003_with_lead_paragraphs_and_a_glossary(parsed_seeds):
+    r = parsed_seeds["003"]
+    assert [t for t in titles(r, 1)][1:] == ["一、2019年主要工作回顾", "二、2020年主要工作", "《政府工作报告》注释"]
+    assert children(r, "2019年主要工作回顾")[:4] == ["——综合实力喜得新提升", "——转型升级喜获新成绩",
+                                                    "——宜居生活喜绘新图景", "（一）紧盯产业培植，经济动力愈发强劲"]
+    assert len([t for t in children(r, "2020年主要工作") if t.startswith("（")]) == 6
+    assert children(r, "紧盯产业培植，经济动力愈发强劲")[0] == "——集聚效应初步显现"
+    assert len(r.glossary) == 30 and r.glossary[13].term == "“五型”政府建设"
+    assert_nested(r)
+
+
+def test_seed_003_footnote_markers_are_linked_to_their_glossary_entries(parsed_seeds):
+    r = parsed_seeds["003"]
+    by_text = {r.text[f.start - 6:f.end]: f for f in r.footnotes}
+    five = next(f for f in r.footnotes if f.number == "14")
+    assert r.text[five.start - 6:five.end + 2] == "“五型”政府14建设"
+    assert five.term == "“五型”政府建设"
+    assert any(k.endswith("老城区1") for k in by_text)
+    assert any(k.endswith("幼儿园9") for k in by_text)
+    assert all(f.start < next(s for s in r.sections if "注释" in s.title).start for f in r.footnotes)
+
+
+def test_seed_004_task_plan_items_are_second_level_sections(parsed_seeds):
+    r = parsed_seeds["004"]
+    assert [t[:2] for t in titles(r, 1)[1:]] == ["一、", "二、", "三、", "四、", "五、", "六、", "七、"]
+    items = [s for s in r.sections if s.level == 2]
+    assert [s.marker for s in items] == [f"{i}." for i in range(1, 73)]
+    assert_nested(r)
+
+
+def test_other_heading_styles_nest_in_the_conventional_order():
+    text = ("各位代表：\n现在，我代表市人民政府作报告。\n一、过去一年工作回顾\n过去一年，全市经济平稳。\n"
+            "（一）产业发展\n产业加快升级。\n1. 工业\n工业增长。\n（1）制造业\n制造业增长。\n①汽车\n汽车产量增长。\n"
+            "②电子\n电子产量增长。\n（2）建筑业\n建筑业平稳。\n2. 服务业\n服务业增长。\n（二）改革开放\n改革深化。\n"
+            "二、今年主要工作\n今年要做好以下工作。\n")
+    r = govnlp.parse_report(text, indicators="none", slogans=False)
+    got = [(s.level, (s.marker or "") + s.title) for s in r.sections]
+    assert got[1:] == [(1, "一、过去一年工作回顾"), (2, "（一）产业发展"), (3, "1.工业"), (4, "（1）制造业"),
+                       (5, "①汽车"), (5, "②电子"), (4, "（2）建筑业"), (3, "2.服务业"), (2, "（二）改革开放"),
+                       (1, "二、今年主要工作")]
+    assert_nested(r)
+
+
+def test_a_table_of_contents_does_not_create_empty_sections():
+    text = ("政府工作报告\n目录\n一、2023年工作回顾\n二、2024年工作安排\n三、加强政府自身建设\n"
+            "一、2023年工作回顾\n过去一年，我们稳住了经济大盘。\n二、2024年工作安排\n今年要抓好六项工作。\n"
+            "三、加强政府自身建设\n我们要建设人民满意的政府。\n")
+    r = govnlp.parse_report(text, indicators="none", slogans=False)
+    heads = [s for s in r.sections if s.marker]
+    assert [s.marker + s.title for s in heads] == ["一、2023年工作回顾", "二、2024年工作安排", "三、加强政府自身建设"]
+    assert all(len(r.text[s.start:s.end]) > len(s.title) + 5 for s in heads)
+    assert any(b.reason == "toc" for b in r.boilerplate)
+
+
+def test_numbers_inside_text_do_not_open_sections():
+    text = "一、主要工作\n全年新增就业1.2万人。\n3.5%的增速高于全国。\n二、今年安排\n确保增长6%。"
+    r = govnlp.parse_report(text, indicators="none", slogans=False)
+    assert [s.title for s in r.sections if s.marker] == ["主要工作", "今年安排"]
+
+
+def test_chinese_ordinals():
+    assert [cn_number(x) for x in ["一", "十", "十二", "二十", "二十三", "③", "7"]] == [1, 10, 12, 20, 23, 3, 7]
