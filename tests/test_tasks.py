@@ -93,6 +93,21 @@ def test_responsible_units_with_a_marked_lead():
     assert (tasks[0].lead, tasks[0].support) == (["区住建局"], ["区财政局", "各街道"])
 
 
+def test_responsible_units_alone_all_lead():
+    tasks = tasks_of("1.完成普法规划启动任务。责任单位：县司法局、县委宣传部。\n")
+    assert (tasks[0].lead, tasks[0].support) == (["县司法局", "县委宣传部"], [])
+
+
+def test_closing_paragraph_and_signature_are_not_part_of_the_last_item():
+    text = ("1.新建公办幼儿园5所。\n牵头单位：县教育局；责任单位：各乡镇。\n"
+            "2.改造老旧小区28个。牵头单位：县住建局。\n"
+            "各乡镇、各部门要按照任务分工，细化工作措施，确保按期完成。\n某县人民政府办公室\n2021年2月26日\n")
+    tasks = tasks_of(text)
+    assert [(t.lead, t.support) for t in tasks] == [(["县教育局"], ["各乡镇"]), (["县住建局"], [])]
+    assert text[tasks[1].start:tasks[1].end] == "2.改造老旧小区28个。牵头单位：县住建局。"
+    assert text[tasks[0].start:tasks[0].end].endswith("责任单位：各乡镇。")
+
+
 def test_lead_and_support_words_in_one_clause():
     tasks = tasks_of("1.建成智慧停车平台。（区城管局牵头，区公安分局、区大数据中心配合）\n")
     assert (tasks[0].lead, tasks[0].support) == (["区城管局"], ["区公安分局", "区大数据中心"])
