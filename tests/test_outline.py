@@ -119,3 +119,22 @@ def test_numbers_inside_text_do_not_open_sections():
 
 def test_chinese_ordinals():
     assert [cn_number(x) for x in ["一", "十", "十二", "二十", "二十三", "③", "7"]] == [1, 10, 12, 20, 23, 3, 7]
+
+
+def test_an_unseen_provincial_report_in_the_usual_national_layout():
+    r = govnlp.parse_report("tests/data/reports/province_2024.txt", indicators="none", slogans=False)
+    assert titles(r, 1) == ["政府工作报告", "一、2023年工作回顾", "二、2024年工作总体要求和主要目标",
+                            "三、2024年重点工作", "四、加强政府自身建设", "各位代表！新征程催人奋进"]
+    assert children(r, "2024年重点工作") == ["（一）聚焦扩大内需，推动经济持续回升", "（二）聚焦科技创新，加快培育新质生产力"]
+    assert children(r, "聚焦科技创新，加快培育新质生产力") == ["1.强化企业创新主体地位", "2.加快科技成果转化"]
+    assert_nested(r)
+
+
+def test_a_gbk_html_repost_keeps_its_chrome_out_of_the_sections():
+    r = govnlp.parse_report("tests/data/reports/repost_county.gbk.html", indicators="none", slogans=False)
+    assert titles(r, 1)[1:3] == ["一、2022年工作回顾", "二、2023年主要工作"]
+    body = r.text[r.sections[1].start:r.sections[-1].end]
+    assert "分享到" not in body and "ICP" not in body and "_hmt" not in r.text
+    reasons = {b.reason for b in r.boilerplate}
+    assert {"navigation", "publish", "footer"} <= reasons
+    assert "版权" not in r.sections[-1].title
