@@ -52,3 +52,31 @@ def test_binary_garbage_is_refused_not_parsed():
 def test_wrong_type_is_refused():
     with pytest.raises(ReadError, match="E005"):
         read_source(12345)
+
+
+def test_a_pdf_is_read_page_numbers_set_aside_and_wrapped_lines_joined(tmp_path):
+    reportlab = pytest.importorskip("reportlab")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    import govnlp
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "report.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("STSong-Light", 12)
+    lines = ["政府工作报告", "一、2023年工作回顾", "全县地区生产总值完成182.6亿元，增长5.2%，规模以上工业增加值", "增长8%。", "- 2 -"]
+    for k, line in enumerate(lines):
+        c.drawString(50, 800 - 20 * k, line)
+    c.showPage()
+    c.save()
+    r = govnlp.parse_report(path, indicators="none", slogans=False)
+    assert "规模以上工业增加值增长8%。" in r.text
+    assert [b.reason for b in r.boilerplate] == ["pagenum"]
+    assert [s.title for s in r.sections if s.marker] == ["2023年工作回顾"]
+
+
+def test_a_broken_pdf_is_a_clear_error():
+    with pytest.raises(ReadError, match="E004"):
+        read_source(b"%PDF-1.4 this is not really a pdf")
