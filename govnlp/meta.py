@@ -14,24 +14,29 @@ region
     the city. An anonymised issuer (xx区, ××县, 某市) gives region null but still sets the level.
     The State Council (国务院总理, 全国人民代表大会) gives level national and region
     "中华人民共和国" with no province or code. Footer lines (版权所有/主办单位) are used only
-    when nothing else names the issuer.
+    when nothing else names the issuer. An unnamed 区政府 whose plan names two or more local
+    branches of vertically managed agencies after one place (鼓楼公安分局, 鼓楼消防大队) is that
+    place.
 level
     from the region (区/县/县级市/旗 are county), else from the issuer word (区政府 -> county).
 date
     the delivery date (——2020年5月22日在…会议上) first, then a date standing alone on a line
     (2020730, 2020年7月30日), then a publication date (发布日期/生成日期/发布时间).
 year
-    the year the document plans for or reports on:
-    * the year written in the title (2020年政府工作报告, 2020年上半年…) wins;
-    * half-year reports: the year before 上半年, else the date's year;
-    * work reports and their summaries: the plan year, i.e. an explicit 2020年工作安排/目标 or
-      谋划2023, else the reviewed year + 1 (2019年工作回顾, 回顾2022), else the delivery year
-      (a report delivered in January 2020 reviews 2019 and plans 2020: year 2020);
-    * task plans and other documents: the title year, else a 20XX年 target year in the head,
-      else the date's year.
+    the year the document reports on (docs/annotation.md §6, SCHEMA.md's period rule):
+    * half-year reports: that year (2020年上半年 -> 2020), else the date's year;
+    * work reports and their summaries: the reviewed year. A 2020 report delivered in January
+      2020 reviews 2019 and plans 2020: year 2019. Read from the title year - 1
+      (2020年政府工作报告), else the reviewed year written in the head (2019年工作回顾,
+      回顾2022), else a plan year - 1 (2020年主要预期目标, 谋划2023), else the delivery date
+      (January-June: the year before; July-December: the same year);
+    * task plans and other documents: the year they plan for, written in the title
+      (寿县2021年…任务分解方案 -> 2021), else a 20XX年 target year in the head, else the date's year.
 doc_type
     task_plan (任务分解/分工方案/责任清单 in the title, or most numbered items carry
-    (X主办, Y协办) unit clauses), summary (速读/解读/图解/一图读懂/要点… in the title or head),
+    (X主办, Y协办) unit clauses), summary (速读/解读/图解/一图读懂… in the title or head; 要点/摘要
+    only when the text does not speak as the report itself: 政府工作报告（摘要） that addresses
+    各位代表 is an official abridged report, a work_report),
     half_year_report (上半年/半年 with 报告/情况), work_report (政府工作报告, 向大会报告工作,
     delivered 在…人民代表大会…会议上), else other.
 """
@@ -51,7 +56,8 @@ NATIONAL_REGION = "中华人民共和国"
 _CN_DIGITS = {"〇": "0", "○": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4",
               "五": "5", "六": "6", "七": "7", "八": "8", "九": "9", "Ｏ": "0", "O": "0"}
 _CN_YEAR = re.compile(r"([〇○零一二三四五六七八九Ｏ]{4})(?=\s*年)")
-_CN_MONTH_DAY = re.compile(r"(\d{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月(?:\s*([一二三四五六七八九十]{1,3})\s*日)?")
+_CN_MONTH_DAY = re.compile(r"(\d{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+                           r"(?:\s*([一二三四五六七八九十]{1,3})\s*日)?")
 
 _ANON = re.compile(r"[xX×＊*]{1,4}|某")
 _ISSUER_WORD = {"区": "county", "县": "county", "旗": "county", "市": "city", "州": "city",
@@ -68,17 +74,30 @@ _FIELD_FOOTER = re.compile(
 _ORG = re.compile(r"人民政府|政府|人大常委会|人民代表大会|办公[室厅]|委员会|常委会|统计局|网站|门户|党委|[局委办]$")
 # X人民政府 names the issuer when it stands at the head of a line (a signature line, a title, or
 # "X人民政府区长 Y") or after 我代表; not inside a sentence (获江西省人民政府表彰).
-_GOV = re.compile(r"(?:^[ \t　]*(?:——)?|(?:我|现在我|受)?代表)([^\s，。、；;:：!！?？“”\"'（）()|｜]{1,24}?)[ \t]*人民政府"
+_GOV = re.compile(r"(?:^[ \t　]*(?:——)?|(?:我|现在我|受)?代表)"
+                  r"([^\s，。、；;:：!！?？“”\"'（）()|｜]{1,24}?)[ \t]*人民政府"
                   r"(?=[ \t]*(?:$|[区县市省州]长|主席|关于|办公|工作报告|主要|[，,、]|向))", re.M)
 _CONGRESS = re.compile(r"([^\s，。、；;]{2,30}?)\s*第[一二三四五六七八九十\d]+\s*届\s*人民代表大会")
-_NATIONAL = re.compile(r"国务院总理|在第[一二三四五六七八九十\d]+届全国人民代表大会|国务院政府工作报告|"
-                       r"^\s*(?:\d{4}年)?政府工作报告\s*[—-]*\s*国务院|^\s*国务院\s*$", re.M)
+# The State Council as issuer: its premier signing (a line of its own), the delivery line at the
+# National People's Congress, or a title naming it; a local report that mentions a visit by
+# 国务院总理 inside a sentence is not national.
+_NATIONAL = re.compile(r"^\s*国务院总理\s*[\u4e00-\u9fff·]{0,5}\s*$|"
+                       r"在第[一二三四五六七八九十\d]+届全国人民代表大会[^\n]{0,12}会议上|"
+                       r"国务院政府工作报告|^\s*(?:\d{4}年)?政府工作报告\s*[—-]*\s*国务院|^\s*国务院\s*$", re.M)
+# Local branches of vertically managed agencies, named after their place: 鼓楼公安分局.
+_BRANCH = re.compile(r"(?:^|(?<=[（(、，,；;：:\s]))([\u4e00-\u9fff]{2,4}?)"
+                     r"(公安分局|消防救援大队|消防大队|生态环境局|生态环境分局|交警大队|税务局|市场监管分局|"
+                     r"自然资源和规划分局|规划分局|供电公司|人民法院|人民检察院)")
 _TITLE_ISSUER = re.compile(r"(.{2,24}?)(?:人民)?政府(?:工作报告|主要工作|工作)")
 _LEVEL_WORD = re.compile(r"(?:^|年|度|半年|我代表|代表)\s*(区|县|市|省|自治区|州|旗)\s*(?:人民)?政府")
 
 _DELIVERY = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*在[^\n]{0,60}?(?:会议|大会)")
-_DATE_LINE = re.compile(r"^\s*(\d{4})\s*(?:[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?|(\d{3,4}))\s*$", re.M)
-_PUB_DATE = re.compile(r"(?:发布日期|发布时间|生成日期|成文日期|发文日期|印发日期|更新时间|日期|时间)\s*[:：]?\s*[|｜]?\s*"
+_DATE_LINE = re.compile(r"^\s*[（(]?\s*(\d{4})\s*(?:[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?|(\d{3,4}))"
+                        r"\s*[）)]?\s*$", re.M)
+# a bare timestamp line of a web page: 2023-01-18 10:30:00
+_STAMP = re.compile(r"^\s*(\d{4})[-./](\d{1,2})[-./](\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?\s*$", re.M)
+_PUB_DATE = re.compile(r"(?:发布日期|发布时间|生成日期|成文日期|发文日期|印发日期|更新时间|日期|时间)"
+                       r"\s*[:：]?\s*[|｜]?\s*"
                        r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
 
 _TITLE_WORDS = re.compile(r"报告|方案|纲要|计划|要点|解读|速读|意见|通知|公报|总结|清单|分解|图解|读懂|安排")
@@ -87,8 +106,13 @@ _TITLE_BAD = re.compile(r"^(?:——|-|发布|来源|索引号|生成日期|首�
 
 _TASK_TITLE = re.compile(r"任务分解|分解落实|分工方案|责任分工|任务分工|分解方案|任务清单|责任清单|重点工作分解|"
                          r"目标任务分解|分解表|任务书")
-_SUMMARY = re.compile(r"速读|解读|图解|读懂|一图|划重点|要点|摘要|速览|看点|热词|全文来了|关键词|亮点|一文看|新闻发布会|"
-                      r"三分钟|数说|图说")
+# News summaries and explainers of a report (速读, 解读, 一图读懂 …).
+_SUMMARY = re.compile(r"速读|解读|图解|读懂|一图|划重点|速览|看点|热词|全文来了|关键词|亮点|一文看|新闻发布会|"
+                      r"三分钟|数说|图说|快读|精读|秒懂")
+# 要点/摘要 are summaries unless the text speaks as the report itself (各位代表, delivery line):
+# an official abridged text (政府工作报告（摘要）) is still the government's own report.
+_DIGEST = re.compile(r"要点|摘要|节选|摘编")
+_OWN_VOICE = re.compile(r"各位代表|各位委员|我代表|人民代表大会[^\n]{0,20}会议上")
 _HALF = re.compile(r"上半年|半年工作|年中工作")
 _WORK = re.compile(r"政府工作报告|工作报告")
 _WORK_HEAD = re.compile(r"报告(?:政府)?工作|向大会作报告|向大会报告|人民代表大会[^\n]{0,20}会议上")
@@ -99,7 +123,7 @@ _REVIEW_YEAR = re.compile(r"(\d{4})\s*年\s*(?:主要)?(?:工作)?(?:回顾|总�
 _HALF_YEAR = re.compile(r"(\d{4})\s*年\s*上半年")
 _ANY_YEAR = re.compile(r"(\d{4})\s*年")
 # a delivery or signature line with no day: ——2023年1月在…会议上 / 2021年1月
-_YEAR_MONTH = re.compile(r"^\s*(?:——|—)?\s*(\d{4})\s*年\s*\d{1,2}\s*月(?:\s*在[^\n]{0,60}?(?:会议|大会)|\s*$)", re.M)
+_YEAR_MONTH = re.compile(r"^\s*(?:——|—)?\s*(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*在[^\n]{0,60}?(?:会议|大会)|\s*$)", re.M)
 
 
 def extract_meta(report: Report) -> Meta:
@@ -111,7 +135,7 @@ def extract_meta(report: Report) -> Meta:
 
     title = _title(head)
     doc_type = _doc_type(title, head, report)
-    issuer = _issuer(title, head, extras, context)
+    issuer = _issuer(title, head, extras, context, report.text)
     when = _find_date(head, context)
     year = _year(doc_type, title, head, when)
 
@@ -189,7 +213,9 @@ def _doc_type(title: Optional[str], head: str, report: Report) -> str:
     from .tasks import looks_like_task_plan  # local import: tasks runs after meta
     if looks_like_task_plan(report.text):
         return "task_plan"
-    if _SUMMARY.search(t) or re.search(r"(?:政府)?工作报告(?:解读|速读|要点|摘要)", head):
+    if _SUMMARY.search(t) or re.search(r"(?:政府)?工作报告(?:解读|速读)", head):
+        return "summary"
+    if (_DIGEST.search(t) or re.search(r"工作报告(?:要点|摘要)", head)) and not _OWN_VOICE.search(head):
         return "summary"
     if _HALF.search(t) and re.search(r"报告|情况|总结", t):
         return "half_year_report"
@@ -214,7 +240,7 @@ def _place_before_org(s: str) -> str:
     return s[: m.start()] if m else s
 
 
-def _issuer(title: Optional[str], head: str, extras: list[str], context: str) -> _Issuer:
+def _issuer(title: Optional[str], head: str, extras: list[str], context: str, full: str) -> _Issuer:
     if _NATIONAL.search(head):
         return _Issuer(national=True, level="national")
     found: list[tuple[int, regions.Division]] = []  # (priority, division)
@@ -250,7 +276,7 @@ def _issuer(title: Optional[str], head: str, extras: list[str], context: str) ->
         m = _TITLE_ISSUER.search(title)
         if m:
             consider(re.sub(r"\d{4}\s*年度?$", "", m.group(1)), 2)
-    if not found:
+    if not found and anon_level is None:  # an anonymised issuer is not replaced by a site footer
         for extra in extras:
             for m in [*_FIELD_ISSUER.finditer(extra), *_FIELD_SOURCE.finditer(extra)]:
                 consider(_place_before_org(m.group(1)), 3)
@@ -262,10 +288,35 @@ def _issuer(title: Optional[str], head: str, extras: list[str], context: str) ->
     if found:
         return _Issuer(division=_most_specific(found))
     level = anon_level or _level_from_words(title or "", head)
+    if anon_level is None and unresolved is None and level in ("county", "city"):
+        d = _place_from_agencies(full, level)
+        if d is not None:
+            return _Issuer(division=d)
     if unresolved:
         cands = regions.candidates(unresolved)
         level = cands[0].level if cands else level
     return _Issuer(name=unresolved, level=level)
+
+
+def _place_from_agencies(text: str, level: str) -> Optional[regions.Division]:
+    """The place of an unnamed 区政府/市政府 read from its local branch agencies.
+
+    Branches of vertically managed agencies carry the place name (鼓楼公安分局, 鼓楼消防大队,
+    鼓楼生态环境局). When at least two different such agencies name the same place and no other
+    place is named that way, that place is the issuer (its city disambiguated by the whole text).
+    """
+    seen: dict[str, set[str]] = {}
+    for m in _BRANCH.finditer(text):
+        seen.setdefault(m.group(1), set()).add(m.group(2))
+    strong = [stem for stem, kinds in seen.items() if len(kinds) >= 2]
+    if len(strong) != 1:
+        return None
+    cands = [d for d in regions.lookup(strong[0], text) if d.level == level]
+    if not cands:
+        return None
+    scores = [regions.context_score(d, text) for d in cands]
+    best = [d for d, sc in zip(cands, scores) if sc == max(scores)]
+    return best[0] if len(best) == 1 else None
 
 
 def _most_specific(found: list[tuple[int, regions.Division]]) -> regions.Division:
@@ -336,9 +387,10 @@ def _find_date(head: str, context: str) -> Optional[str]:
         iso = _compact(y, rest) if rest else _iso(y, mo, d)
         if iso:
             return iso
-    for m in _PUB_DATE.finditer(context):
-        if iso := _iso(*m.groups()):
-            return iso
+    for pattern in (_PUB_DATE, _STAMP):
+        for m in pattern.finditer(context):
+            if iso := _iso(*m.groups()):
+                return iso
     return None
 
 
@@ -351,13 +403,30 @@ def _first_year(pattern: re.Pattern, s: str, shift: int = 0) -> Optional[int]:
     return None
 
 
+def _delivery_month(head: str, when: Optional[str]) -> Optional[tuple[int, int]]:
+    if when:
+        return int(when[:4]), int(when[5:7])
+    m = _YEAR_MONTH.search(head)
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
 def _year(doc_type: str, title: Optional[str], head: str, when: Optional[str]) -> Optional[int]:
-    date_year = int(when[:4]) if when else _first_year(_YEAR_MONTH, head)
-    if title and (y := _first_year(_ANY_YEAR, title)):
-        return y
+    delivered = _delivery_month(head, when)
+    title_year = _first_year(_ANY_YEAR, title) if title else None
     if doc_type == "half_year_report":
-        return _first_year(_HALF_YEAR, head) or date_year
+        return (_first_year(_HALF_YEAR, title or "") or _first_year(_HALF_YEAR, head) or title_year
+                or (delivered[0] if delivered else None))
     if doc_type in ("work_report", "summary"):
-        return (_first_year(_PLAN_YEAR, head) or _first_year(_REVIEW_YEAR, head, shift=1)
-                or date_year)
-    return _first_year(_PLAN_YEAR, head) or date_year
+        # the reviewed year: 2021年政府工作报告 / 谋划2021 / delivered in early 2021 -> 2020
+        if title_year:
+            return title_year - 1
+        reviewed = _first_year(_REVIEW_YEAR, head)
+        if reviewed:
+            return reviewed
+        planned = _first_year(_PLAN_YEAR, head)
+        if planned:
+            return planned - 1
+        if delivered:
+            return delivered[0] - 1 if delivered[1] <= 6 else delivered[0]
+        return None
+    return title_year or _first_year(_PLAN_YEAR, head) or (delivered[0] if delivered else None)

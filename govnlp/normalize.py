@@ -25,6 +25,8 @@ _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 PINYIN_GLOSS = re.compile(
     rf"[a-z]?\((?=[a-zü{_TONE}]*[{_TONE}])[a-zü{_TONE}]{{1,7}}\)|(?<![a-zA-Z])(?=[a-zü]*[{_TONE}])[a-zü{_TONE}]{{1,7}}\)")
 DANGLING = ("的", "和", "与", "及", "在", "对", "为", "把", "将", "向", "从", "以", "并", "等")
+TITLE_ENDINGS = ("报告", "通知", "方案", "意见", "决定", "规划", "办法", "纲要", "计划", "要点", "清单", "分工")
+DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号$|^\d{4}年\d{1,2}月\d{1,2}日$")
 TERMINAL = "。！？；：”’）…】」』!?;:"
 HEADING_START = re.compile(
     r"^\s*\S?\s?[（(][一二三四五六七八九十]+[)）]|^\s*(第[一二三四五六七八九十]+[方面部分章节条]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|"
@@ -252,7 +254,8 @@ def _join_broken_lines(buf: _Buffer) -> int:
         pos += len(line)
         s = line.rstrip()
         if s and nxt.strip() and not s.endswith(tuple(TERMINAL)) and not HEADING_START.match(nxt) \
-                and not _is_chrome(nxt.strip()) and not _is_chrome(s):
+                and not _is_chrome(nxt.strip()) and not _is_chrome(s) and not s.endswith(TITLE_ENDINGS) \
+                and not DOC_NUMBER.match(nxt.strip()):
             prose = bool(re.search(r"[。，；、]", s[:-1]))
             wrapped = (len(s) >= 25 or (len(s) >= 10 and prose)) and not HEADING_START.match(s) or (
                 len(s) >= 25 and len(s) >= 0.8 * typical) or s.endswith(DANGLING)

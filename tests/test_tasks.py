@@ -1,14 +1,11 @@
 """Task plans: numbered items with the units that lead and support them."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from govnlp.report import Indicator, Meta, Report
 from govnlp.tasks import extract_tasks, looks_like_task_plan
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def tasks_of(text: str, doc_type: str = "task_plan", indicators=()):
@@ -16,9 +13,8 @@ def tasks_of(text: str, doc_type: str = "task_plan", indicators=()):
 
 
 @pytest.fixture(scope="module")
-def seed004():
-    import govnlp
-    return govnlp.parse_report(SEEDS / "004_54845685a56bb74c.txt", indicators="none", slogans=False)
+def seed004(parsed_seeds):
+    return parsed_seeds["004"]
 
 
 def test_seed_004_has_72_tasks_in_order(seed004):
@@ -54,11 +50,30 @@ def test_seed_004_text_and_spans(seed004):
     assert all("主办" not in t.text for t in seed004.tasks)
 
 
-def test_a_work_report_has_no_tasks():
-    import govnlp
-    report = govnlp.parse_report(SEEDS / "003_2765e964e35d9ca5.txt", indicators="none", slogans=False)
-    assert report.meta.doc_type == "work_report"
-    assert report.tasks == []
+def test_seed_004_indicators_are_linked_to_their_items(seed004):
+    linked = [i for t in seed004.tasks for i in t.indicators]
+    assert linked and len(linked) == len(set(linked))
+    for t in seed004.tasks:
+        for i in t.indicators:
+            span = seed004.indicators[i].spans["value"] or seed004.indicators[i].spans["change"]
+            assert t.start <= span[0] and span[1] <= t.end
+    gdp = next(t for t in seed004.tasks if t.number == "11")  # 地区生产总值增长7%。
+    assert [seed004.indicators[i].change.value for i in gdp.indicators] == [7.0]
+
+
+def test_seed_004_report_matches_the_json_schema(seed004):
+    import json
+    from importlib import resources
+
+    import jsonschema
+    schema = json.loads(resources.files("govnlp.data").joinpath("report.schema.json").read_text("utf-8"))
+    jsonschema.validate(seed004.to_dict(), schema)
+
+
+@pytest.mark.parametrize("key", ["000", "001", "002", "003"])
+def test_the_other_seeds_have_no_tasks(parsed_seeds, key):
+    assert parsed_seeds[key].meta.doc_type != "task_plan"
+    assert parsed_seeds[key].tasks == []
 
 
 def test_numbered_items_without_units_are_not_a_task_plan():
@@ -86,6 +101,17 @@ def test_labelled_units_on_their_own_line():
         ("3", ["县人社局"], []),
     ]
     assert tasks[0].text == "全年地区生产总值增长6%左右。"
+
+
+@pytest.mark.parametrize("units, lead, support", [
+    ("牵头单位：区发改委 配合单位：区财政局、区统计局", ["区发改委"], ["区财政局", "区统计局"]),
+    ("（责任领导：张三；牵头单位：区发改委；责任单位：区财政局）", ["区发改委"], ["区财政局"]),
+    ("（区民政局负责）", ["区民政局"], []),
+    ("（区卫健委主办，区医保局、各街道参与）", ["区卫健委"], ["区医保局", "各街道"]),
+])
+def test_unit_clause_styles(units, lead, support):
+    task = tasks_of(f"1.完成养老服务中心建设。{units}\n")[0]
+    assert (task.lead, task.support, task.text) == (lead, support, "完成养老服务中心建设。")
 
 
 def test_responsible_units_with_a_marked_lead():
@@ -128,12 +154,43 @@ def test_flattened_table():
     ]
 
 
+def test_table_with_one_cell_per_line():
+    text = ("重点任务责任分工表\n序号\n重点任务\n牵头领导\n牵头单位\n配合单位\n"
+            "1\n全年新增城镇就业1.2万人\n王某\n市人社局\n各县区政府\n"
+            "2\n完成造林绿化5万亩\n李某\n市林业局\n市自然资源局、市水利局\n")
+    tasks = tasks_of(text)
+    assert [(t.number, t.text, t.lead, t.support) for t in tasks] == [
+        ("1", "全年新增城镇就业1.2万人", ["市人社局"], ["各县区政府"]),
+        ("2", "完成造林绿化5万亩", ["市林业局"], ["市自然资源局", "市水利局"]),
+    ]
+    assert text[tasks[1].start:tasks[1].end].startswith("2\n完成造林")
+
+
+def test_sub_items_stay_inside_their_task():
+    text = ("1.实施三项工程：\n（1）建成产业园一期。\n（2）新增企业20家。\n（区发改委牵头，区商务局配合）\n"
+            "2.推进老旧小区改造。（区住建局牵头）\n")
+    tasks = tasks_of(text)
+    assert [(t.number, t.lead, t.support) for t in tasks] == [
+        ("1", ["区发改委"], ["区商务局"]), ("2", ["区住建局"], [])]
+    assert "新增企业20家" in tasks[0].text
+
+
 def test_indicators_inside_an_item_are_linked():
     text = "1.地区生产总值增长7%。（区发改委主办）\n2.一般公共预算收入增长5%。（区财政局主办）\n"
     gdp = Indicator(name="地区生产总值", spans={"name": [2, 8], "value": None, "change": [8, 12]})
     rev = Indicator(name="一般公共预算收入", spans={"name": [28, 36], "value": [38, 40], "change": None})
     tasks = tasks_of(text, indicators=[gdp, rev])
     assert [t.indicators for t in tasks] == [[0], [1]]
+
+
+@pytest.mark.parametrize("clause, lead", [
+    ("县财政局和县税务局牵头", ["县财政局", "县税务局"]),
+    ("区委宣传部及区文明办牵头", ["区委宣传部", "区文明办"]),
+    ("县住房和城乡建设局牵头", ["县住房和城乡建设局"]),
+    ("县人力资源和社会保障局、县文化和旅游局牵头", ["县人力资源和社会保障局", "县文化和旅游局"]),
+])
+def test_units_joined_by_he_are_split_only_between_whole_names(clause, lead):
+    assert tasks_of(f"1.推进重点工作。（{clause}）\n")[0].lead == lead
 
 
 def test_decimals_are_not_item_numbers():
