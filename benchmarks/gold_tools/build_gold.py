@@ -289,14 +289,14 @@ def parse_source(path: Path) -> dict:
         if "v" in r:
             r["v"] = extend_value_span(ptext, r["v"])
             surf = ptext[r["v"][0]:r["v"][1]]
-            pv = parse_value(unicodedata.normalize("NFKC", surf))
+            pv = parse_value(re.sub(r"\s", "", unicodedata.normalize("NFKC", surf)))
             ind.update(value=pv["value"], low=pv["low"], high=pv["high"], unit=pv["unit"])
             qual = pv["qualifier"]
             ind["spans"]["value"] = list(r["v"])
         if "c" in r:
             surf = text[r["c"][0]:r["c"][1]]
             psurf = ptext[r["c"][0]:r["c"][1]]
-            pc = parse_change(unicodedata.normalize("NFKC", psurf))
+            pc = parse_change(re.sub(r"\s", "", unicodedata.normalize("NFKC", psurf)))
             basis = a.get("b")
             if basis is None:
                 basis = at_pos(basis_ranges, anchor, "auto")
@@ -411,7 +411,8 @@ def parse_source(path: Path) -> dict:
         raise SourceError(f"{path.name}: @@split must be train/dev/test")
     gold = {"meta": meta, "sections": sections, "indicators": indicators, "slogans": slogans,
             "tasks": tasks}
-    gold = {"annotated": annotated, **gold}
+    # layers that are not complete are not written at all (drafts stay in the source only)
+    gold = {"annotated": annotated, **{k: v for k, v in gold.items() if k in annotated}}
     return {"id": doc_id, "split": split, "text": text, "gold": gold, "meta_info": info, "_spans": spans,
             "_text_from": text_from}
 
@@ -470,7 +471,7 @@ def _round(x):
 def validate(doc: dict) -> list[str]:
     """Every span slices to its stated surface; every label is legal."""
     problems = []
-    text, g = doc["text"], doc["gold"]
+    text, g = doc["text"], {"sections": [], "indicators": [], "slogans": [], "tasks": [], **doc["gold"]}
     n = len(text)
     for s in g["sections"]:
         if not (0 <= s["start"] < s["end"] <= n):
@@ -486,7 +487,7 @@ def validate(doc: dict) -> list[str]:
                 problems.append(f"indicator {k} {role} span {sp}")
         if ind["spans"]["name"] is not None:
             a, b = ind["spans"]["name"]
-            if text[a:b] != ind["name"] and ind["name"][-2:] not in text[a:b]:  # 分别: rebuilt names
+            if text[a:b] != ind["name"] and ind["name"][-1:] not in text[a:b]:  # 分别: rebuilt names
                 problems.append(f"indicator {k} name {ind['name']!r} != {text[a:b]!r}")
         if ind["change"] is not None:
             a, b = ind["spans"]["change"]
@@ -513,7 +514,7 @@ def validate(doc: dict) -> list[str]:
 
 
 def review(doc: dict) -> None:
-    text, g = doc["text"], doc["gold"]
+    text, g = doc["text"], {"sections": [], "indicators": [], "slogans": [], "tasks": [], **doc["gold"]}
     print(f"== {doc['id']} ({doc['split']}) {len(text)} chars  meta={g['meta']}")
     for s in g["sections"]:
         print(f"  S{s['id']} L{s['level']} p={s['parent']} {s['marker']!r} {s['title'][:30]!r} "
@@ -581,8 +582,9 @@ def main(argv=None) -> int:
                         counts[split] = counts.get(split, 0) + 1
     for d in docs:
         g = d["gold"]
-        print(f"{d['id']:28} {d['split']:5} chars={len(d['text']):6} sec={len(g['sections']):3} "
-              f"ind={len(g['indicators']):4} slo={len(g['slogans']):3} tasks={len(g['tasks']):3}")
+        print(f"{d['id']:28} {d['split']:5} chars={len(d['text']):6} sec={len(g.get('sections', [])):3} "
+              f"ind={len(g.get('indicators', [])):4} slo={len(g.get('slogans', [])):3} "
+              f"tasks={len(g.get('tasks', [])):3} annotated={','.join(g['annotated'])}")
     print("written:", counts)
     return 0
 

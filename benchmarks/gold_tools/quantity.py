@@ -14,7 +14,7 @@ CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 CN_BIG = {"万": 10 ** 4, "亿": 10 ** 8}
 
 # units that start with a magnitude character and must not lose it
-PROTECTED_UNITS = ("千瓦时", "千瓦", "千米", "千克", "千公顷", "百分点", "万千瓦")
+PROTECTED_UNITS = ("千瓦时", "千瓦", "千米", "千克", "千公顷", "百分点")
 UNIT_ALIASES = {"名": "人", "位": "人", "余名": "人", "％": "%", "個": "个", "公斤": "千克"}
 
 QUAL_WORDS = [
@@ -79,6 +79,9 @@ def parse_number(surface: str) -> tuple[Optional[float], str, bool]:
                 rest = rest[1:]
                 continue
             break
+        if rest[:1] in ("余", "多") and rest[1:2] not in ("", "%"):  # 1000多亩, 300余家
+            yu = True
+            rest = rest[1:]
         return value, rest, yu
     m = re.match(r"[零〇一二两三四五六七八九十百千万亿余多]+", s)
     if not m:
@@ -143,7 +146,7 @@ def parse_value(surface: str) -> dict:
     return {"value": value, "low": None, "high": None, "unit": norm_unit(rest), "qualifier": qual}
 
 
-NEG_WORDS = ("下降", "减少", "回落", "降低", "下滑", "收窄", "减", "降")
+NEG_WORDS = ("缩短", "压减", "下降", "减少", "回落", "降低", "下滑", "收窄", "减", "降")
 
 
 def parse_change(surface: str) -> dict:

@@ -1,8 +1,9 @@
 """``govnlp bench``: score govnlp and the baselines on the bundled gold (or your own file).
 
-    govnlp bench [--split train|dev|test|all] [--json]
+    govnlp bench [--split train|dev|test|all] [--json | --markdown]
                  [--pipeline govnlp|regex|jionlp|recognizers|all]
                  [--indicators rules|model|hybrid] [--gold FILE.jsonl]
+                 [--per-doc] [--ci N] [--explain DOC_ID] [--lint]
 
 ``--split all`` (the default) reports every split on its own and their union ("all").
 The figures and matching rules are docs/annotation.md section 7; docs/benchmark.md has results.
@@ -10,6 +11,7 @@ The figures and matching rules are docs/annotation.md section 7; docs/benchmark.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections import Counter
@@ -23,6 +25,11 @@ from .scorer import metrics, score_pipeline
 
 PIPELINES = ("govnlp",) + BASELINES
 BASELINE_LAYERS = ["indicators"]
+# coded warnings saying a model was not used: the figures are then those of the fallback
+MODEL_FALLBACKS = ("W008", "W009")
+# the baselines never predict these; their "accuracy" would only be the share of defaults
+BASELINE_UNPREDICTED = ("kind_acc", "period_acc", "rank_acc", "target_precision", "target_recall",
+                        "target_f1")
 
 # (label, key, kind) rows of the readable table; kind "f" = fraction, "n" = count
 TABLE_ROWS = [
@@ -30,6 +37,7 @@ TABLE_ROWS = [
     ("topic acc", "topic_acc", "f"),
     ("quantity P", "quantity_precision", "f"), ("quantity R", "quantity_recall", "f"),
     ("quantity F1", "quantity_f1", "f"), ("linked F1", "linked_f1", "f"),
+    ("target F1", "target_f1", "f"),
     ("change acc", "change_acc", "f"), ("qualifier acc", "qualifier_acc", "f"),
     ("kind acc", "kind_acc", "f"), ("period acc", "period_acc", "f"),
     ("slogan F1", "slogan_f1", "f"), ("slogan acc", "slogan_acc", "f"),
@@ -44,10 +52,21 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--split", default="all", choices=SPLITS + ("all",),
                    help="which bundled split to score (all = each split and their union)")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
+    p.add_argument("--markdown", action="store_true", help="print Markdown tables (for docs/benchmark.md)")
     p.add_argument("--pipeline", default="all", choices=PIPELINES + ("all",),
                    help="govnlp, a baseline, or all of them (missing optional ones are skipped)")
     p.add_argument("--indicators", default=None, choices=("rules", "model", "hybrid"),
                    help="govnlp's indicator mode (default: the pipeline's default)")
+    p.add_argument("--ci", type=int, default=0, metavar="N",
+                   help="add 95%% bootstrap intervals from N resamples of the documents (e.g. 1000)")
+    p.add_argument("--per-doc", action="store_true",
+                   help="also give a few figures per document (JSON: 'documents')")
+    p.add_argument("--compare", default=None, metavar="OLD.json",
+                   help="show the change against an earlier `govnlp bench --json` output")
+    p.add_argument("--lint", action="store_true",
+                   help="check the gold instead of scoring: format problems and guideline hints")
+    p.add_argument("--explain", default=None, metavar="DOC_ID",
+                   help="print what was missed, extra or wrong in one document, then stop")
     p.add_argument("--gold", default=None, metavar="FILE",
                    help="score against your own gold JSON Lines file (data/FORMAT.md) instead")
     return p
@@ -73,12 +92,14 @@ def _combine(results: list[dict]) -> dict:
                 "seconds": round(seconds, 3),
                 "chars_per_s": round(chars / seconds, 1) if seconds > 0 else None,
                 "errors": [e for r in results for e in r["errors"]],
+                "warnings": {k: v for r in results for k, v in r.get("warnings", {}).items()},
                 "layers": results[0]["layers"] if results else [], "counts": dict(sorted(counts.items()))})
     return out
 
 
 def run_bench(splits: dict[str, list[GoldDoc]], pipelines: list[str],
-              indicators: Optional[str] = None, union: bool = False) -> dict:
+              indicators: Optional[str] = None, union: bool = False, per_doc: bool = False,
+              ci: int = 0) -> dict:
     """Score each pipeline on each split. Returns {"splits": {split: {pipeline: figures}}, "notes"}."""
     notes: list[str] = []
     runners: dict[str, tuple[Callable, Optional[list[str]]]] = {}
@@ -94,7 +115,7 @@ def run_bench(splits: dict[str, list[GoldDoc]], pipelines: list[str],
     for split, docs in splits.items():
         if not docs:
             notes.append(f"{split}: no gold documents bundled yet")
-        out["splits"][split] = {name: score_pipeline(fn, docs, layers=layers)
+        out["splits"][split] = {name: score_pipeline(fn, docs, layers=layers, per_doc=per_doc, ci=ci)
                                 for name, (fn, layers) in runners.items()}
     if union and len(splits) > 1:
         out["splits"]["all"] = {name: _combine([out["splits"][s][name] for s in splits])
@@ -102,6 +123,14 @@ def run_bench(splits: dict[str, list[GoldDoc]], pipelines: list[str],
     for split, by_pipe in out["splits"].items():
         for name, r in by_pipe.items():
             r["n_errors"] = len(r["errors"])
+            if name in BASELINES:
+                r.update({k: None for k in BASELINE_UNPREDICTED})
+            for code in MODEL_FALLBACKS:
+                if code in r.get("warnings", {}):
+                    first = r["warnings"][code].split(" (")[0].rstrip(".")
+                    note = f"{name}: {first}: its figures are those of the fallback"
+                    if note not in notes:
+                        notes.append(note)
             if r["errors"] and split != "all":
                 notes.append(f"{split}/{name}: {len(r['errors'])} document(s) failed and were scored "
                              f"as empty, e.g. {r['errors'][0]['id']}: {r['errors'][0]['error']}")
@@ -118,6 +147,15 @@ def _cell(value, kind: str) -> str:
     return str(value)
 
 
+def _with_ci(figs: dict, key: str, kind: str) -> str:
+    cell = _cell(figs.get(key), kind)
+    old = (figs.get("_previous") or {}).get(key)
+    if old is not None and figs.get(key) is not None and kind == "f":
+        cell += f" ({figs[key] - old:+.3f})"
+    interval = (figs.get("ci95") or {}).get(key)
+    return cell if not interval or figs.get(key) is None else f"{cell} [{interval[0]:.2f}-{interval[1]:.2f}]"
+
+
 def format_tables(result: dict) -> str:
     """Readable tables: one per split, metrics down, pipelines across."""
     lines = []
@@ -128,15 +166,102 @@ def format_tables(result: dict) -> str:
         width = max(len(label) for label, _, _ in TABLE_ROWS) + 2
         cols = [max(12, len(n) + 2) for n in names]
         lines.append("".ljust(width) + "".join(n.rjust(c) for n, c in zip(names, cols)))
+        has_ci = any(by_pipe[n].get("ci95") or by_pipe[n].get("_previous") for n in names)
+        if has_ci:
+            cols = [max(c, 22) for c in cols]
+            lines[-1] = "".ljust(width) + "".join(n.rjust(c) for n, c in zip(names, cols))
         for label, key, kind in TABLE_ROWS:
             lines.append(label.ljust(width) + "".join(
-                _cell(by_pipe[n].get(key), kind).rjust(c) for n, c in zip(names, cols)))
+                _with_ci(by_pipe[n], key, kind).rjust(c) for n, c in zip(names, cols)))
+        for n in names:
+            docs = by_pipe[n].get("documents")
+            if docs:
+                lines.append(f"  {n}, per document (quantity F1 / linked F1 / section F1):")
+                for doc_id, f in docs.items():
+                    lines.append(f"    {doc_id:32}" + " ".join(_cell(f.get(k), "f").rjust(7) for k in
+                                                           ("quantity_f1", "linked_f1", "section_f1")))
         lines.append("")
     if result["notes"]:
         lines.append("notes:")
         lines += [f"  - {n}" for n in result["notes"]]
-    lines.append("('-' = not measurable: no gold for that layer, or the pipeline does not produce it; "
-                 "rules: docs/annotation.md section 7)")
+    lines.append("('-' = not measurable: no gold for that layer, nothing to find and nothing found, or "
+                 "not produced by that pipeline; rules: docs/annotation.md section 7)")
+    return "\n".join(lines)
+
+
+def attach_previous(result: dict, previous: dict) -> None:
+    """Put an earlier run's figures beside each (split, pipeline) as ``_previous``."""
+    for split, by_pipe in result["splits"].items():
+        for name, figs in by_pipe.items():
+            old = previous.get("splits", {}).get(split, {}).get(name)
+            if old:
+                figs["_previous"] = {k: v for k, v in old.items() if isinstance(v, (int, float))}
+
+
+def _lint(splits: dict[str, list[GoldDoc]], as_json: bool) -> int:
+    """Print format problems (exit 1 if any) and guideline hints of the gold documents."""
+    from .dataset import check_doc, lint_corpus
+
+    docs = [d for ds in splits.values() for d in ds]
+    problems = {d.id: p for d in docs if (p := check_doc(d))}
+    hints = lint_corpus(docs)
+    if as_json:
+        print(json.dumps({"problems": problems, "hints": hints}, ensure_ascii=False, indent=1))
+    else:
+        for kind, found in (("PROBLEM", problems), ("hint", hints)):
+            for doc_id, items in found.items():
+                for item in items:
+                    print(f"{kind:7} {doc_id:24} {item}")
+        print(f"{len(docs)} documents: {sum(map(len, problems.values()))} problem(s), "
+              f"{sum(map(len, hints.values()))} hint(s)")
+    return 1 if problems else 0
+
+
+def _explain(doc_id: str, splits: dict[str, list[GoldDoc]], pipelines: list[str],
+             indicators: Optional[str], as_json: bool) -> int:
+    from .scorer import explain_document
+
+    docs = [d for ds in splits.values() for d in ds if d.id == doc_id]
+    if not docs:
+        print(f"no gold document {doc_id!r} in {sorted(splits)}", file=sys.stderr)
+        return 2
+    out = {}
+    for name in pipelines:
+        try:
+            with contextlib.redirect_stdout(sys.stderr):
+                fn = govnlp_pipeline(indicators) if name == "govnlp" else get_baseline(name)
+        except ImportError as exc:
+            out[name] = {"skipped": str(exc)}
+            continue
+        with contextlib.redirect_stdout(sys.stderr):
+            out[name] = explain_document(docs[0], fn(docs[0].text))
+    if as_json:
+        print(json.dumps(out, ensure_ascii=False, indent=1))
+        return 0
+    for name, layers in out.items():
+        print(f"== {name} on {doc_id} ==")
+        for layer, kinds in layers.items():
+            if not isinstance(kinds, dict):
+                print(f"  {layer}: {kinds}")
+                continue
+            for kind, items in kinds.items():
+                for item in items:
+                    print(f"  {layer:10} {kind:6} {item}")
+    return 0
+
+
+def format_markdown(result: dict) -> str:
+    """The tables of :func:`format_tables` as Markdown, one per split."""
+    lines = []
+    for split, by_pipe in result["splits"].items():
+        names = list(by_pipe)
+        n_docs = next(iter(by_pipe.values()))["n_docs"] if by_pipe else 0
+        lines += [f"**{split}** ({n_docs} documents)", "",
+                  "| figure | " + " | ".join(names) + " |", "|---|" + "---:|" * len(names)]
+        for label, key, kind in TABLE_ROWS:
+            lines.append(f"| {label} | " + " | ".join(_cell(by_pipe[n].get(key), kind) for n in names) + " |")
+        lines.append("")
+    lines += [f"- {n}" for n in result["notes"]]
     return "\n".join(lines)
 
 
@@ -151,11 +276,22 @@ def main(argv: Optional[list[str]] = None) -> int:
     else:
         splits = {args.split: load_split(args.split)}
     pipelines = list(PIPELINES) if args.pipeline == "all" else [args.pipeline]
-    result = run_bench(splits, pipelines, indicators=args.indicators,
-                       union=args.split == "all" and not args.gold)
+    if args.lint:
+        return _lint(splits, args.json)
+    if args.explain:
+        return _explain(args.explain, splits, pipelines, args.indicators, args.json)
+    # pipelines and peers may print (JioNLP prints a banner on import): keep stdout for our output
+    with contextlib.redirect_stdout(sys.stderr):
+        result = run_bench(splits, pipelines, indicators=args.indicators,
+                           union=args.split == "all" and not args.gold, per_doc=args.per_doc,
+                           ci=args.ci)
     result["command"] = "govnlp bench " + " ".join(argv if argv is not None else sys.argv[1:])
+    if args.compare:
+        attach_previous(result, json.loads(Path(args.compare).read_text(encoding="utf-8")))
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
+    elif args.markdown:
+        print(format_markdown(result))
     else:
         print(format_tables(result))
     return 0

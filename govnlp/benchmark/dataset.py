@@ -12,6 +12,7 @@ section 1).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, Optional
@@ -192,3 +193,84 @@ def check_doc(doc: GoldDoc) -> list[str]:
             if not isinstance(t.get(role, []), list):
                 problems.append(f"{where}: {role} must be a list")
     return problems
+
+
+# ---- guideline hints (not errors: a human decides) -------------------------------------------
+# surface word -> the qualifier docs/annotation.md 2.6 gives it
+_QUALIFIER_WORDS = (("左右", "approx"), ("约", "approx"), ("以上", "at_least"), ("不低于", "at_least"),
+                    ("不少于", "at_least"), ("突破", "at_least"), ("余", "more_than"), ("多", "more_than"),
+                    ("以内", "at_most"), ("以下", "at_most"), ("不超过", "at_most"), ("控制在", "at_most"),
+                    ("不到", "less_than"), ("不足", "less_than"), ("接近", "nearly"), ("将近", "nearly"),
+                    ("近", "nearly"))
+_DOWN_WORDS = ("下降", "减少", "降低", "回落", "收窄", "下滑")
+
+
+def lint_doc(doc: GoldDoc) -> list[str]:
+    """Places where the gold looks inconsistent with docs/annotation.md (to review by hand).
+
+    Checks qualifier words inside value spans (2.6), the sign of changes after 下降-type verbs
+    (2.5) and 个百分点 written as "%" (2.4).
+    """
+    text, hints = doc.text, []
+    for i, ind in enumerate(doc.records("indicators")):
+        spans = ind.get("spans") or {}
+        where = f"indicators[{i}] {ind.get('name')!r}"
+        if spans.get("value"):
+            s, e = spans["value"]
+            surface = text[max(0, s - 2):e + 2]
+            inner = text[s:e]
+            for word, qualifier in _QUALIFIER_WORDS:
+                hit = (word in inner) if word not in ("余", "多") else re.search(r"\d\s*[余多]|[十百千万][余多]", inner)
+                if hit and ind.get("qualifier") != qualifier:
+                    hints.append(f"{where}: value {surface!r} has {word!r} but qualifier is {ind.get('qualifier')}")
+                    break
+        change = ind.get("change")
+        if change and spans.get("change"):
+            s, e = spans["change"]
+            surface = text[max(0, s - 4):e]
+            if any(w in surface for w in _DOWN_WORDS) and change.get("value", 0) > 0:
+                hints.append(f"{where}: change {surface!r} is positive after a falling verb")
+            if "百分点" in text[s:e + 1] and change.get("unit") != "pp":
+                hints.append(f"{where}: change {text[s:e]!r} in 个百分点 but unit {change.get('unit')!r}")
+    return hints
+
+
+def lint_corpus(docs: list[GoldDoc]) -> dict[str, list[str]]:  # noqa: C901
+    """:func:`lint_doc` for every document, plus slogans annotated somewhere but not everywhere.
+
+    A slogan surface annotated in any document is looked up in every document whose slogans layer
+    is complete; an occurrence no annotated slogan covers is reported (it may be a definition
+    item, e.g. 双循环 inside 国内国际双循环相互促进 — a human decides), and lines that start
+    with a heading marker (一、 （一） ——) where no gold section starts (annotation.md 3.1).
+    """
+    from .scorer import _char_key
+
+    heading = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|——(?![\d（(]))",
+                         re.M)
+    surfaces = sorted({"".join(_char_key(c) for c in s["text"]) for d in docs
+                       for s in d.records("slogans") if s.get("text")}, key=len, reverse=True)
+    out: dict[str, list[str]] = {}
+    for doc in docs:
+        hints = lint_doc(doc)
+        if "sections" in doc.layers:
+            starts = {sec["start"] for sec in doc.records("sections")}
+            for m in heading.finditer(doc.text):
+                at = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t\u3000"))
+                if not any(abs(at - s0) <= 1 for s0 in starts):
+                    line = doc.text[at:doc.text.find("\n", at) if "\n" in doc.text[at:] else len(doc.text)]
+                    hints.append(f"line at {at} starts with a heading marker but is no section: {line[:30]!r}")
+        if "slogans" in doc.layers:
+            key = "".join(_char_key(c) for c in doc.text)
+            covered = [(s["start"], s["end"]) for s in doc.records("slogans")]
+            for surface in surfaces:
+                start = key.find(surface)
+                while start >= 0:
+                    end = start + len(surface)
+                    if not any(s < end and start < e for s, e in covered):
+                        hints.append(f"slogan {surface!r} at {start} is not annotated "
+                                     "(…" + " ".join(doc.text[max(0, start - 8):end + 8].split()) + "…)")
+                        covered.append((start, end))
+                    start = key.find(surface, end)
+        if hints:
+            out[doc.id] = hints
+    return out

@@ -12,7 +12,6 @@ else. Counts are summed over documents (micro average), then turned into P/R/F1 
 """
 from __future__ import annotations
 
-import bisect
 import difflib
 import math
 import re
@@ -222,9 +221,9 @@ def _rank_equal(g: Optional[dict], p: Optional[dict]) -> bool:
         norm(g.get("scope")) == norm(p.get("scope"))
 
 
-def score_indicators(gold: list[dict], pred: list[dict], align: Alignment) -> Counter:
-    """Quantity/linked counts and attribute accuracies for one document (annotation.md 7.3)."""
-    c = Counter()
+def match_indicators(gold: list[dict], pred: list[dict], align: Alignment
+                     ) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """(pairs (gold index, pred index), gold indices with a quantity, pred indices with one)."""
     g_items = [(i, g, quantity_key(g), _anchor(g)) for i, g in enumerate(gold)]
     g_items = [x for x in g_items if x[2] is not None]
     p_items = []
@@ -247,13 +246,22 @@ def score_indicators(gold: list[dict], pred: list[dict], align: Alignment) -> Co
             flag, gap = _gap(ga, pa)
             if gap <= TOLERANCE:
                 candidates.append((flag, gap, i, j))
-    pairs = _greedy(candidates)
+    return _greedy(candidates), [x[0] for x in g_items], [x[0] for x in p_items]
+
+
+def score_indicators(gold: list[dict], pred: list[dict], align: Alignment) -> Counter:
+    """Quantity/linked counts and attribute accuracies for one document (annotation.md 7.3)."""
+    c = Counter()
+    pairs, g_items, p_items = match_indicators(gold, pred, align)
     c["quantity_gold"], c["quantity_pred"] = len(g_items), len(p_items)
     c["quantity_tp"] = len(pairs)
     c["quantity_fp"] = len(p_items) - len(pairs)
     c["quantity_fn"] = len(g_items) - len(pairs)
+    c["target_gold"] = sum(gold[i].get("kind") == "target" for i in g_items)
+    c["target_pred"] = sum(pred[j].get("kind") == "target" for j in p_items)
     for i, j in pairs:
         g, p = gold[i], pred[j]
+        c["target_tp"] += g.get("kind") == p.get("kind") == "target"
         c["linked_tp"] += names_match(g.get("name"), p.get("name"))
         if g.get("change") is not None or p.get("change") is not None:
             c["change_n"] += 1
@@ -272,9 +280,9 @@ def score_indicators(gold: list[dict], pred: list[dict], align: Alignment) -> Co
 
 
 # ---- sections -------------------------------------------------------------------------------
-def score_sections(gold: list[dict], pred: list[dict], align: Alignment, text: str) -> Counter:
-    """Boundary+level matching and label accuracy (annotation.md 7.4)."""
-    c = Counter()
+def match_sections(gold: list[dict], pred: list[dict], align: Alignment, text: str
+                   ) -> list[tuple[int, int]]:
+    """One-to-one (gold index, pred index) pairs of sections (annotation.md 7.4)."""
     gs = [(_trim(text, int(s["start"]), int(s["end"])), s) for s in gold]
     ps = []
     for s in pred:
@@ -288,13 +296,19 @@ def score_sections(gold: list[dict], pred: list[dict], align: Alignment, text: s
             ends_ok = abs(g1 - p1) <= TOLERANCE
             if ends_ok or (norm(g.get("title")) and norm(g.get("title")) == norm(p.get("title"))):
                 candidates.append((abs(g0 - p0) + abs(g1 - p1), i, j))
-    pairs = _greedy(candidates)
-    c["section_gold"], c["section_pred"] = len(gs), len(ps)
+    return _greedy(candidates)
+
+
+def score_sections(gold: list[dict], pred: list[dict], align: Alignment, text: str) -> Counter:
+    """Boundary+level matching and label accuracy (annotation.md 7.4)."""
+    c = Counter()
+    pairs = match_sections(gold, pred, align, text)
+    c["section_gold"], c["section_pred"] = len(gold), len(pred)
     c["section_tp"] = len(pairs)
-    c["section_fp"] = len(ps) - len(pairs)
-    c["section_fn"] = len(gs) - len(pairs)
+    c["section_fp"] = len(pred) - len(pairs)
+    c["section_fn"] = len(gold) - len(pairs)
     for i, j in pairs:
-        g, p = gs[i][1], ps[j][1]
+        g, p = gold[i], pred[j]
         c["function_ok"] += g.get("function") == p.get("function")
         c["topic_ok"] += g.get("topic") == p.get("topic")
     c["function_n"] = c["topic_n"] = len(pairs)
@@ -321,9 +335,8 @@ def expansions_equal(gold: Optional[list], pred: Optional[list]) -> bool:
     return True
 
 
-def score_slogans(gold: list[dict], pred: list[dict], align: Alignment) -> Counter:
-    """Slogan detection, resolution accuracy and invented expansions (annotation.md 7.5)."""
-    c = Counter()
+def match_slogans(gold: list[dict], pred: list[dict], align: Alignment) -> list[tuple[int, int]]:
+    """One-to-one (gold index, pred index) pairs of slogans (annotation.md 7.5)."""
     candidates = []
     ps = [(align.span(int(p["start"]), int(p["end"])), p) for p in pred]
     for i, g in enumerate(gold):
@@ -333,13 +346,19 @@ def score_slogans(gold: list[dict], pred: list[dict], align: Alignment) -> Count
             flag, gap = _gap((int(g["start"]), int(g["end"])), pa)
             if gap <= TOLERANCE:
                 candidates.append((flag, gap, i, j))
-    pairs = _greedy(candidates)
+    return _greedy(candidates)
+
+
+def score_slogans(gold: list[dict], pred: list[dict], align: Alignment) -> Counter:
+    """Slogan detection, resolution accuracy and invented expansions (annotation.md 7.5)."""
+    c = Counter()
+    pairs = match_slogans(gold, pred, align)
     c["slogan_gold"], c["slogan_pred"] = len(gold), len(pred)
     c["slogan_tp"] = len(pairs)
     c["slogan_fp"] = len(pred) - len(pairs)
     c["slogan_fn"] = len(gold) - len(pairs)
     for i, j in pairs:
-        g, p = gold[i].get("expansion"), ps[j][1].get("expansion")
+        g, p = gold[i].get("expansion"), pred[j].get("expansion")
         ok = expansions_equal(g, p)
         c["slogan_ok"] += ok
         c["slogan_invented"] += (p is not None and not ok)
@@ -370,12 +389,26 @@ def score_tasks(gold: list[dict], pred: list[dict]) -> Counter:
     return c
 
 
+_PROVINCE_PREFIX = re.compile(r"^.{2,8}?(?:省|自治区)")
+
+
+def _same_region(a: str, b: str) -> bool:
+    """Equal after norm(), or equal once a leading province name is dropped from one side."""
+    a, b = norm(a), norm(b)
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return bool(short) and _PROVINCE_PREFIX.sub("", long_) == short
+
+
 def score_meta(gold: dict, pred: dict) -> Counter:
     """Share of the given gold meta fields the prediction gets right (annotation.md 7.7)."""
     c = Counter()
     for key, value in gold.items():
         got = pred.get(key)
-        if key == "year" and value is not None:
+        if key == "region" and value is not None and got is not None:
+            ok = _same_region(value, got)
+        elif key == "year" and value is not None:
             ok = got is not None and int(got) == int(value)
         elif isinstance(value, str) or isinstance(got, str):
             ok = norm(value) == norm(got) if value is not None and got is not None else value == got
@@ -411,16 +444,84 @@ def score_document(doc: GoldDoc, report: Report, layers: Optional[Iterable[str]]
     return c
 
 
+def _describe_indicator(ind: dict, text: str, span: Optional[Sequence[int]]) -> str:
+    key = quantity_key(ind)
+    at = "" if span is None else f" @{span[0]} {text[span[0]:span[1]]!r}"
+    return f"{ind.get('name')!r} {key}{at}"
+
+
+def explain_document(doc: GoldDoc, report: Report) -> dict:
+    """What the scorer did not match in one document, per layer, in readable lines.
+
+    ``{"indicators": {"missed": [...], "extra": [...], "wrong": [...]}, "sections": ..., ...}``;
+    "wrong" lists matched pairs that differ in name (not linked), change, qualifier or kind.
+    """
+    align, pred, text, out = Alignment(doc.text, report), report.to_dict(), doc.text, {}
+    if "indicators" in doc.layers:
+        gold, pi = doc.records("indicators"), pred["indicators"]
+        pairs, g_keys, p_keys = match_indicators(gold, pi, align)
+        gm, pm = {i for i, _ in pairs}, {j for _, j in pairs}
+
+        def pspan(p):
+            a = _anchor(p)
+            return None if a is None else align.span(*a)
+        wrong = []
+        for i, j in pairs:
+            g, p = gold[i], pi[j]
+            diffs = [f"name {g.get('name')!r} vs {p.get('name')!r}"] if not names_match(g.get("name"), p.get("name")) else []
+            if not _change_equal(g.get("change"), p.get("change")):
+                diffs.append(f"change {g.get('change') and (g['change']['value'], g['change']['unit'])} vs "
+                             f"{p.get('change') and (p['change']['value'], p['change']['unit'])}")
+            for attr in ("qualifier", "kind"):
+                if g.get(attr) != p.get(attr):
+                    diffs.append(f"{attr} {g.get(attr)} vs {p.get(attr)}")
+            if diffs:
+                wrong.append(_describe_indicator(g, text, _anchor(g)) + ": " + "; ".join(diffs))
+        out["indicators"] = {
+            "missed": [_describe_indicator(gold[i], text, _anchor(gold[i])) for i in g_keys if i not in gm],
+            "extra": [_describe_indicator(pi[j], text, pspan(pi[j])) for j in p_keys if j not in pm],
+            "wrong": wrong}
+    if "sections" in doc.layers:
+        gold, ps = doc.records("sections"), pred["sections"]
+        pairs = match_sections(gold, ps, align, text)
+        gm, pm = {i for i, _ in pairs}, {j for _, j in pairs}
+
+        def sec(s, span):
+            return f"L{s['level']} {s.get('marker') or ''}{s.get('title')!r} [{span[0]}, {span[1]})"
+        out["sections"] = {
+            "missed": [sec(g, (g["start"], g["end"])) for i, g in enumerate(gold) if i not in gm],
+            "extra": [sec(p, align.span(p["start"], p["end"])) for j, p in enumerate(ps) if j not in pm],
+            "wrong": [sec(gold[i], (gold[i]["start"], gold[i]["end"])) +
+                      f": {gold[i]['function']}/{gold[i]['topic']} vs {ps[j]['function']}/{ps[j]['topic']}"
+                      for i, j in pairs if (gold[i]["function"], gold[i]["topic"]) != (ps[j]["function"], ps[j]["topic"])]}
+    if "slogans" in doc.layers:
+        gold, ps = doc.records("slogans"), pred["slogans"]
+        pairs = match_slogans(gold, ps, align)
+        gm, pm = {i for i, _ in pairs}, {j for _, j in pairs}
+        out["slogans"] = {
+            "missed": [f"{g['text']!r} @{g['start']}" for i, g in enumerate(gold) if i not in gm],
+            "extra": [f"{p['text']!r} @{align.pos(p['start'])}" for j, p in enumerate(ps) if j not in pm],
+            "wrong": [f"{gold[i]['text']!r} @{gold[i]['start']}: {gold[i].get('expansion')} vs {ps[j].get('expansion')}"
+                      for i, j in pairs if not expansions_equal(gold[i].get("expansion"), ps[j].get("expansion"))]}
+    if "tasks" in doc.layers:
+        gu, pu = _unit_triples(doc.records("tasks")), _unit_triples(pred["tasks"])
+        out["tasks"] = {"missed": sorted(map(str, gu - pu)), "extra": sorted(map(str, pu - gu)), "wrong": []}
+    if "meta" in doc.layers:
+        gold = doc.gold.get("meta") or {}
+        out["meta"] = {"missed": [], "extra": [], "wrong": [
+            f"{k}: {v!r} vs {pred['meta'].get(k)!r}" for k, v in gold.items()
+            if not score_meta({k: v}, pred["meta"])["meta_ok"]]}
+    return out
+
+
 def _ratio(num: int, den: int) -> Optional[float]:
     return None if den == 0 else num / den
 
 
 def _prf(c: Counter, prefix: str, docs: int) -> dict:
     tp, fp, fn = c[f"{prefix}_tp"], c[f"{prefix}_fp"], c[f"{prefix}_fn"]
-    if docs == 0:
+    if docs == 0 or tp + fp + fn == 0:  # no gold for the layer, or nothing to find and none found
         return {f"{prefix}_precision": None, f"{prefix}_recall": None, f"{prefix}_f1": None}
-    if tp + fp + fn == 0:  # nothing to find and nothing found
-        return {f"{prefix}_precision": 1.0, f"{prefix}_recall": 1.0, f"{prefix}_f1": 1.0}
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     return {f"{prefix}_precision": p, f"{prefix}_recall": r,
@@ -437,6 +538,9 @@ def metrics(c: Counter) -> dict:
     linked = Counter(linked_tp=c["linked_tp"], linked_fp=c["quantity_pred"] - c["linked_tp"],
                      linked_fn=c["quantity_gold"] - c["linked_tp"])
     m.update(_prf(linked, "linked", c["docs_indicators"]))
+    targets = Counter(target_tp=c["target_tp"], target_fp=c["target_pred"] - c["target_tp"],
+                      target_fn=c["target_gold"] - c["target_tp"])
+    m.update(_prf(targets, "target", c["docs_indicators"]))
     for attr in ("change", "qualifier", "kind", "period", "rank"):
         m[f"{attr}_acc"] = _ratio(c[f"{attr}_ok"], c[f"{attr}_n"])
     m.update(_prf(c, "slogan", c["docs_slogans"]))
@@ -448,17 +552,35 @@ def metrics(c: Counter) -> dict:
     return m
 
 
+WARMUP_TEXT = "一、工作回顾\n全年地区生产总值增长5%，新增城镇就业1.2万人，深入落实“六稳”工作。\n"
+PER_DOC_KEYS = ("section_f1", "function_acc", "quantity_f1", "linked_f1", "change_acc",
+                "slogan_f1", "slogan_acc", "task_unit_f1")
+
+
 def score_pipeline(pipeline: Pipeline, docs: Sequence[GoldDoc], *,
-                   layers: Optional[Iterable[str]] = None) -> dict:
+                   layers: Optional[Iterable[str]] = None, per_doc: bool = False,
+                   warmup: bool = True, ci: int = 0) -> dict:
     """Run ``pipeline`` on every document and score it.
 
     A document on which the pipeline raises is recorded under ``errors`` and scored as an empty
     Report. ``layers`` limits scoring to what the pipeline produces (baselines: indicators).
+    ``warmup`` runs the pipeline once on a short text before timing, so that ``chars_per_s``
+    measures parsing rather than loading models. ``ci`` > 0 adds ``ci95``: 95% bootstrap
+    intervals (that many resamples of the documents) for the main figures.
     Returns the metrics of :func:`metrics` plus ``n_docs``, ``chars``, ``seconds``,
-    ``chars_per_s``, ``errors`` and the raw ``counts``.
+    ``chars_per_s``, ``errors``, ``warnings`` (coded pipeline warnings seen: code -> first
+    message) and the raw ``counts``; with ``per_doc`` also ``documents``
+    (id -> a few figures of that document alone).
     """
     layers = list(LAYERS if layers is None else layers)
-    total, errors, seconds, chars = Counter(), [], 0.0, 0
+    if warmup and docs:  # load models and lexicons before the clock starts
+        try:
+            pipeline(WARMUP_TEXT)
+        except Exception:
+            pass
+    total, errors, seconds, chars, documents = Counter(), [], 0.0, 0, {}
+    warnings: dict[str, str] = {}  # warning code -> first message
+    doc_counts: list[Counter] = []
     for doc in docs:
         t0 = time.perf_counter()
         try:
@@ -470,13 +592,62 @@ def score_pipeline(pipeline: Pipeline, docs: Sequence[GoldDoc], *,
             errors.append({"id": doc.id, "error": f"{type(exc).__name__}: {exc}"[:300]})
         seconds += time.perf_counter() - t0
         chars += len(doc.text)
+        for w in getattr(report, "warnings", None) or []:
+            m = re.match(r"\[(W\d+)\]", str(w))
+            if m:
+                warnings.setdefault(m.group(1), str(w)[:200])
         try:
-            total += score_document(doc, report, layers)
+            counts = score_document(doc, report, layers)
         except Exception as exc:  # malformed output (e.g. offsets of another text)
             errors.append({"id": doc.id, "error": f"scoring failed: {type(exc).__name__}: {exc}"[:300]})
-            total += score_document(doc, Report(text=doc.text), layers)
+            counts = score_document(doc, Report(text=doc.text), layers)
+        total += counts
+        doc_counts.append(counts)
+        if per_doc:
+            figs = metrics(counts)
+            documents[doc.id] = {k: figs[k] for k in PER_DOC_KEYS}
     result = metrics(total)
     result.update({"n_docs": len(docs), "chars": chars, "seconds": round(seconds, 3),
                    "chars_per_s": round(chars / seconds, 1) if seconds > 0 else None,
-                   "errors": errors, "layers": layers, "counts": dict(sorted(total.items()))})
+                   "errors": errors, "warnings": warnings, "layers": layers,
+                   "counts": dict(sorted(total.items()))})
+    if per_doc:
+        result["documents"] = documents
+    if ci > 0:
+        result["ci95"] = bootstrap_ci(doc_counts, n=ci)
     return result
+
+
+CI_KEYS = ("section_f1", "function_acc", "quantity_f1", "linked_f1", "target_f1", "change_acc",
+           "slogan_f1", "slogan_acc", "task_unit_f1")
+
+
+def bootstrap_ci(doc_counts: Sequence[Counter], n: int = 1000, seed: int = 0,
+                 keys: Sequence[str] = CI_KEYS) -> dict:
+    """95% percentile intervals of the figures, resampling documents with replacement.
+
+    With a few dozen documents the intervals are wide; two runs whose intervals overlap a lot
+    should not be called different on these figures alone.
+    """
+    import random
+
+    rng = random.Random(seed)
+    samples: dict[str, list[float]] = {k: [] for k in keys}
+    if not doc_counts:
+        return {k: None for k in keys}
+    for _ in range(n):
+        total = Counter()
+        for _ in range(len(doc_counts)):
+            total.update(doc_counts[rng.randrange(len(doc_counts))])
+        figs = metrics(total)
+        for k in keys:
+            if figs.get(k) is not None:
+                samples[k].append(figs[k])
+    out = {}
+    for k, values in samples.items():
+        if len(values) < n // 2:  # not measurable in most resamples
+            out[k] = None
+            continue
+        values.sort()
+        out[k] = [round(values[int(0.025 * (len(values) - 1))], 4), round(values[int(0.975 * (len(values) - 1))], 4)]
+    return out
