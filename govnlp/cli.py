@@ -62,7 +62,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         "parse": "parse a report (json, tree, text, indicators or html)",
         "slogans": "list the slogans of a report and what they stand for",
         "bench": "score pipelines on the bundled benchmark",
-        "train": "train models: pretrain | ner | sections",
+        "train": "train models: pretrain | ner | sections | segmenter",
     }
     if not argv or argv[0] in ("-h", "--help"):
         print("usage: govnlp COMMAND [...]\n\ncommands:")
@@ -96,9 +96,10 @@ def main(argv: Optional[list[str]] = None) -> int:
 
 
 def _train(argv: list[str]) -> int:
-    targets = {"pretrain": "govnlp.train.pretrain", "ner": "govnlp.train.ner", "sections": "govnlp.train.sections"}
+    targets = {"pretrain": "govnlp.train.pretrain", "ner": "govnlp.train.ner", "sections": "govnlp.train.sections",
+               "segmenter": "govnlp.train.segmenter"}
     if not argv or argv[0] not in targets:
-        print("usage: govnlp train {pretrain|ner|sections} [--help]", file=sys.stderr)
+        print("usage: govnlp train {pretrain|ner|sections|segmenter} [--help]", file=sys.stderr)
         return 2
     import importlib
 
