@@ -13,10 +13,11 @@ import json
 import random
 import re
 import time
-import unicodedata
 from importlib import resources
 from pathlib import Path
 from typing import Iterator
+
+from ..normalize import _fullwidth
 
 DEFAULT_OUT = "models/pkuseg"
 
@@ -29,7 +30,7 @@ def corpus_sentences() -> Iterator[list[str]]:
         for tok in line.split():
             tok = tok.lstrip("[")
             word = re.sub(r"/[A-Za-z]+\]?[A-Za-z]*$", "", tok)
-            word = "".join(unicodedata.normalize("NFKC", c) if c.isalnum() and ord(c) > 0xFF00 else c for c in word)
+            word = "".join(_fullwidth(c) for c in word)  # as govnlp.normalize does to report text
             if word:
                 words.append(word)
         if words:
