@@ -12,10 +12,11 @@ import pytest
 
 from govnlp.benchmark.baselines import regex_pipeline
 from govnlp.benchmark.cli import main
-from govnlp.benchmark.dataset import GoldDoc, as_dataset, available_splits, check_doc, load_split
-from govnlp.benchmark.scorer import (Alignment, expansions_equal, names_match, norm,
-                                     score_document, score_pipeline, metrics)
-from govnlp.report import Change, Indicator, Meta, Rank, Report, Section, Slogan, Task
+from govnlp.benchmark.dataset import (GoldDoc, as_dataset, available_splits, check_doc, lint_corpus,
+                                      lint_doc, load_split)
+from govnlp.benchmark.scorer import (Alignment, bootstrap_ci, explain_document, expansions_equal,
+                                     metrics, names_match, norm, score_document, score_pipeline)
+from govnlp.report import Indicator, Meta, Rank, Report, Section, Slogan, Task
 
 
 # ---- helpers -----------------------------------------------------------------------------------
@@ -87,7 +88,10 @@ def test_perfect_prediction_scores_one(sample):
                 "meta_acc"):
         assert f[key] == 1.0, key
     assert f["slogan_invented"] == 0
-    assert f["task_unit_f1"] == 1.0  # the sample is not a task plan: nothing to find, nothing found
+    assert f["task_unit_f1"] is None  # not a task plan: nothing to find and nothing found
+    spurious = report_from_gold(sample)
+    spurious.tasks = [Task("1", "", ["区政府办"], [])]
+    assert figures(sample, spurious)["task_unit_f1"] == 0.0
 
 
 def test_empty_prediction_scores_zero(sample):
@@ -177,6 +181,17 @@ def test_linked_needs_the_name_and_attributes_are_compared():
     assert f["qualifier_acc"] == f["kind_acc"] == f["period_acc"] == f["rank_acc"] == 0.0
     pred.name = "全市地区生产总值"   # scope word and containment are forgiven
     assert figures(doc, Report(text=TEXT, indicators=[pred]))["linked_f1"] == 1.0
+
+
+def test_target_f1_needs_the_kind():
+    doc = gdp_doc(indicators=[gdp(kind="target"), gdp(value=None, kind="actual",
+                                                      spans={"name": None, "value": None, "change": span_of("增长6%左右")})])
+    pred = [Indicator.from_dict(gdp(kind="target")),
+            Indicator.from_dict(gdp(value=None, kind="target",
+                                    spans={"name": None, "value": None, "change": span_of("增长6%左右")}))]
+    f = figures(doc, Report(text=TEXT, indicators=pred))
+    assert f["quantity_f1"] == 1.0
+    assert (f["target_precision"], f["target_recall"]) == (0.5, 1.0)
 
 
 def test_ranges_match_only_ranges():
@@ -322,6 +337,8 @@ def test_a_crashing_pipeline_is_reported_and_scored_empty(sample):
     assert r["quantity_f1"] == 0.0 and r["n_docs"] == 1
     r = score_pipeline(lambda text: "not a report", [sample])
     assert "TypeError" in r["errors"][0]["error"]
+    r = score_pipeline(lambda text: Report(text=text, warnings=["[W008] no model; rules only"]), [sample])
+    assert r["warnings"] == {"W008": "[W008] no model; rules only"}
 
 
 def test_regex_baseline_on_the_sample(sample):
@@ -346,7 +363,96 @@ def test_cli_json_has_every_figure(capsys, sample, tmp_path):
     assert "quantity F1" in table and "split: dev" in table
 
 
+def test_cli_compares_with_an_earlier_run(capsys, sample, tmp_path):
+    path = tmp_path / "mine.jsonl"
+    path.write_text(json.dumps(sample.to_dict(), ensure_ascii=False) + "\n", encoding="utf-8")
+    old = {"splits": {"mine": {"regex": {"quantity_f1": 0.5}}}}
+    (tmp_path / "old.json").write_text(json.dumps(old), encoding="utf-8")
+    assert main(["--pipeline", "regex", "--gold", str(path), "--compare", str(tmp_path / "old.json")]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("quantity F1"))
+    now = score_pipeline(regex_pipeline, [sample], layers=["indicators"])["quantity_f1"]
+    assert f"({now - 0.5:+.3f})" in line
+
+
 def test_as_dataset(sample):
     ds = as_dataset("sample")
     assert ds.num_rows == 1 and json.loads(ds[0]["gold"])["indicators"][0]["unit"] == "元"
     assert norm(" “六稳” ") == "六稳"
+
+
+def test_meta_region_may_omit_the_province(sample):
+    doc = GoldDoc("m", TEXT, {"annotated": ["meta"], "meta": {"region": "江西省上饶市婺源县", "year": 2019}})
+    f = figures(doc, Report(text=TEXT, meta=Meta(region="上饶市婺源县", year=2019)))
+    assert f["meta_acc"] == 1.0
+    f = figures(doc, Report(text=TEXT, meta=Meta(region="婺源县", year=2020)))
+    assert f["meta_acc"] == 0.0
+
+
+def test_explain_lists_what_was_missed_extra_and_wrong():
+    doc = gdp_doc(indicators=[gdp()], sections=[_sec(1, "工作回顾", "一、", "二、")])
+    pred = Indicator.from_dict(gdp(name="财政收入", qualifier="approx"))
+    extra = Indicator(name="正文", value=2.0, unit="个", spans={"name": None, "value": [40, 41], "change": None})
+    out = explain_document(doc, Report(text=TEXT, indicators=[pred, extra]))
+    assert out["indicators"]["missed"] == [] and len(out["indicators"]["extra"]) == 1
+    assert "name '地区生产总值' vs '财政收入'" in out["indicators"]["wrong"][0]
+    assert "qualifier None vs approx" in out["indicators"]["wrong"][0]
+    assert out["sections"]["missed"] == ["L1 '工作回顾' [%d, %d)" % (TEXT.index("一、"), TEXT.index("二、"))]
+
+
+def test_lint_flags_qualifier_and_sign_slips():
+    text = "收入2200余万元，下降3%。"
+    ind = {"name": "收入", "value": 2.2e7, "low": None, "high": None, "unit": "元", "qualifier": None,
+           "change": {"value": 3.0, "unit": "%", "basis": None, "text": "下降3%"}, "rank": None,
+           "kind": "actual", "period": None,
+           "spans": {"name": [0, 2], "value": [2, 9], "change": [10, 14]}}
+    doc = GoldDoc("l", text, {"annotated": ["indicators"], "indicators": [ind]})
+    hints = lint_doc(doc)
+    assert len(hints) == 2 and "'余'" in hints[0] and "positive" in hints[1]
+    ind.update(qualifier="more_than", change=dict(ind["change"], value=-3.0))
+    assert lint_doc(doc) == []
+
+
+def test_per_document_figures(sample):
+    r = score_pipeline(regex_pipeline, [sample], layers=["indicators"], per_doc=True)
+    assert r["documents"]["sample-001"]["quantity_f1"] == r["quantity_f1"]
+
+
+def test_lint_corpus_finds_a_heading_left_out():
+    text = "一、回顾\n——经济平稳。增长5%。\n——2023年1月在大会上\n二、计划\n"
+    gold = {"annotated": ["sections"], "sections": [
+        {"level": 1, "marker": "一、", "title": "回顾", "start": 0, "end": 31, "function": "review", "topic": "general"},
+        {"level": 1, "marker": "二、", "title": "计划", "start": 31, "end": 37, "function": "tasks", "topic": "general"}]}
+    hints = lint_corpus([GoldDoc("h", text, gold)])["h"]
+    assert len(hints) == 1 and "'——经济平稳。增长5%。'" in hints[0]
+
+
+def test_lint_corpus_finds_a_slogan_left_out(sample, capsys):
+    other = GoldDoc("o", "推进“放管服”改革。", {"annotated": ["slogans"], "slogans": []})
+    hints = lint_corpus([sample, other])
+    assert list(hints) == ["o"] and "'放管服' at 3" in hints["o"][0]
+    from importlib import resources
+    path = resources.files("govnlp.benchmark").joinpath("data", "sample.jsonl")
+    assert main(["--lint", "--gold", str(path)]) == 0
+    assert "0 problem(s)" in capsys.readouterr().out
+
+
+def test_the_govnlp_pipeline_is_scored_without_errors(sample):
+    from govnlp.benchmark.cli import govnlp_pipeline
+
+    r = score_pipeline(govnlp_pipeline("rules"), [sample])
+    assert r["errors"] == [] and r["n_docs"] == 1
+    assert all(r[k] is not None for k in ("section_f1", "quantity_f1", "linked_f1", "slogan_f1", "meta_acc"))
+    assert r["counts"]["quantity_gold"] == 7
+
+
+def test_bootstrap_intervals():
+    from collections import Counter
+
+    good = Counter(docs_indicators=1, quantity_tp=9, quantity_fp=1, quantity_fn=0, quantity_gold=9, quantity_pred=10)
+    bad = Counter(docs_indicators=1, quantity_tp=1, quantity_fp=9, quantity_fn=9, quantity_gold=10, quantity_pred=10)
+    same = bootstrap_ci([good] * 5, n=50)
+    assert same["quantity_f1"][0] == same["quantity_f1"][1] == round(metrics(good)["quantity_f1"], 4)
+    mixed = bootstrap_ci([good, bad] * 3, n=200)
+    lo, hi = mixed["quantity_f1"]
+    assert lo < metrics(good + bad)["quantity_f1"] < hi
+    assert mixed["section_f1"] is None   # no section gold at all
