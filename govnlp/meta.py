@@ -23,13 +23,13 @@ date
     the delivery date (——2020年5月22日在…会议上) first, then a date standing alone on a line
     (2020730, 2020年7月30日), then a publication date (发布日期/生成日期/发布时间).
 year
-    the year the document reports on (docs/annotation.md §6, SCHEMA.md's period rule):
+    the report's own year (docs/annotation.md §6), the year it is titled with and plans for:
     * half-year reports: that year (2020年上半年 -> 2020), else the date's year;
-    * work reports and their summaries: the reviewed year. A 2020 report delivered in January
-      2020 reviews 2019 and plans 2020: year 2019. Read from the title year - 1
-      (2020年政府工作报告), else the reviewed year written in the head (2019年工作回顾,
-      回顾2022), else a plan year - 1 (2020年主要预期目标, 谋划2023), else the delivery date
-      (January-June: the year before; July-December: the same year);
+    * work reports and their summaries: the plan year. A 2020 report delivered in January
+      2020 reviews 2019 and plans 2020: year 2020. Read from the title year
+      (2020年政府工作报告), else a plan year in the head (2020年主要预期目标, 谋划2023), else the
+      reviewed year + 1 (2019年工作回顾, 回顾2022), else the delivery date
+      (January-June: that year; July-December: the next year);
     * task plans and other documents: the year they plan for, written in the title
       (寿县2021年…任务分解方案 -> 2021), else a 20XX年 target year in the head, else the date's year.
 doc_type
@@ -417,16 +417,17 @@ def _year(doc_type: str, title: Optional[str], head: str, when: Optional[str]) -
         return (_first_year(_HALF_YEAR, title or "") or _first_year(_HALF_YEAR, head) or title_year
                 or (delivered[0] if delivered else None))
     if doc_type in ("work_report", "summary"):
-        # the reviewed year: 2021年政府工作报告 / 谋划2021 / delivered in early 2021 -> 2020
+        # the report's own year = the year it plans for: 2021年政府工作报告 / 谋划2021 /
+        # 2020年工作回顾 (+1) / delivered in early 2021 -> 2021
         if title_year:
-            return title_year - 1
-        reviewed = _first_year(_REVIEW_YEAR, head)
-        if reviewed:
-            return reviewed
+            return title_year
         planned = _first_year(_PLAN_YEAR, head)
         if planned:
-            return planned - 1
+            return planned
+        reviewed = _first_year(_REVIEW_YEAR, head)
+        if reviewed:
+            return reviewed + 1
         if delivered:
-            return delivered[0] - 1 if delivered[1] <= 6 else delivered[0]
+            return delivered[0] if delivered[1] <= 6 else delivered[0] + 1
         return None
     return title_year or _first_year(_PLAN_YEAR, head) or (delivered[0] if delivered else None)

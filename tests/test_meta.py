@@ -27,11 +27,11 @@ SEED_META = {
         title="2020年上半年政府工作报告", region=None, province=None, admin_code=None, level="county",
         year=2020, doc_type="half_year_report", date="2020-07-15"),
     "002_21a80ffb47669c27": dict(  # a news summary of the 2023 report ("回顾2022", "谋划2023")
-        region="南京市六合区", province="江苏省", admin_code="320116", level="county", year=2022,
+        region="南京市六合区", province="江苏省", admin_code="320116", level="county", year=2023,
         doc_type="summary", date=None),
     "003_2765e964e35d9ca5": dict(  # no title line; issuer in the metadata table
         title=None, region="南昌市青云谱区", province="江西省", admin_code="360104", level="county",
-        year=2019, doc_type="work_report", date="2020-05-22"),  # delivered 2020, reviews 2019
+        year=2020, doc_type="work_report", date="2020-05-22"),  # delivered 2020, reviews 2019, plans 2020
     "004_54845685a56bb74c": dict(  # a task plan of an unnamed 区政府; 鼓楼公安分局, 鼓楼消防大队 …
         title="区政府主要工作目标任务分解落实策划方案", region="南京市鼓楼区", province="江苏省",
         admin_code="320106", level="county", year=None, doc_type="task_plan", date=None),
@@ -60,14 +60,14 @@ def test_national_report():
                    "国务院总理 王明\n各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议。\n"
                    "一、2023年工作回顾\n过去一年……")
     assert (meta.region, meta.province, meta.admin_code, meta.level) == (NATIONAL_REGION, None, None, "national")
-    assert (meta.year, meta.date, meta.doc_type, meta.title) == (2023, "2024-03-05", "work_report", "政府工作报告")
+    assert (meta.year, meta.date, meta.doc_type, meta.title) == (2024, "2024-03-05", "work_report", "政府工作报告")
 
 
 def test_provincial_report_from_the_congress_line():
     meta = meta_of("政府工作报告\n——2023年1月12日在浙江省第十四届人民代表大会第一次会议上\n"
                    "省长 李华\n各位代表：\n现在，我代表省人民政府，向大会报告工作。\n一、过去五年工作回顾\n")
     assert (meta.region, meta.province, meta.admin_code, meta.level) == ("浙江省", "浙江省", "330000", "province")
-    assert (meta.year, meta.date, meta.doc_type) == (2022, "2023-01-12", "work_report")
+    assert (meta.year, meta.date, meta.doc_type) == (2023, "2023-01-12", "work_report")
 
 
 def test_autonomous_county_gets_its_city():
@@ -75,7 +75,7 @@ def test_autonomous_county_gets_its_city():
                    "各位代表：\n")
     assert (meta.region, meta.province, meta.admin_code, meta.level) == (
         "宜昌市长阳土家族自治县", "湖北省", "420528", "county")
-    assert meta.year == 2020
+    assert meta.year == 2021
 
 
 def test_source_field_names_a_two_character_county():
@@ -90,7 +90,7 @@ def test_metadata_table_in_boilerplate_names_the_issuer():
             "各位代表：\n现在，我代表区人民政府向大会报告工作。\n一、2021年工作回顾\n")
     meta = meta_of(text, boilerplate=("发布机构：|新建区人民政府|生成日期：|2022-01-20|",))
     assert (meta.region, meta.admin_code, meta.province) == ("南昌市新建区", "360112", "江西省")
-    assert (meta.date, meta.year) == ("2022-01-06", 2021)  # delivery date beats publication date
+    assert (meta.date, meta.year) == ("2022-01-06", 2022)  # delivery date beats publication date
 
 
 def test_traditional_script_header_through_the_pipeline():
@@ -100,13 +100,13 @@ def test_traditional_script_header_through_the_pipeline():
                         indicators="none", slogans=False)
     meta = report.meta
     assert (meta.region, meta.admin_code, meta.province, meta.level) == ("广州市天河区", "440106", "广东省", "county")
-    assert (meta.year, meta.date, meta.doc_type) == (2021, "2022-01-10", "work_report")
+    assert (meta.year, meta.date, meta.doc_type) == (2022, "2022-01-10", "work_report")
 
 
 def test_anonymised_issuer_keeps_only_the_level():
     meta = meta_of("××县2021年政府工作报告\n——2021年1月8日在××县第十七届人民代表大会第五次会议上\n")
     assert (meta.region, meta.province, meta.admin_code, meta.level) == (None, None, None, "county")
-    assert meta.year == 2020
+    assert meta.year == 2021
 
 
 def test_ambiguous_county_is_disambiguated_by_the_city_nearby():
@@ -127,14 +127,14 @@ def test_unnamed_district_read_from_its_branch_agencies():
 
 def test_city_issuer_and_chinese_numeral_year():
     meta = meta_of("二〇二一年政府工作报告\n苏州市人民政府\n")
-    assert (meta.region, meta.level, meta.year, meta.province) == ("苏州市", "city", 2020, "江苏省")
+    assert (meta.region, meta.level, meta.year, meta.province) == ("苏州市", "city", 2021, "江苏省")
 
 
-def test_work_report_year_is_the_reviewed_year():
-    assert meta_of("市政府工作报告\n一、2019年工作回顾\n").year == 2019
-    assert meta_of("速读区政府工作报告\n谋划2023\n").year == 2022  # plan year - 1
-    assert meta_of("政府工作报告\n——2020年1月9日在某市人民代表大会会议上\n").year == 2019
-    assert meta_of("政府工作报告\n——2023年1月在某县人民代表大会会议上\n").year == 2022
+def test_work_report_year_is_the_year_it_plans_for():
+    assert meta_of("市政府工作报告\n一、2019年工作回顾\n").year == 2020  # reviewed year + 1
+    assert meta_of("速读区政府工作报告\n谋划2023\n").year == 2023
+    assert meta_of("政府工作报告\n——2020年1月9日在某市人民代表大会会议上\n").year == 2020
+    assert meta_of("政府工作报告\n——2023年1月在某县人民代表大会会议上\n").year == 2023
     assert meta_of("关于2021年上半年工作情况的报告\n").year == 2021
     assert meta_of("某区2022年重点工作任务分解方案\n").year == 2022  # a plan: the year it plans
 
@@ -231,7 +231,7 @@ def test_table_is_complete_and_consistent():
 
 def test_county_level_city_is_named_alone():
     meta = meta_of("2019年政府工作报告\n昆山市人民政府\n")
-    assert meta.year == 2018
+    assert meta.year == 2019
     assert (meta.region, meta.admin_code, meta.level, meta.province) == ("昆山市", "320583", "county", "江苏省")
 
 
