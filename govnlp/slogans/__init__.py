@@ -5,9 +5,17 @@
 >>> [(s.text, s.expansion[0], s.provenance) for s in find_slogans(r)]
 [('六稳', '稳就业', 'lexicon')]
 
-Modules: ``detect`` (mentions), ``definitions`` (the report's own 注释 and inline definitions),
-``lexicon`` (bundled readings with region and period), ``resolve`` (the order of trust),
-``cli`` (``govnlp slogans FILE``).
+Modules: ``detect`` (mentions; tables govnlp/data/counted_nouns.tsv and slogan_heads.tsv),
+``definitions`` (the report's own 注释 and inline definitions), ``items`` (numeral counts and
+enumeration splitting), ``lexicon`` (govnlp/data/slogans.jsonl: readings with region, period
+and cues, and the choice among them), ``resolve`` (the order of trust), ``cli``
+(``govnlp slogans FILE [--json] [--lexicon PATH]``).
+
+Choices (see docs/annotation.md 4.1): counts (三所幼儿园, 两个项目, 一个百分点), ordinals
+(第三产业), period, meeting and holiday names (十三五, 两会, 五一) are not slogans; 两会 names
+the annual sessions, not a list formula. A code (12345, 03专项) is a slogan only when the
+report spells out its parts (3+5+X). Glossary terms that name campaigns or institutions
+(项目建设提速年, 普惠性幼儿园) are read but not reported as slogans.
 """
 from __future__ import annotations
 

@@ -1,11 +1,21 @@
 """Definitions a report gives itself: its 注释/名词解释 block and inline forms.
 
-Inline forms read here (the examples are ours):
+Glossary entries come from ``report.glossary`` (the outline stage) or, when that is empty, from
+the block parsed here; each entry's term is reduced to the slogan it names (``“五型”政府建设`` ->
+五型政府; ``“六稳”“六保”`` -> two slogans, each with its own part of the definition).
 
-- ``“三网”是指A、B、C。`` / ``“三网”即A、B、C`` / ``三网，即A、B、C`` / ``“三网”：A、B、C``
-- ``三网（A、B、C）`` right after the slogan
-- ``A、B、C（以下简称“三网”）`` and ``A、B和C“三网”`` / ``A、B、C三大网络`` (items before the count)
-- ``“三网”：一是A；二是B；三是C`` (an ordinal enumeration right after the slogan)
+Inline forms read around a mention (the examples are ours):
+
+- after it: ``“三网”是指A、B、C`` / ``“三网”工程即A、B、C`` / ``三网，即A、B、C`` /
+  ``“三网”：A；B；C`` / ``“三网”——A、B、C`` / ``三网（A、B、C）`` / ``“三网”，主要包括A、B、C``;
+- an ordinal list right after its clause: ``“三网”工程：一是A，二是B，三是C`` (also 一要…);
+- before it: ``A、B、C（以下简称“三网”）`` / ``A、B、C，统称“三网”`` / ``A、B和C“三网”`` /
+  ``A、B、C三大网络`` / ``A和B“双清零”``;
+- the next N short lines after ``N个X`` that start with X (``“六个突出”`` followed by six
+  headings 突出…).
+
+Every list is checked against the slogan's numerals (items.expected_counts); a list that does
+not agree is not used.
 """
 from __future__ import annotations
 
@@ -14,13 +24,11 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..report import GlossaryEntry, Report
-from .items import (NUMERAL_CHARS, clean_item, expected_counts, items_from_definition,
-                    items_from_ordinals, split_enumeration, strip_quotes)
+from .items import (INCOMPLETE, NUMERAL_CHARS, clean_item, expected_counts, items_from_definition,
+                    items_from_ordinals, loose_counts, split_enumeration, strip_quotes)
 
 # generic tails of a glossary term that are not part of the slogan (“五型”政府建设 -> 五型政府)
 GENERIC_TAILS = ("建设", "工作", "目标", "项目", "任务", "活动", "要求", "工程", "政策")
-# a quoted stem that needs the word after it: “五型”政府, “五大”区本课程
-INCOMPLETE_STEM = re.compile(f"^[{NUMERAL_CHARS}]+[大型个项类化条张]?$")
 
 GLOSSARY_TITLE = re.compile(r"^\s*(《[^《》]{0,20}》)?\s*(注释|注解|名词解释|附：?名词解释|释义|附注|【释义】)\s*[：:]?\s*$",
                             re.M)
@@ -38,6 +46,7 @@ class DocDefinition:
     source: str                    # "glossary" | "inline"
     entry: Optional[int] = None    # index into the glossary entries it came from
     forms: list[str] = field(default_factory=list)  # other surfaces of the same term
+    strength: int = 3              # inline: 是指 3, 即/colon/ordinals 2, items before the count 1
 
 
 def glossary_entries(report: Report) -> tuple[list[GlossaryEntry], Optional[int]]:
@@ -71,7 +80,7 @@ def term_key(term: str) -> str:
     if len(quoted) == 1:
         stem = quoted[0]
         after = term[term.index("”") + 1:]
-        if INCOMPLETE_STEM.match(stem) and after:
+        if INCOMPLETE.match(stem) and after:
             tail = after
             for t in GENERIC_TAILS:
                 if tail.endswith(t) and len(tail) > len(t):
@@ -123,7 +132,7 @@ def _code_items(key: str, definition: str) -> Optional[list[str]]:
         return None
     found = {m.group(1): m.group(2) for m in _CODE_PART.finditer(definition)}
     if not all(p in found for p in parts):
-        return None
+        return _counted_code_items(parts, definition)
     items: list[str] = []
     for p in parts:
         body = found[p].strip()
@@ -134,6 +143,28 @@ def _code_items(key: str, definition: str) -> Optional[list[str]]:
             items += got
         else:
             items.append(clean_item(body))
+    return items
+
+
+def _counted_code_items(parts: list[str], definition: str) -> Optional[list[str]]:
+    """“1+5+X”: 建立1套A，配置B、C、D、E、F5类功能，拓展X个其他功能 -> [1套A, B…F, X个其他功能]."""
+    items: list[str] = []
+    pos = 0
+    for p in parts:
+        if p.isdigit() and int(p) > 1:
+            m = re.compile(rf"(?<![0-9])([^，,。；;：:]+?){p}[类个项大种条]").search(definition, pos)
+            got = split_enumeration(m.group(1), int(p)) if m else None
+            if not got:
+                return None
+            items += got
+            pos = m.end()
+        else:
+            rx = re.compile(rf"(?<![0-9A-Za-z]){re.escape(p)}[套个类项大种条][^，,。；;：:、和及于的等]{{1,16}}")
+            m = rx.search(definition, pos)
+            if not m:
+                return None
+            items.append(clean_item(m.group(0)))
+            pos = m.end()
     return items
 
 
@@ -164,17 +195,23 @@ def from_glossary(report: Report) -> list[DocDefinition]:
         if len(quoted_code) >= 2 and all(len(q) <= 2 for q in quoted_code):
             code_key = "、".join(quoted_code)
         items = items_for(code_key, e.definition) if code_key != key else items_for(key, e.definition)
-        forms = [f for f in {strip_quotes(e.term)} if f != key]
+        full = strip_quotes(e.term)
+        forms = [full] if full != key and not any(full == key + t for t in GENERIC_TAILS) else []
         out.append(DocDefinition(key, _first_sentence(e.definition), items, "glossary", k, forms))
     return out
 
 
 # ---- inline definitions ------------------------------------------------------------------
-_AFTER_DEF = re.compile(r"^”?(?:是指|指的是|即|就是)[：:]?(?P<d>[^。；;]{2,200})")
-_AFTER_COMMA_DEF = re.compile(r"^”?[,，](?:即|也就是|就是)[：:]?(?P<d>[^。；;]{2,200})")
-_AFTER_COLON = re.compile(r"^”?[：:](?P<d>[^。；;]{2,200})")
+_AFTER_DEF = re.compile(r"^”?[^，,。；;：:“”]{0,6}?(?:是指|指的是|即(?![将使可时便])|就是|指(?![导出挥标引南数定向]))"
+                        r"[：:]?(?P<d>[^。]{2,200})")
+_AFTER_COMMA_DEF = re.compile(r"^”?[,，][^，,。；;：:“”]{0,4}?(?:是指|指的是|即(?![将使可时便])|也就是|就是)[：:]?"
+                              r"(?P<d>[^。]{2,200})")
+_AFTER_COLON = re.compile(r"^”?(?:[：:]|——|—)(?P<d>[^。]{2,200})")
+_AFTER_LIST_VERB = re.compile(r"^”?[，,]?(?:[^，,。；;：:“”]{0,6}?)(?:主要)?"
+                              r"(?:包括|分别是|分别为|涵盖|指的就是|具体为|具体是|具体包括|主要有|即为)[：:]?(?P<d>[^。]{2,200})")
 _AFTER_PAREN = re.compile(r"^”?[（(](?:即)?(?P<d>[^（()）]{2,120})[）)]")
-_ABBREV = re.compile(r"[（(](?:以下)?简称“(?P<k>[^“”]{2,12})”[）)]")
+_ABBREV = re.compile(r"[（(](?:以下)?简称“(?P<k>[^“”]{2,12})”[^（）()“”]{0,4}[）)]")
+_PAIR_BEFORE = re.compile(r"([^、，,。；;：:！!？?（）()\s和及与]{2,14}(?:和|及|与)[^、，,。；;：:！!？?（）()\s和及与]{2,12})$")
 _ENUM_BEFORE = re.compile(r"((?:[^、，,。；;：:！!？?（）()\s]{1,20}、)+[^、，,。；;：:！!？?（）()\s]{1,30})“?$")
 
 
@@ -182,7 +219,7 @@ def inline_definition(text: str, start: int, end: int, key: str) -> Optional[Doc
     """A definition of the slogan at ``text[start:end]`` written around it, if any."""
     counts = expected_counts(key)
     after = text[end:end + 240]
-    for pat in (_AFTER_DEF, _AFTER_COMMA_DEF, _AFTER_COLON, _AFTER_PAREN):
+    for pat in (_AFTER_DEF, _AFTER_COMMA_DEF, _AFTER_COLON, _AFTER_PAREN, _AFTER_LIST_VERB):
         m = pat.match(after)
         if not m:
             continue
@@ -191,38 +228,52 @@ def inline_definition(text: str, start: int, end: int, key: str) -> Optional[Doc
         if pat is _AFTER_COLON:
             ordinal = items_from_ordinals(after[m.start("d"):], counts) if counts else None
             if ordinal:
-                return DocDefinition(key, clean_item(d), ordinal, "inline")
+                return DocDefinition(key, clean_item(d), ordinal, "inline", strength=2)
             if not items:
                 continue  # a colon introduces many things; only an exact list counts
-        if pat is _AFTER_PAREN and not items:
+        if pat in (_AFTER_PAREN, _AFTER_LIST_VERB) and not items:
             continue
-        return DocDefinition(key, clean_item(d), items, "inline")
+        return DocDefinition(key, clean_item(d), items, "inline", strength=3 if pat is _AFTER_DEF else 2)
     if counts:
-        # 一是…二是… right after the slogan (same or next sentence)
-        window = re.match(r"^[^。]{0,30}[。：:]?", after)
-        rest = after[window.end():] if window else after
-        ordinal = items_from_ordinals(rest, counts)
+        # 一是…二是… right after the slogan's clause: “三个一”工程：一是…，二是…
+        window = re.match(r"^”?[^。；;，,：:]{0,12}[。；;，,：:]", after)
+        ordinal = items_from_ordinals(after[window.end():], loose_counts(key)) if window else None
         if ordinal:
-            return DocDefinition(key, "", ordinal, "inline")
-        # items written before the count: A、B、C四大X / A、B“两个X”
+            return DocDefinition(key, "", ordinal, "inline", strength=2)
+        # the items as the headings that follow: “六个突出” … 突出稳字当头、稳中求进 / 突出…
+        heads = items_from_following_lines(text, end, key, counts)
+        if heads:
+            return DocDefinition(key, "", heads, "inline", strength=1)
+        # items written before the count: A、B、C四大X / A、B“两个X” (not 双X: 国内国际双循环)
         before = text[max(0, start - 160):start]
-        m = _ENUM_BEFORE.search(before)
+        before = re.sub(r"(?:等|这)?“?$", "", before)  # A、B、C等“三大行动”
+        quoted = text[start - 1:start] == "“"
+        m = _ENUM_BEFORE.search(before) if key[:1] in NUMERAL_CHARS or quoted else None
+        if m is None and quoted and 2 in counts:
+            m = _PAIR_BEFORE.search(before)  # 新增病例和确诊病例“双清零”
         if m:
             for n in sorted(counts):
                 items = split_enumeration(m.group(1).rstrip("“"), n)
                 if items:
-                    return DocDefinition(key, "", items, "inline")
+                    items = [re.sub(r"的$", "", it) for it in items]
+                    lengths = [len(it) for it in items]
+                    if max(lengths) <= 3 * min(lengths) + 2:
+                        return DocDefinition(key, "", items, "inline", strength=1)
     return None
 
 
+_ABBREV_PLAIN = re.compile(r"[，,](?:以下)?(?:简称|统称为?|合称|并称|即)(?:为)?“(?P<k>[^“”]{2,12})”")
+
+
 def abbreviations(text: str) -> list[DocDefinition]:
-    """``全称（以下简称“X”）``: X is defined by the phrase before the bracket."""
+    """``全称（以下简称“X”）`` and ``A、B、C，简称“X”``: X is defined by the phrase before."""
     out = []
-    for m in _ABBREV.finditer(text):
+    found = list(_ABBREV.finditer(text)) + list(_ABBREV_PLAIN.finditer(text))
+    for m in found:
         key = m.group("k")
         head = text[max(0, m.start() - 80):m.start()]
         full = re.split(r"[。；;！!？?\n]|[，,](?=[^，,]*$)", head)[-1].strip()
-        full = re.sub(r"^(?:推进|实施|开展|建设|推动|坚持|围绕|聚焦|落实)", "", full)
+        full = re.sub(r"^(?:推进|推行|实施|开展|建设|推动|坚持|围绕|聚焦|落实|深化)", "", full)
         if not full:
             continue
         counts = expected_counts(key)
@@ -238,6 +289,34 @@ def _initials_items(key: str, full: str) -> Optional[list[str]]:
     parts = [p for p in re.split(r"[、和与及]", full) if p]
     if len(parts) != len(key):
         return None
-    if all(c in p for c, p in zip(key, parts)):
-        return [clean_item(p) for p in parts]
+    if all(c in p for c, p in zip(key, parts, strict=True)):
+        last = parts[-1]
+        for t in GENERIC_TAILS + ("改革",):
+            if last.endswith(t) and not parts[0].endswith(t) and len(last) > len(t) + 1:
+                last = last[: -len(t)]  # 简政放权、放管结合、优化服务改革 -> 优化服务
+                break
+        return [clean_item(p) for p in parts[:-1] + [last]]
     return None
+
+
+_LINE_MARK = re.compile(r"^\s*(?:[—-]{1,2}|[●■▲◆·•]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、]|[一二三四五六七八九十]+、)?\s*")
+
+
+def items_from_following_lines(text: str, end: int, key: str, counts: set[int]) -> Optional[list[str]]:
+    """``N个X`` whose items are the next N short lines that start with X's verb (突出…, 坚持…不动摇)."""
+    m = re.match(f"^[{NUMERAL_CHARS}]+个(.{{2,8}})$", key)
+    if not m or not counts:
+        return None
+    stem = m.group(1)
+    head, tail = stem[:2], stem[2:]
+    n = max(counts)
+    window = text[end:end + 4000]
+    again = window.find(key)
+    if again > 0:
+        window = window[:again]
+    found = []
+    for line in window.splitlines():
+        line = _LINE_MARK.sub("", line).strip()
+        if 4 <= len(line) <= 30 and line.startswith(head) and line.endswith(tail) and line != stem:
+            found.append(clean_item(line))
+    return found if len(found) == n else None

@@ -21,9 +21,11 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
-from .items import NUMERAL_CHARS, strip_quotes
+from .items import INCOMPLETE, NUMERAL_CHARS
 
 NUM = NUMERAL_CHARS
+CLASSIFIERS = "个大场项新"  # numeral + one of these + stem + head noun, unquoted: 四新行动, 四场主攻仗
+MODIFIERS = "新|老|前|后|大|小|总|首"  # may stand before the numeral: “新四类人员”
 _NOT_BEFORE = set(NUM + "第几多0123456789.")
 
 
@@ -56,12 +58,14 @@ def tables() -> tuple[frozenset, frozenset, frozenset, tuple]:
     return frozenset(measure), frozenset(not_slogan), frozenset(idiom), tuple(heads)
 
 
+_MARKER = re.compile(r"(?<=[\u4e00-\u9fff])(?:\[\d{1,3}\]|【\d{1,3}】|\d{1,2})$")
+_COUNT_QUOTED = re.compile(f"([{NUMERAL_CHARS}]{{1,3}}[个项大条])“([^“”\\n]{{2,10}})”")
 _QUOTED = re.compile(r"“([^“”\n]{1,24})”")
 _CODE = re.compile(r"^(?:\d+|[A-Za-z])(?:\s*[+＋]\s*(?:\d+|[A-Za-z]))+$|^\d{3,6}$|^\d{2}[\u4e00-\u9fff]{1,4}$")
 _CODE_UNQUOTED = re.compile(r"(?<![\w.+])\d+(?:[+＋](?:\d+|[XNxn]))+(?![\w+%])")
 _PERIOD = re.compile(f"^十?[{NUM}]五$")
 _DURATION = re.compile(f"^[{NUM}]+(?:个)?(?:年|月|日|天|周|季度|小时)$")
-_MULTI = re.compile(f"(?:[{NUM}双][^{NUM}\\s\\d，,。、；;：:“”（）()！!？?·—\\-]{{1,2}}){{2,5}}")
+_MULTI = re.compile(f"(?:[{NUM}双](?!是)[^{NUM}\\W\\d_A-Za-z]{{1,2}}){{2,5}}")
 
 
 def _numeral_start(s: str) -> bool:
@@ -70,40 +74,50 @@ def _numeral_start(s: str) -> bool:
 
 def _is_count(s: str, measure: frozenset) -> bool:
     """三所幼儿园, 两个项目, 一个百分点: a numeral followed by a measure word."""
-    m = re.match(f"^[{NUM}]+(个)?(.*)$", s)
-    if not m:
-        return False
-    rest = m.group(2)
-    if any(rest.startswith(w) for w in measure):
-        return True
-    return False
+    m = re.match(f"^[{NUM}]+个?(.*)$", s)
+    return bool(m) and any(m.group(1).startswith(w) for w in measure)
 
 
-def numbered_shape(s: str, quoted: bool) -> bool:
-    """Whether ``s`` (without quotes) looks like a numbered slogan."""
-    measure, not_slogan, idiom, _ = tables()
+@lru_cache(maxsize=1)
+def _stop_regex() -> re.Pattern:
+    _, not_slogan, idiom, _ = tables()
+    return re.compile("|".join(re.escape(w) for w in sorted(idiom | not_slogan, key=len, reverse=True)))
+
+
+def numbered_shape(s: str) -> bool:
+    """Whether quoted content ``s`` looks like a numbered slogan (“三减两增”, “新四类人员”)."""
+    measure, not_slogan, idiom, heads = tables()
     if not s or len(s) > 14 or s in not_slogan or s in idiom:
         return False
     if s.startswith("第") or _PERIOD.match(s) or _DURATION.match(s):
         return False
-    if re.search(r"[，,。；;：:!！?？]", s):
-        return False
-    lead = re.match(f"^.{{0,2}}?([{NUM}]+|双)", s)
-    if not lead:
+    if re.search(r"[，,。；;：:!！?？%0-9]", s):
+        return False  # a clause, or a quantity (“两个100%”)
+    lead = re.match(f"^(?:{MODIFIERS})?([{NUM}]+|双)", s)
+    if not lead or "、" in s:
         return False
     groups = re.findall(f"[{NUM}]+|双", s)
     core = s[lead.start(1):]
-    if lead.group(1) == "一" and len(groups) < 2 and not re.match(f"^一(个|大)", core):
-        return False  # 一站式, 一卡通, 一次不跑: not numbered
-    if not quoted:
-        return False
+    if set(groups) == {"一"} and not re.match("^一(个|大)", core) and (len(groups) < 2 or len(core) < 5):
+        return False  # 一站式, 一次不跑, “一路一策”: not numbered
     if _is_count(core, measure) and len(groups) < 2 and not core.endswith(("零", "率")):
         return False
     return True
 
 
-def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(a < e and s < b for a, b in spans)
+class _Occupied:
+    """Characters already covered by a mention or a skipped range (O(1) marking, fast queries)."""
+
+    def __init__(self, n: int):
+        self.flags = bytearray(n + 1)
+
+    def append(self, span: tuple[int, int]) -> None:
+        a, b = max(0, span[0]), min(len(self.flags) - 1, span[1])
+        if b > a:
+            self.flags[a:b] = b"\x01" * (b - a)
+
+    def hits(self, s: int, e: int) -> bool:
+        return e > s and self.flags.find(1, s, e) != -1
 
 
 def _known_regex(keys: Iterable[str]) -> re.Pattern | None:
@@ -145,20 +159,52 @@ def _head_after(text: str, pos: int, known: set[str], stem: str) -> int:
 
 def find_mentions(text: str, known: set[str], quoted_only: set[str],
                   skip: list[tuple[int, int]]) -> list[Mention]:
-    """All slogan mentions in ``text`` outside the ``skip`` ranges."""
-    measure, not_slogan, idiom, heads = tables()
+    """All slogan mentions in ``text`` outside the ``skip`` ranges, in text order.
+
+    ``known`` are surfaces of the lexicon and of the report's own definitions; those in
+    ``quoted_only`` are only taken inside quotation marks. Earlier passes win overlaps:
+    quoted forms, then known surfaces, then unquoted shapes.
+    """
+    taken = _Occupied(len(text))
+    for span in skip:
+        taken.append(span)
     out: list[Mention] = []
-    taken: list[tuple[int, int]] = list(skip)
 
     def add(m: Mention) -> None:
-        if not _overlaps(taken, m.start, m.end):
+        if not taken.hits(m.start, m.end):
             out.append(m)
             taken.append((m.start, m.end))
 
-    # 1. quoted forms
+    _quoted_mentions(text, known, taken, add)
+    rx = _known_regex(k for k in known if k not in quoted_only)
+    if rx is not None:  # joined forms (六稳六保) fall out of the left-to-right scan
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if not (s > 0 and text[s - 1] in _NOT_BEFORE and _numeral_start(m.group())):
+                add(Mention(m.group(), s, e, "known", False))
+    for m in _stop_regex().finditer(text):  # no unquoted shape inside an idiom or a name
+        taken.append(m.span())
+    _shape_mentions(text, add)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _quoted_mentions(text: str, known: set[str], taken: _Occupied, add) -> None:
+    """Quoted forms; a count written before the quote belongs to it (六个“坚持不动摇”)."""
+    measure, not_slogan, _, _ = tables()
+    for m in _COUNT_QUOTED.finditer(text):
+        s = m.start()
+        stem = m.group(2)
+        if (s > 0 and text[s - 1] in _NOT_BEFORE) or taken.hits(s, m.end(2)):
+            continue
+        if not _numeral_start(stem) and not _is_count(m.group(1) + stem, measure):
+            add(Mention(m.group(1) + stem, s, m.end(2), "numbered", True))
     for q in _QUOTED.finditer(text):
         content, cs = q.group(1), q.start(1)
-        if _overlaps(skip, cs, q.end(1)):
+        marker = _MARKER.search(content)
+        if marker and marker.start() > 0:
+            content = content[:marker.start()]  # “五个率先[1]”, “三个做优做强1”: a footnote marker
+        if taken.hits(cs, cs + len(content)):
             continue
         parts = [(content, 0)]
         if "、" in content:
@@ -166,74 +212,63 @@ def find_mentions(text: str, known: set[str], quoted_only: set[str],
             for p in content.split("、"):
                 pieces.append((p, off))
                 off += len(p) + 1
-            if all(p in known or numbered_shape(p, True) for p, _ in pieces):
-                parts = pieces
+            if all(p in known for p, _ in pieces):
+                parts = pieces  # “六稳、六保”: one mention per known part
+            elif all(numbered_shape(p) for p, _ in pieces):
+                add(Mention(content, cs, cs + len(content), "numbered", True))  # “一个目标、三大举措”
+                continue
         for part, off in parts:
-            s = cs + off
-            if part in not_slogan:
-                continue
-            if part in known:
-                end = s + len(part)
-                head_end = _head_after(text, q.end(), known, part) if INCOMPLETE.match(part) else q.end()
-                if head_end > q.end():
-                    add(Mention(part + text[q.end():head_end], s, head_end, "known", True))
-                else:
-                    add(Mention(part, s, end, "known", True))
-                continue
-            joined = _split_joined(part, known)
-            if joined:
-                for name, o in joined:
-                    add(Mention(name, s + o, s + o + len(name), "known", True))
-                continue
-            if _CODE.match(part):
-                add(Mention(part, s, s + len(part), "code", True))
-                continue
-            if INCOMPLETE.match(part):
-                head_end = _head_after(text, q.end(), known, part)
-                if head_end > q.end():
-                    name = part + text[q.end():head_end]
-                    add(Mention(name, s, head_end, "known" if name in known else "numbered", True))
-                    continue
-            if numbered_shape(part, True) or (part.startswith("双") and 2 <= len(part) <= 5):
-                add(Mention(part, s, s + len(part), "numbered", True))
+            if part not in not_slogan:
+                _quoted_part(text, part, cs + off, q.end(), known, add)
 
-    # 2. known surfaces anywhere (joined forms fall out of the left-to-right scan)
-    rx = _known_regex(k for k in known if k not in quoted_only)
-    if rx is not None:
-        for m in rx.finditer(text):
-            s, e = m.span()
-            if s > 0 and text[s - 1] in _NOT_BEFORE and _numeral_start(m.group()):
-                continue
-            add(Mention(m.group(), s, e, "known", False))
 
-    # 3. unquoted shapes: N大 + head, several numeral groups, digit codes
+def _quoted_part(text: str, part: str, s: int, close: int, known: set[str], add) -> None:
+    """One quoted surface starting at ``s``; ``close`` is the offset after its closing quote."""
+    if INCOMPLETE.match(part):  # “五型”政府: the stem takes the head noun after the quote
+        head_end = _head_after(text, close, known, part)
+        if head_end > close:
+            name = part + text[close:head_end]
+            add(Mention(name, s, head_end, "known" if name in known else "numbered", True))
+            return
+    if part in known:
+        add(Mention(part, s, s + len(part), "known", True))
+        return
+    joined = _split_joined(part, known)
+    if joined:
+        for name, o in joined:
+            add(Mention(name, s + o, s + o + len(name), "known", True))
+    elif _CODE.match(part):
+        add(Mention(part, s, s + len(part), "code", True))
+    elif numbered_shape(part):
+        add(Mention(part, s, s + len(part), "numbered", True))
+
+
+def _shape_mentions(text: str, add) -> None:
+    """Unquoted shapes: N个一 before a head, N大/个/场/项/新 + head, several numeral groups, codes."""
+    measure, not_slogan, idiom, heads = tables()
     head_alt = "|".join(re.escape(h) for h in heads)
-    for m in re.finditer(f"([{NUM}]+)大([\u4e00-\u9fff]{{0,4}}?)(?:{head_alt})", text):
-        s, e = m.span()
+    for m in re.finditer(f"([{NUM}]+)个一批?(?=要求|{head_alt})", text):
+        s, e = m.span()  # 四个一要求 -> 四个一
+        if not (s > 0 and text[s - 1] in _NOT_BEFORE):
+            add(Mention(m.group(0), s, e, "numbered", False))
+    counted = re.compile(f"(?!一[{CLASSIFIERS}])([{NUM}]+)([{CLASSIFIERS}])([\u4e00-\u9fff]{{0,4}}?)(?:{head_alt})")
+    for m in counted.finditer(text):
+        s, e = m.span()  # 四大发展战略, 十大提升行动, 四新行动, 四个主题年, 四场主攻仗, 三项机制
         if s > 0 and text[s - 1] in _NOT_BEFORE:
             continue
-        if m.group(0) in not_slogan:
+        if m.group(0) in not_slogan or (m.group(3) and any(m.group(3).startswith(w) for w in measure)):
             continue
         add(Mention(m.group(0), s, e, "numbered", False))
     for m in _MULTI.finditer(text):
-        s, e = m.span()
+        s, e = m.span()  # 三去一降一补, 一核两副三带四区
         form = m.group(0)
-        if (s > 0 and text[s - 1] in _NOT_BEFORE) or form in idiom or form in not_slogan:
+        if (s > 0 and text[s - 1] in _NOT_BEFORE) or len(form) < 4:
             continue
-        groups = re.findall(f"[{NUM}双]", form)
-        if set(groups) == {"一"} or len(form) < 4:
+        if set(re.findall(f"[{NUM}双]", form)) == {"一"} or any(i in form for i in idiom):
             continue
         stems = re.split(f"[{NUM}双]", form)[1:]
         if any(st[:1] in measure or st in measure for st in stems):
             continue
-        if any(form.startswith(i) or i in form for i in idiom):
-            continue
         add(Mention(form, s, e, "numbered", False))
     for m in _CODE_UNQUOTED.finditer(text):
         add(Mention(m.group(0), m.start(), m.end(), "code", False))
-
-    out.sort(key=lambda m: m.start)
-    return out
-
-
-INCOMPLETE = re.compile(f"^[{NUM}]+[大型个项类化条张]?$")

@@ -9,7 +9,10 @@ Optional keys: ``quality`` ("V" checked, "P" partly checked, "L" low-quality sou
 chosen, only counted as an alternative), ``cues`` (words; a reading with ``requires_cue`` is
 only chosen when one of them occurs near the slogan), ``strict`` (a national reading that local
 reports reuse with other items: applied only to national reports), ``quoted_only`` (detect
-the surface only inside quotation marks, for short forms that occur in ordinary words).
+the surface only inside quotation marks, for short forms that occur in ordinary words),
+``distinctive`` (a regional surface no other place uses: applied wherever it is quoted),
+``list`` (false for a known name that stands for no list, e.g. 一网通办: known to detection so
+that it is not mistaken for something else, but not reported as a slogan).
 A user lexicon in the same format is added with ``load_lexicon(extra=PATH)``; its readings
 come first and win ties.
 """
@@ -46,6 +49,8 @@ class Reading:
     requires_cue: bool = False
     strict: bool = False
     quoted_only: bool = False
+    distinctive: bool = False
+    list: bool = True
     origin: str = "bundled"
 
     @property
@@ -55,7 +60,7 @@ class Reading:
     @property
     def scope(self) -> str:
         """``江西省 2018-``, ``全国 2014-2020``, ``全国``."""
-        where = self.region or "全国"
+        where = self.region or ("全国" if self.level == "national" else "各地")
         if self.valid_from is None and self.valid_to is None:
             return where
         a = "" if self.valid_from is None else str(self.valid_from)
@@ -80,6 +85,8 @@ class Reading:
             requires_cue=bool(d.get("requires_cue", False)),
             strict=bool(d.get("strict", False)),
             quoted_only=bool(d.get("quoted_only", False)),
+            distinctive=bool(d.get("distinctive", False)),
+            list=bool(d.get("list", True)),
             origin=origin,
         )
 
@@ -151,27 +158,59 @@ def load_lexicon(extra: Optional[str] = None) -> Lexicon:
     return lex
 
 
+@lru_cache(maxsize=256)
+def _parents(code: Optional[str]) -> tuple[str, ...]:
+    """Names of the city and province above an admin code (思明区 -> 厦门市, 福建省)."""
+    if not code:
+        return ()
+    try:
+        from .. import regions
+
+        d = regions.get(code)
+    except Exception:  # the region table only helps here
+        return ()
+    if d is None:
+        return ()
+    return tuple(x.name for x in (d.city, d.province) if x is not None)
+
+
 def _region_matches(reading: Reading, meta: Meta) -> Optional[bool]:
     """True: the report is inside the reading's region; False: outside; None: cannot tell."""
     if not reading.region:
         return True
-    names = [n for n in (meta.region, meta.province) if n]
+    names = [n for n in (meta.region, meta.province) + _parents(meta.admin_code) if n]
     if not names:
         return None
     key = reading.region.rstrip("省市区县")
     return any(key and key in n for n in names)
 
 
-def _period_matches(reading: Reading, year: Optional[int]) -> Optional[bool]:
+def reference_years(meta: Meta) -> list[int]:
+    """The years a report's wording belongs to, best first: the year it was delivered
+    (``meta.date``), then the report's own year (``meta.year``, docs/annotation.md 6)."""
+    years = []
+    if meta.date and meta.date[:4].isdigit():
+        years.append(int(meta.date[:4]))
+    if meta.year is not None:
+        years.append(meta.year)
+    return list(dict.fromkeys(years))
+
+
+def _in_period(reading: Reading, year: int) -> bool:
+    return not ((reading.valid_from is not None and year < reading.valid_from)
+                or (reading.valid_to is not None and year > reading.valid_to))
+
+
+def _period_matches(reading: Reading, years: list[int]) -> Optional[int]:
+    """2: the best reference year is inside the reading's period; 1: only another one is;
+    0: none is; None: the report's year is unknown. Undated readings always give 2."""
     if reading.valid_from is None and reading.valid_to is None:
-        return True
-    if year is None:
+        return 2
+    if not years:
         return None
-    if reading.valid_from is not None and year < reading.valid_from:
-        return False
-    if reading.valid_to is not None and year > reading.valid_to:
-        return False
-    return True
+    if _in_period(reading, years[0]):
+        return 2
+    return 1 if any(_in_period(reading, y) for y in years[1:]) else 0
 
 
 @dataclass
@@ -190,10 +229,12 @@ def choose(readings: list[Reading], meta: Meta, context: str = "") -> Choice:
     none), its period holds the report's year, its cue (if required) is in ``context``, and it
     is not a ``strict`` national reading used in a local report. Among eligible readings the
     most specific region wins, then the one whose cue is present. If several remain with
-    different items, nothing is chosen: a wrong expansion is worse than none.
+    different items, nothing is chosen: a wrong expansion is worse than none (with the year
+    unknown, 四个全面 v1 and v2 tie and give nothing).
     """
     if not readings:
         return Choice(None, 0, 0)
+    years = reference_years(meta)
     eligible = []
     for r in readings:
         if r.quality == "L":
@@ -203,8 +244,10 @@ def choose(readings: list[Reading], meta: Meta, context: str = "") -> Choice:
         if r.strict and r.level == "national" and meta.level != "national":
             continue
         region_ok = _region_matches(r, meta)
-        period_ok = _period_matches(r, meta.year)
-        if region_ok is False or period_ok is False:
+        period_ok = _period_matches(r, years)
+        if r.distinctive and region_ok is not True:
+            region_ok = True  # 五水共治 means the same wherever it is quoted
+        if region_ok is False or period_ok == 0:
             continue
         if r.region and region_ok is None:
             continue  # a local reading needs a known place
@@ -218,16 +261,13 @@ def choose(readings: list[Reading], meta: Meta, context: str = "") -> Choice:
         user = 1 if r.origin != "bundled" else 0
         local = 1 if r.region else 0
         cue = 1 if r.cues and any(c in context for c in r.cues) else 0
-        dated = 1 if period_ok is True and (r.valid_from or r.valid_to) else 0
+        dated = (period_ok or 0) if (r.valid_from or r.valid_to) else 0
         return (user, local, cue, dated)
 
     eligible.sort(key=rank, reverse=True)
     best = eligible[0]
     ties = [e for e in eligible if rank(e) == rank(best)]
     if len({e[0].items for e in ties}) > 1:
-        return Choice(None, n_total, n_total)
-    if best[2] is None and len({r.items for r in readings if r.quality != "L"}) > 1:
-        # year unknown and the surface changed its meaning over time: do not guess
         return Choice(None, n_total, n_total)
     others = sum(1 for r in readings if r is not best[0])
     return Choice(best[0], others, n_total)

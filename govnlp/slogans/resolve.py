@@ -3,19 +3,30 @@
 Order: (1) the report's own definitions (注释/名词解释 entries, footnote-linked; inline forms),
 (2) the lexicon reading that fits the report's province, year and context, (3) nothing
 (``expansion = None``). A reading is never guessed among several that fit equally.
+
+``provenance`` is "document" or "lexicon" (None when nothing is known); ``scope`` is the region
+and period of the chosen reading ("江西省 2018-", "全国 2021-", or the report's own place and
+year for a document definition); ``alternatives`` counts the lexicon readings set aside.
+When the meta stage found no place, the province the text keeps naming is used (never a
+street: 南京的湖南路).
 """
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from functools import lru_cache
 from typing import Optional
 
-from ..report import Report, Slogan
+from ..report import Footnote, Meta, Report, Slogan
 from .definitions import DocDefinition, abbreviations, from_glossary, glossary_entries, inline_definition
 from .detect import Mention, find_mentions
-from .items import strip_quotes
-from .lexicon import Lexicon, choose
+from .items import expected_counts, strip_quotes
+from .lexicon import Choice, Lexicon, Reading, choose
 
-CONTEXT = 60
+CONTEXT = 200  # characters each side of a mention, within its paragraph, searched for cues
+MAX_TRIES = 12  # mentions of one surface searched for an inline definition
+_CODE_TEXT = re.compile(r"^[0-9A-Za-z+＋]+$")
+_SPELLED_CODE = re.compile(r"[0-9A-Za-z]\s*[+＋]\s*[0-9A-Za-z]")
 
 
 def _doc_scope(report: Report) -> Optional[str]:
@@ -29,7 +40,7 @@ def _skip_ranges(report: Report) -> list[tuple[int, int]]:
     entries, block_start = glossary_entries(report)
     skip = [(b.start, b.end) for b in report.boilerplate]
     if block_start is not None:
-        skip.append((block_start, max([e.end for e in entries] + [len(report.text)])))
+        skip.append((block_start, min(e.start for e in entries) if entries else len(report.text)))
     for f in report.footnotes:
         skip.append((f.start, f.end))
     return skip
@@ -41,7 +52,8 @@ def _footnote_forms(report: Report, defs: list[DocDefinition]) -> None:
     by_entry = {}
     for d in defs:
         by_entry.setdefault(d.entry, []).append(d)
-    notes = report.footnotes or _scan_markers(report, defs)
+    seen = {f.start for f in report.footnotes}
+    notes = list(report.footnotes) + [f for f in _scan_markers(report) if f.start not in seen]
     for f in notes:
         if f.entry is None or f.entry not in by_entry:
             continue
@@ -54,10 +66,8 @@ def _footnote_forms(report: Report, defs: list[DocDefinition]) -> None:
             by_entry[f.entry][0].forms.append(m.group(1))
 
 
-def _scan_markers(report: Report, defs: list[DocDefinition]):
-    """Footnote markers when the outline stage found none: a number glued after a closing quote."""
-    from ..report import Footnote
-
+def _scan_markers(report: Report) -> list[Footnote]:
+    """Footnote markers the outline stage may have missed: a number glued after a closing quote."""
     entries, block_start = glossary_entries(report)
     number_to_entry = {e.number: k for k, e in enumerate(entries)}
     end = block_start if block_start is not None else len(report.text)
@@ -69,13 +79,74 @@ def _scan_markers(report: Report, defs: list[DocDefinition]):
     return out
 
 
+def document_definitions(report: Report) -> list[DocDefinition]:
+    """What the report defines itself: its 注释 entries (with the surfaces their footnote markers
+    are glued to) and its ``（以下简称“X”）`` abbreviations."""
+    defs = from_glossary(report) + abbreviations(report.text)
+    _footnote_forms(report, defs)
+    return defs
+
+
+def names_a_slogan(d: DocDefinition, lexicon: Lexicon) -> bool:
+    """Whether a defined term is a slogan (guideline 4.1): a count of items (六稳, 四类重点人群),
+    a code the report spells out (3+5+X), an abbreviation of its items (放管服, 港、网、窗), or
+    a slogan of the lexicon. Campaign and institution names (项目建设提速年) are not."""
+    if d.items:
+        return True
+    if expected_counts(d.key) or _SPELLED_CODE.search(d.key) or "、" in d.key:
+        return True
+    return any(r.list for r in lexicon.get(d.key))
+
+
+def infer_province(text: str) -> Optional[str]:
+    """The province a report keeps naming (全省 aside), when meta could not tell: the most
+    frequent province name, if it occurs at least 3 times and twice as often as the next."""
+    counts = []
+    for name, rx in _province_patterns():
+        n = len(rx.findall(text))
+        if n:
+            counts.append((n, name))
+    counts.sort(reverse=True)
+    if counts and counts[0][0] >= 3 and (len(counts) == 1 or counts[0][0] >= 2 * counts[1][0]):
+        return counts[0][1]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _province_patterns() -> tuple:
+    """One regex per province, its names not followed by a street word (南京的湖南路)."""
+    from .. import regions
+
+    out = []
+    for d in regions.divisions():
+        if d.level == "province" and d.valid == "current":
+            names = sorted({n for n in (d.name,) + d.short_names if len(n) >= 2}, key=len, reverse=True)
+            alt = "|".join(re.escape(n) for n in names)
+            out.append((d.name, re.compile(f"(?:{alt})(?![东西南北中]?路|街|大道|巷|商圈|小区|大厦|宾馆|饭店|会馆)")))
+    return tuple(out)
+
+
+def _meta_for_choice(report: Report) -> Meta:
+    """The report's meta, with the province read off the text when the meta stage found none."""
+    meta = report.meta
+    if meta.province or meta.region:
+        return meta
+    try:
+        province = infer_province(report.text)
+    except Exception:  # the region table is an optional help here, never a reason to fail
+        province = None
+    return replace(meta, province=province) if province else meta
+
+
 def resolve(report: Report, lexicon: Lexicon) -> list[Slogan]:
     """Detect and resolve every slogan mention of ``report``."""
     text = report.text
-    defs = from_glossary(report) + abbreviations(text)
-    _footnote_forms(report, defs)
+    meta = _meta_for_choice(report)
+    defs = document_definitions(report)
     doc: dict[str, DocDefinition] = {}
     for d in defs:
+        if not names_a_slogan(d, lexicon):
+            continue  # 普惠性幼儿园, “大干项目年”: a term the report explains, not a slogan
         for k in [d.key] + d.forms:
             if k and k not in doc:
                 doc[k] = d
@@ -84,27 +155,52 @@ def resolve(report: Report, lexicon: Lexicon) -> list[Slogan]:
     mentions = find_mentions(text, known, quoted_only, _skip_ranges(report))
 
     inline_cache: dict[str, Optional[DocDefinition]] = {}
-    for m in mentions:  # a definition found at any mention serves every mention of the surface
-        if m.text in doc or inline_cache.get(m.text):
+    tries: dict[str, int] = {}
+    for m in mentions:  # the strongest definition found at any mention serves every mention
+        if m.text in doc:
             continue
-        inline_cache[m.text] = inline_definition(text, m.start, m.end, m.text)
+        best = inline_cache.get(m.text)
+        tries[m.text] = tries.get(m.text, 0) + 1
+        if (best is not None and best.strength >= 3) or tries[m.text] > MAX_TRIES:
+            continue
+        found = inline_definition(text, m.start, m.end, m.text)
+        best = inline_cache.get(m.text)
+        if found is not None and (best is None or found.strength > best.strength):
+            inline_cache[m.text] = found
 
+    choices = [choose(lexicon.get(m.text), meta, _context(text, m.start, m.end)) for m in mentions]
+    settled: dict[str, set] = {}  # a report uses a slogan in one sense: a cue at one mention
+    for m, c in zip(mentions, choices, strict=True):  # settles the mentions without one
+        if c.reading is not None:
+            settled.setdefault(m.text, set()).add(c.reading)
     out = []
-    for m in mentions:
-        slogan = _resolve_one(report, lexicon, m, doc.get(m.text) or inline_cache.get(m.text))
+    for m, c in zip(mentions, choices, strict=True):
+        if c.reading is None and len(settled.get(m.text, ())) == 1:
+            c = Choice(next(iter(settled[m.text])), c.alternatives - 1, c.candidates)
+        slogan = _resolve_one(report, m, c, lexicon.get(m.text), doc.get(m.text) or inline_cache.get(m.text))
         if slogan is not None:
             out.append(slogan)
     return out
 
 
-def _resolve_one(report: Report, lexicon: Lexicon, m: Mention, d: Optional[DocDefinition]) -> Optional[Slogan]:
-    readings = lexicon.get(m.text)
-    context = report.text[max(0, m.start - CONTEXT):m.end + CONTEXT]
+def _context(text: str, start: int, end: int) -> str:
+    """The paragraph around a mention (at most CONTEXT characters each side): where cues count."""
+    a = max(text.rfind("\n", max(0, start - CONTEXT), start) + 1, start - CONTEXT, 0)
+    b = text.find("\n", end, end + CONTEXT)
+    return text[a:b if b >= 0 else end + CONTEXT]
+
+
+def _resolve_one(report: Report, m: Mention, choice: Choice, readings: list[Reading],
+                 d: Optional[DocDefinition]) -> Optional[Slogan]:
+    """The Slogan record of one mention, or None when the mention is not reported."""
+    context = _context(report.text, m.start, m.end)
     if d is not None and d.items:
         others = sum(1 for r in readings if r.items is None or list(r.items) != d.items)
         return Slogan(m.text, m.start, m.end, list(d.items), d.definition or None, "document",
                       _doc_scope(report), others)
-    choice = choose(readings, report.meta, context)
+    if choice.reading is None and d is None and not m.quoted and len(m.text) <= 2 and readings \
+            and all(r.requires_cue and not any(c in context for c in r.cues) for r in readings):
+        return None  # an unquoted two-character form whose every reading needs an absent cue (三公里)
     if choice.reading is not None and choice.reading.items:
         r = choice.reading
         definition = (d.definition if d is not None and d.definition else None) or r.gloss or None
@@ -112,9 +208,11 @@ def _resolve_one(report: Report, lexicon: Lexicon, m: Mention, d: Optional[DocDe
     if d is not None:
         return Slogan(m.text, m.start, m.end, None, d.definition or None, "document", _doc_scope(report),
                       len(readings))
+    if readings and not any(r.list for r in readings) and d is None:
+        return None  # a known name that stands for no list (一网通办, 最多跑一次): not a slogan
     if choice.reading is not None:
         r = choice.reading
         return Slogan(m.text, m.start, m.end, None, r.gloss or None, "lexicon", r.scope, choice.alternatives)
-    if m.kind == "code":
+    if m.kind == "code" or _CODE_TEXT.match(m.text):
         return None  # a code nobody defines is a code, not a slogan (guideline 4.1)
     return Slogan(m.text, m.start, m.end, None, None, None, None, len(readings))
