@@ -456,3 +456,9 @@ def test_bootstrap_intervals():
     lo, hi = mixed["quantity_f1"]
     assert lo < metrics(good + bad)["quantity_f1"] < hi
     assert mixed["section_f1"] is None   # no section gold at all
+
+
+def test_norm_drops_pinyin_glosses_left_in_gold_surfaces():
+    from govnlp.benchmark.scorer import norm
+
+    assert norm("六穩(wěn)") == norm("六稳") == "六稳"

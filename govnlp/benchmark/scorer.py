@@ -36,6 +36,10 @@ _SCOPE = ("全区", "全市", "全省", "全县", "全国", "我区", "我市", 
           "辖区", "全年", "其中")
 
 
+_TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN = re.compile(rf"\((?=[a-zü{_TONES}]*[{_TONES}])[a-zü{_TONES}]{{1,7}}\)")
+
+
 @lru_cache(maxsize=None)
 def _t2s():
     from opencc import OpenCC
@@ -56,6 +60,7 @@ def norm(s: Optional[str]) -> str:
     """Compare-form of a string (annotation.md 7.2): NFKC, simplified, no spaces/punctuation."""
     if not s:
         return ""
+    s = _PINYIN.sub("", s)  # glosses like 穩(wěn) left in gold surfaces of scraped text
     s = _t2s().convert(unicodedata.normalize("NFKC", s)).lower()
     s = _DROP.sub("", s)
     return _FOOTNOTE.sub("", s)
