@@ -276,7 +276,8 @@ def _inline_enumerations(report: Report, lines: list[tuple[int, int, str]], head
             if abs_start in starts_taken:
                 continue
             rest = line[m.end():]
-            title, used = _title_of(rest.split("。")[0] + "。" if "。" in rest else rest)
+            sentence = re.split(r"(?<=[。；])", rest, 1)[0]
+            title, used = _title_of(sentence)
             end = s + seq[k + 1][0] if k + 1 < len(seq) else e
             out.append(_Head("shi_inline", num, m.group(0), title.strip(), abs_start,
                              s + m.end() + used, end, inline=True))
@@ -362,7 +363,7 @@ def add_outline(report: Report) -> Report:
     sections: list[Section] = []
     first_start = heads[0].start if heads else content_end
     pre = [l for l in lines if l[1] <= first_start]
-    if pre and sum(len(l[2].strip()) for l in pre) >= 8:
+    if pre and any(len(l[2].strip()) >= 8 and re.search(r"[，。：]", l[2]) for l in pre[1:]):
         title = pre[0][2].strip()[:TITLE_MAX]
         sections.append(Section(0, None, 1, None, title, pre[0][0], first_start, body_start=pre[0][0]))
 

@@ -18,6 +18,8 @@ offsets found. Spec lines:
     K t|a|f / P 2020 / B yoy       kind / period / basis default from the next record on
     SKIP surface                   move the cursor past this surface
     END surface                    all sections end before this surface (page footer)
+    ENDL level surface             sections of this level and deeper end before this surface
+                                   (the paragraph end of an inline 一是…二是… enumeration)
 In surfaces, "⏎" stands for a line break and "␣" for a space.
 """
 from __future__ import annotations
@@ -127,6 +129,12 @@ def convert(spec_path: str) -> str:
             elif kind == "SKIP":
                 s = _surf(rest)
                 cursor = find(s, cursor) + len(s)
+            elif kind == "ENDL":
+                lvl, _, surf = rest.partition(" ")
+                s = _surf(surf)
+                a = find(s, cursor)
+                line_directives.append((a, f"@@end {int(lvl)}"))
+                cursor = a
             elif kind == "END":
                 s = _surf(rest)
                 a = find(s, cursor)
