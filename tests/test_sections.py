@@ -1,0 +1,230 @@
+"""The section classifier: what each section does (function) and what it is about (topic)."""
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from pathlib import Path
+
+import pytest
+
+from govnlp.errors import ModelNotFoundError
+from govnlp.report import FUNCTIONS, TOPICS, Meta, Report, Section
+from govnlp.sections import (keyword_hint, label_sections, load_model, marker_style, rule_labels)
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA = ROOT / "govnlp" / "data" / "report.schema.json"
+
+
+def outlined(path: Path) -> Report:
+    """read -> normalize -> outline -> meta, as the pipeline does before labelling sections."""
+    from govnlp.io import read_source
+    from govnlp.meta import extract_meta
+    from govnlp.normalize import normalize
+    from govnlp.outline import add_outline
+
+    norm = normalize(read_source(str(path)).text)
+    report = Report(text=norm.text, raw_map=norm.raw_map, boilerplate=norm.boilerplate)
+    add_outline(report)
+    report.meta = extract_meta(report)
+    return report
+
+
+def hand_built() -> Report:
+    """A small report with its outline written by hand (offsets computed, not guessed)."""
+    parts = [
+        (1, "一、", "2022年工作回顾", "全区经济稳中有进，地区生产总值增长6%。"),
+        (2, "（一）", "产业结构持续优化", "先进制造业集群加快成形。"),
+        (2, "（二）", "生态环境明显改善", "空气优良天数比例达到90%。"),
+        (1, "二、", "存在的困难和问题", "发展不平衡的问题依然突出。"),
+        (1, "三、", "2023年重点工作", "今年着力抓好以下工作。"),
+        (2, "（一）", "全力推进乡村振兴", "建设美丽宜居村庄。"),
+        (2, "（二）", "全面加强政府自身建设", "坚持依法行政，建设廉洁政府。"),
+        (1, None, "注释", "1.六稳：稳就业、稳金融。"),
+    ]
+    text, sections, stack = "", [], []
+    for level, marker, title, body in parts:
+        start = len(text)
+        text += (marker or "") + title + "\n"
+        body_start = len(text)
+        text += body + "\n"
+        while stack and stack[-1].level >= level:
+            stack.pop()
+        s = Section(len(sections), stack[-1].id if stack else None, level, marker, title, start, 0,
+                    body_start=body_start)
+        sections.append(s)
+        stack.append(s)
+    for i, s in enumerate(sections):  # a section ends where the next one of its level or higher starts
+        s.end = next((t.start for t in sections[i + 1:] if t.level <= s.level), len(text))
+    return Report(text=text, meta=Meta(doc_type="work_report"), sections=sections)
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return {k: outlined(p) for k, p in (("000", next(ROOT.glob("seeds/000_*.txt"))),
+                                         ("003", next(ROOT.glob("seeds/003_*.txt"))))}
+
+
+def top(report: Report) -> dict[str, Section]:
+    return {s.title: s for s in report.sections if s.parent is None}
+
+
+# ---- keyword hints and rules ---------------------------------------------------------------
+@pytest.mark.parametrize("title, field, label", [
+    ("2019年主要工作回顾", "function", "review"),
+    ("上半年主要工作情况", "function", "review"),
+    ("下半年主要工作安排", "function", "tasks"),
+    ("2021年主要预期目标", "function", "targets"),
+    ("存在的困难和问题", "function", "problems"),
+    ("2020年工作的总体要求", "function", "guidance"),
+    ("加强政府自身建设", "function", "self_building"),
+    ("《政府工作报告》注释", "function", "glossary"),
+    ("2023年主要目标和重点工作", "function", "tasks"),   # a mixed part: the larger share
+    ("抓实抓细强化疫情防控", "topic", "epidemic"),
+    ("完善创新生态，打造转型升级新引擎", "topic", "innovation"),  # the earlier keyword wins a tie
+    ("坚持生态优先不动摇", "topic", "ecology"),
+])
+def test_keyword_hints(title, field, label):
+    assert keyword_hint(title, field)[0] == label
+
+
+def test_marker_styles():
+    assert [marker_style(m) for m in ("一、", "（三）", "——", "2.", None)] == \
+        ["cn_dun", "cn_paren", "dash", "ar_dot", "none"]
+
+
+def test_rules_let_children_inherit_unless_they_clearly_differ():
+    report = hand_built()
+    labels = {s.title: lab for s, lab in zip(report.sections, rule_labels(report))}
+    assert labels["产业结构持续优化"][:2] == ("review", "industry")
+    assert labels["生态环境明显改善"][:2] == ("review", "ecology")
+    assert labels["全力推进乡村振兴"][:2] == ("tasks", "urban_rural")
+    assert labels["全面加强政府自身建设"][:2] == ("self_building", "government")
+    assert labels["注释"][:2] == ("glossary", "general")
+    assert labels["存在的困难和问题"][0] == "problems"
+
+
+def test_missing_model_falls_back_to_rules_with_a_warning(tmp_path):
+    report = hand_built()
+    with pytest.raises(ModelNotFoundError):
+        load_model(tmp_path / "nothing-here")
+    label_sections(report, model=str(tmp_path / "nothing-here"))
+    assert any(w.startswith("[W009]") for w in report.warnings)
+    assert [s.function for s in report.sections if s.parent is None] == \
+        ["review", "problems", "tasks", "glossary"]
+
+
+# ---- the shipped model on the seeds ---------------------------------------------------------
+def test_shipped_model_loads_offline():
+    model = load_model()
+    meta = model.meta
+    assert set(meta["function_labels"]) <= set(FUNCTIONS) and set(meta["topic_labels"]) <= set(TOPICS)
+    assert meta["training_data"]["sha256"] and meta["sklearn_version"]
+
+
+def test_seed_003_top_level(seeds):
+    report = seeds["003"]
+    label_sections(report)
+    assert not any(w.startswith("[W009]") for w in report.warnings)
+    parts = top(report)
+    assert parts["2019年主要工作回顾"].function == "review"
+    assert parts["2020年主要工作"].function == "tasks"
+    assert parts["《政府工作报告》注释"].function == "glossary"
+    assert report.sections[0].function == "preamble"  # the delivery line and 各位代表 lead-in
+    assert {s.topic for s in parts.values()} == {"general"}
+
+
+def test_seed_003_children(seeds):
+    report = seeds["003"]
+    label_sections(report)
+    by_title = {s.title: s for s in report.sections}
+    assert (by_title["紧盯改革开放，发展环境持续优化"].function,
+            by_title["紧盯改革开放，发展环境持续优化"].topic) == ("review", "reform_opening")
+    assert by_title["抓实抓细强化疫情防控"].topic == "epidemic"
+    plan = top(report)["2020年主要工作"]
+    for s in report.sections:
+        if s.parent == plan.id:
+            assert s.function in ("tasks", "self_building"), s.title
+
+
+def test_seed_000_half_year_report(seeds):
+    report = seeds["000"]
+    label_sections(report)
+    parts = top(report)
+    assert parts["上半年主要工作情况"].function == "review"
+    assert parts["下半年主要工作安排"].function == "tasks"
+    assert report.sections[0].function == "preamble"
+    assert report.sections[-1].function == "closing"
+    first_half = [s for s in report.sections if s.parent == parts["上半年主要工作情况"].id]
+    assert [s.topic for s in first_half][:2] == ["epidemic", "economy"]
+
+
+def test_every_section_is_labelled_and_fits_the_schema(seeds):
+    jsonschema = pytest.importorskip("jsonschema")
+    report = seeds["003"]
+    label_sections(report)
+    for s in report.sections:
+        assert s.function in FUNCTIONS and s.topic in TOPICS and 0.0 <= s.confidence <= 1.0
+    if SCHEMA.is_file():
+        jsonschema.validate(report.to_dict(), json.loads(SCHEMA.read_text("utf-8")))
+
+
+def test_labelling_is_fast(seeds):
+    report = seeds["003"]
+    label_sections(report)  # loads the model once
+    times = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        label_sections(report)
+        times.append(time.perf_counter() - t0)
+    assert statistics.median(times) < 0.25  # ~15 ms on an idle core; generous for shared CI
+
+
+# ---- training, saving, loading --------------------------------------------------------------
+def gold_line(doc_id: str, report: Report, functions: list[str], topics: list[str]) -> str:
+    sections = [{"level": s.level, "marker": s.marker, "title": s.title, "start": s.start, "end": s.end,
+                 "function": f, "topic": t} for s, f, t in zip(report.sections, functions, topics)]
+    return json.dumps({"id": doc_id, "text": report.text,
+                       "gold": {"annotated": ["sections"], "sections": sections}}, ensure_ascii=False)
+
+
+def tiny_gold(tmp_path: Path) -> Path:
+    a = hand_built()
+    fa = ["review", "review", "review", "problems", "tasks", "tasks", "self_building", "glossary"]
+    ta = ["general", "industry", "ecology", "general", "general", "urban_rural", "government", "general"]
+    path = tmp_path / "gold.jsonl"
+    path.write_text(gold_line("tiny-a", a, fa, ta) + "\n", "utf-8")
+    return path
+
+
+def test_train_save_load_round_trip(tmp_path):
+    from govnlp.train.sections import SectionTrainArgs, build_data, fit_model
+
+    args = SectionTrainArgs(out=str(tmp_path / "m"), gold=[str(tiny_gold(tmp_path))], dev=[],
+                            seeds=[str(next(ROOT.glob("seeds/000_*.txt")))])
+    docs, _, _ = build_data(args)
+    assert [d.id for d in docs if d.gold] == ["tiny-a"]
+    model = fit_model(docs, "lr", c=4.0, weak_weight=0.5)
+    model.save(tmp_path / "m")
+    loaded = load_model(tmp_path / "m")
+
+    def labels(m):
+        report = hand_built()
+        m.label(report)
+        return [(s.function, s.topic, s.confidence) for s in report.sections]
+
+    assert labels(loaded) == labels(model)
+    assert labels(loaded)[0][0] == "review"
+
+
+def test_train_command_writes_model_and_meta(tmp_path):
+    from govnlp.train.sections import main
+
+    gold = tiny_gold(tmp_path)
+    dev = ROOT / "govnlp" / "benchmark" / "data" / "sample.jsonl"  # 4 gold sections
+    out = tmp_path / "sections"
+    assert main(["--out", str(out), "--gold", str(gold), "--dev", str(dev), "--seeds",
+                 "--candidates", "lr/hybrid", "rules", "--cv-folds", "0"]) == 0
+    meta = json.loads((out / "meta.json").read_text("utf-8"))
+    assert meta["selected_as"] == "lr/hybrid" and meta["scores"]["rules"]["dev"]["n"] == 4
+    assert (out / "model.skops").is_file()
