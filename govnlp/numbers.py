@@ -36,7 +36,7 @@ UNIT_NOT_BEFORE: dict[str, str] = {
     "次": "会全", "期": "间限", "种": "植子养业", "台": "风阶湾", "部": "门署委分",
     "处": "置理", "起": "来步", "批": "准复示", "名": "单列额", "条": "例件款", "度": "假",
     "类": "型", "个": "体性税", "位": "于置", "场": "所景", "所": "有属以在得谓",
-    "头": "部", "张": "力", "天": "然", "米": "粉",
+    "头": "部", "张": "力", "天": "然", "米": "粉", "路": "线口段网面由径演费子",
 }
 
 #: A qualifier word is not read when it ends another word: 节约, 最近/附近, 赶超.
@@ -44,6 +44,12 @@ PRE_NOT_AFTER: dict[str, str] = {
     "约": "节制签预公条契大", "近": "最附临就邻贴靠将接", "超": "赶高", "逾": "", "突破": "",
     "低于": "不", "高于": "不提", "多于": "", "至少": "",
 }
+
+#: A bare number followed by these is a date, time, code or list marker, never a measurement.
+BARE_NOT_BEFORE = set("年月日号时点:：.、）)]】”\"-—/第期届版")
+
+#: Characters after which "-3.1%" is a negative number, not a dash or a range.
+NEGATIVE_AFTER = set("长为是达幅速至到降:：，, ")
 
 RANGE_SEPARATORS = "-—–~～至到"
 _CN_DIGITS = "零〇一二两三四五六七八九"
@@ -156,18 +162,42 @@ def parse_number(text: str) -> Optional[float]:
     return float(value)
 
 
-def _chinese_ok(num: str, value: Optional[float], unit: Optional[str], pct: bool) -> bool:
-    """Chinese numerals count only where they clearly state an amount (not 三个 / 千家万户 / 十四五)."""
+#: Words before a lone round magnitude that make it an amount: 近千家企业, 近百公里, 逾万人.
+ROUND_BEFORE = ("近", "逾", "超", "约", "突破", "上", "数", "将近", "接近")
+#: Verbs (or a clause start) after which a small Chinese count states work done: 新建三所幼儿园.
+COUNT_VERBS = ("新建", "建成", "改造", "新增", "打造", "建设", "培育", "引进", "创建", "开工", "完成",
+               "办好", "落地", "；", "，", "。", "启动", "组建", "设立", "新开", "建立", "扩建", "改建", "创成", "获批", "、")
+SMALL_COUNT_UNITS = set("个所家座条项件批场套户人名位处支栋幅")
+PUNCT_AFTER = "，。；、,;：:）)\n以左当已均全共"
+
+
+def _chinese_ok(text: str, m: re.Match, num: str, value: Optional[float], unit: Optional["Unit"], pct: bool) -> bool:
+    """Chinese numerals count only where they clearly state an amount (not 三个对冲 / 千家万户 / 十四五)."""
     if value is None:
         return False
     if pct:
         return True
     if not unit:
         return False
-    has_digit = any(c in "一二两三四五六七八九" for c in num)
-    if not has_digit and sum(c in "十百千万亿" for c in num) < 2:
+    if re.search(r"[一二两三四五六七八九]{2}", num):  # 唯一一家, 一一对应: not a numeral
         return False
-    return value >= 10 or "点" in num
+    has_digit = any(c in "一二两三四五六七八九" for c in num)
+    if not has_digit and num != "十" and sum(c in "十百千万亿" for c in num) < 2:
+        # 近千家企业, 近百公里, 逾万人: a round magnitude after an approximating word
+        if not (num in ("百", "千", "万") and text[max(0, m.start() - 2):m.start()].endswith(ROUND_BEFORE)):
+            return False
+    after = text[m.end():m.end() + 1]
+    if unit.surface == "成":  # 八成左右, 九成以上; never 一成不变
+        return num not in ("一", "十") and (after == "" or after in PUNCT_AFTER or bool(m.group("post")))
+    if value >= 10 or "点" in num:
+        return True
+    # a small count: 三所 / 两个 only as an amount of work, never 一批 / 四个老城区 / 三个对冲
+    if value < 2:
+        return False
+    before = text[max(0, m.start() - 2):m.start()]
+    if unit.surface not in SMALL_COUNT_UNITS:
+        return False
+    return after == "" or after in PUNCT_AFTER or before.endswith(COUNT_VERBS)
 
 
 def _is_year(value: float, num: str, after: str) -> bool:
@@ -227,7 +257,7 @@ def _trim_unit(text: str, m: re.Match, p: str) -> Optional[int]:
         return None
     end = m.end(p + "unit0") if m.group(p + "unit0") else m.end(p + "unit")
     nxt = text[end:end + 1]
-    banned = UNIT_NOT_BEFORE.get(surface[-1]) if len(surface) == 1 or surface in UNIT_NOT_BEFORE else None
+    banned = UNIT_NOT_BEFORE.get(surface)
     if banned and nxt and nxt in banned:
         return m.start(p + "unit0") if m.group(p + "unit0") else m.start(p + "unit")
     return None
@@ -237,8 +267,11 @@ def _round(x: Optional[float]) -> Optional[float]:
     return None if x is None else float(f"{x:.12g}")
 
 
-def find_quantities(text: str, start: int = 0, end: Optional[int] = None) -> list[Quantity]:
+def find_quantities(text: str, start: int = 0, end: Optional[int] = None, bare: bool = False) -> list[Quantity]:
     """Every quantity in ``text[start:end]``, with offsets into ``text``.
+
+    ``bare=True`` also returns numbers written without a unit (城乡居民收入比1.62) with
+    ``category="bare"``; whether such a number measures anything is for the caller to decide.
 
     >>> q = find_quantities("全区实现地区生产总值366.51亿元")[0]
     >>> q.value, q.unit, q.raw
@@ -252,7 +285,7 @@ def find_quantities(text: str, start: int = 0, end: Optional[int] = None) -> lis
         m = pattern.search(text, pos, end)
         if m is None:
             break
-        q = _read_match(text, m)
+        q = _read_match(text, m, bare)
         pos = m.end() if m.end() > m.start() else m.start() + 1
         if q is not None:
             out.append(q)
@@ -260,11 +293,11 @@ def find_quantities(text: str, start: int = 0, end: Optional[int] = None) -> lis
     return out
 
 
-def _read_match(text: str, m: re.Match) -> Optional[Quantity]:
+def _read_match(text: str, m: re.Match, bare: bool = False) -> Optional[Quantity]:
     a_num = m.group("a_num")
     if a_num[0] in "点":
         return None
-    s, e = m.start("a_num"), m.end()
+    s = m.start("a_num")
     # a digit run cut out of a longer one (the regex may start inside "s696131")
     if a_num[0].isdigit() and s > 0 and (text[s - 1].isdigit() or text[s - 1] in ",."):
         return None
@@ -282,7 +315,6 @@ def _read_match(text: str, m: re.Match) -> Optional[Quantity]:
         if sub is None or sub.end() <= m.start():
             return None
         m = sub
-        e = m.end()
 
     va, ua, infa = _value_of(m, "a_")
     if va is None:
@@ -317,12 +349,20 @@ def _read_match(text: str, m: re.Match) -> Optional[Quantity]:
     after = text[m.end():m.end() + 2]
     if _is_year(va, a_num, text[m.end("a_num"):m.end("a_num") + 1]) and (unit is None or unit.surface == "年"):
         return None
-    if not a_num[0].isdigit() and not _chinese_ok(a_num, va, unit and unit.base, pct):
+    if not a_num[0].isdigit() and not _chinese_ok(text, m, a_num, va, unit, pct):
         return None
+    nxt = re.sub(r"^\[\d{1,2}\]", "", text[m.end():m.end() + 6])[:2]
+    if (nxt and nxt[0] in "”」』\"") or nxt in ("台阶", "量级") or nxt[:1] == "级":
+        # a number inside a quoted name (“共富十二条”) or a size class (千亿级, 两个万亿元台阶)
+        return None
+    is_bare = False
     if unit is None:
         # a bare number is not a quantity (12345热线, 2020730, 9333); only magnitudes save it
         if not (m.group("a_mag") or m.group("b_mag")) or not a_num[0].isdigit():
-            return None
+            if not (bare and a_num[0].isdigit() and not sep and len(a_num) <= 6
+                    and text[m.end():m.end() + 1] not in BARE_NOT_BEFORE):
+                return None
+            is_bare = True
         if a_num[0].isdigit() and text[m.end():m.end() + 1] in ("级", "家", "户", "人"):
             return None
     if unit is not None and unit.category == "duration" and unit.surface == "年" and after[:1] in "度初底":
@@ -341,11 +381,18 @@ def _read_match(text: str, m: re.Match) -> Optional[Quantity]:
     unit_text = unit_text or _unit_of(m, "a_")[1]
     q = Quantity(start=start, end=m.end(), value=None, unit=unit.base if unit else None,
                  qualifier=qualifier, raw=text[m.start():num_end], unit_text=unit_text,
-                 category=unit.category if unit else None, num_start=m.start(), num_end=num_end)
+                 category=unit.category if unit else ("bare" if is_bare else None),
+                 num_start=m.start(), num_end=num_end)
     if sep:
         q.low, q.high = _round(va), _round(vb)
     else:
         q.value = _round(va)
+        # 增长-2.3%: a minus sign right after a verb is part of the number
+        if m.start() >= 2 and text[m.start() - 1] in "-－−" and text[m.start() - 2] in NEGATIVE_AFTER:
+            q.value = -q.value
+            q.num_start = m.start() - 1
+            q.start = min(q.start, q.num_start)
+            q.raw = text[q.num_start:num_end]
     return q
 
 
@@ -354,7 +401,7 @@ def _single(text: str, m: re.Match, cut_at: int) -> Optional[Quantity]:
     sub = _pattern().match(text, m.start(), cut_at)
     if sub is None or sub.group("sep"):
         return None
-    return _read_match(text, sub)
+    return _read_match(text, sub, False)
 
 
 def _qualifier(text: str, m: re.Match, infix: str) -> Optional[str]:
@@ -366,4 +413,18 @@ def _qualifier(text: str, m: re.Match, infix: str) -> Optional[str]:
     return None
 
 
-__all__ = ["Quantity", "find_quantities", "parse_number", "units", "qualifiers", "MAGNITUDES"]
+DOUBLING = re.compile(r"翻(?:了)?(一|两|二|三)番")
+_DOUBLING_PERCENT = {"一": 100.0, "两": 300.0, "二": 300.0, "三": 700.0}
+
+
+def find_doublings(text: str) -> list[Quantity]:
+    """翻一番 / 翻了两番 as growth quantities: +100% / +300% (docs/annotation.md 2.4)."""
+    out = []
+    for m in DOUBLING.finditer(text):
+        out.append(Quantity(start=m.start(), end=m.end(), value=_DOUBLING_PERCENT[m.group(1)], unit="%",
+                            raw=m.group(0), unit_text="番", category="doubling",
+                            num_start=m.start(), num_end=m.end()))
+    return out
+
+
+__all__ = ["Quantity", "find_quantities", "find_doublings", "parse_number", "units", "qualifiers", "MAGNITUDES"]

@@ -1,8 +1,194 @@
-"""Indicator stage (placeholder until the indicators helper lands)."""
+"""Indicator stage: numbers -> Indicator records (SCHEMA.md), by rules, a model, or both.
+
+>>> from govnlp.report import Report
+>>> r = Report(text="全区实现地区生产总值366.51亿元，增长6.5%。")
+>>> [(i.name, i.canonical, i.value, i.change.value) for i in extract_indicators(r)]
+[('地区生产总值', 'gdp', 36651000000.0, 6.5)]
+
+``mode="rules"`` uses the number grammar (govnlp.numbers), the linker and the kind rules only.
+``mode="model"``/``"hybrid"`` hand the rule output to ``govnlp.indicators.hybrid`` (the NER
+model); when that cannot be loaded a W008 warning is added and the rule output returned.
+"""
+from __future__ import annotations
+
+import re
 from typing import Optional
 
+from ..errors import Errors, GovnlpError, ModelNotFoundError, Warnings
+from ..numbers import Quantity, find_doublings, find_quantities
 from ..report import Indicator, Report
+from . import kinds, vocabulary
+from .linker import Draft, SentenceLinker
+from .tables import TARGET_CAPTION, find_tables
+
+MODES = ("rules", "model", "hybrid", "none")
+SENTENCE_END = re.compile(r"[。！？!?\n]")
 
 
 def extract_indicators(report: Report, mode: str = "rules", model: Optional[str] = None) -> list[Indicator]:
-    return []
+    """All indicators of ``report`` (does not modify ``report.indicators``)."""
+    if mode not in MODES:
+        raise GovnlpError(Errors.E006.format(name="mode", value=mode, choices=MODES))
+    if mode == "none":
+        return []
+    rules = extract_rules(report)
+    if mode == "rules":
+        return rules
+    try:
+        from .hybrid import extract_with_model
+    except ImportError as exc:  # the model side is optional
+        report.warnings.append(Warnings.W008.format(reason=f"{type(exc).__name__}: {exc}"))
+        return rules
+    try:
+        return extract_with_model(report, rules, mode, model)
+    except ModelNotFoundError as exc:
+        report.warnings.append(Warnings.W008.format(reason=str(exc)))
+        return rules
+
+
+def excluded_ranges(report: Report) -> list[tuple[int, int]]:
+    """Stretches whose numbers are never indicators: boilerplate, glossary entries, footnote markers."""
+    out = [(b.start, b.end) for b in report.boilerplate]
+    out += [(g.start, g.end) for g in report.glossary]
+    out += [(f.start, f.end) for f in report.footnotes]
+    for s in report.sections:
+        if s.function in ("glossary", "boilerplate"):
+            out.append((s.start, s.end))
+    return sorted(out)
+
+
+def usable_quantities(report: Report) -> list[Quantity]:
+    """Quantities of the text outside :func:`excluded_ranges`."""
+    ranges = excluded_ranges(report)
+    qs = find_quantities(report.text, bare=True)
+    doublings = find_doublings(report.text)
+    if doublings:
+        qs = sorted(qs + doublings, key=lambda q: q.num_start)
+    if not ranges:
+        return qs
+    keep = []
+    for q in qs:
+        if any(a < q.end and q.num_start < b for a, b in ranges):
+            continue
+        keep.append(q)
+    return keep
+
+
+SHORT_LINE = 30
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Half-open sentence ranges (split at 。！？ and line ends).
+
+    Runs of short lines without end punctuation (infographic reposts: 地区生产总值 / 812.6亿元 /
+    增长4.1%) are kept together as one unit, so a number can find its name on the line above.
+    """
+    out, s = [], 0
+    for m in SENTENCE_END.finditer(text):
+        if m.start() > s:
+            out.append((s, m.start() + (1 if m.group(0) != "\n" else 0)))
+        s = m.end()
+    if s < len(text):
+        out.append((s, len(text)))
+    merged: list[tuple[int, int]] = []
+    for a, b in out:
+        if merged:
+            pa, pb = merged[-1]
+            last_line = text[max(pa, text.rfind("\n", pa, pb) + 1):pb]
+            if (text[pb:a].strip() == "" and "\n" in text[pb:a] and text[pb:a].count("\n") == 1
+                    and len(last_line) <= SHORT_LINE and b - a <= SHORT_LINE
+                    and not last_line.endswith(("。", "；", "！", "？", "：", ":"))):
+                merged[-1] = (pa, b)
+                continue
+        merged.append((a, b))
+    return merged
+
+
+def _lead_in(text: str, start: int, floor: int) -> str:
+    """The nearest lead-in line ("主要预期目标是：") above a run of short bullet lines, or ""."""
+    pos = start
+    for _ in range(15):
+        prev_end = text.rfind("\n", floor, pos)
+        if prev_end < 0:
+            return ""
+        prev_start = text.rfind("\n", floor, prev_end) + 1
+        line = text[max(prev_start, floor):prev_end].strip()
+        if line.endswith(("：", ":")):
+            return line
+        if len(line) > 120:
+            return ""
+        pos = prev_end
+    return ""
+
+
+def extract_rules(report: Report) -> list[Indicator]:
+    """Indicators found by the number grammar and the linker (``source="rules"``)."""
+    text = report.text
+    quantities = usable_quantities(report)
+    ctx = kinds.year_context(report)
+    out: list[Indicator] = []
+    tables = find_tables(text)
+    for ts, te, drafts, caption in tables:
+        kind = "target" if TARGET_CAPTION.search(caption) and "完成" not in caption else None
+        for d in drafts:
+            line_s = text.rfind("\n", 0, d.anchor) + 1
+            line_e = text.find("\n", d.anchor)
+            out.append(_indicator(report, ctx, d, line_s, len(text) if line_e < 0 else line_e,
+                                  kind=kind, context=caption))
+    if tables:
+        quantities = [q for q in quantities if not any(ts <= q.num_start < te for ts, te, _, _ in tables)]
+    qi = 0
+    for s, e in sentences(text):
+        while qi < len(quantities) and quantities[qi].num_start < s:
+            qi += 1
+        qs = []
+        j = qi
+        while j < len(quantities) and quantities[j].num_start < e:
+            qs.append(quantities[j])
+            j += 1
+        if not qs:
+            continue
+        for d in SentenceLinker(text, s, e, qs).run():
+            out.append(_indicator(report, ctx, d, s, e))
+    out.sort(key=lambda i: (i.sentence[0], _first(i)))
+    return out
+
+
+def _first(ind: Indicator) -> int:
+    spans = [v[0] for v in ind.spans.values() if v]
+    return min(spans) if spans else ind.sentence[0]
+
+
+def _indicator(report: Report, ctx: kinds.YearContext, d: Draft, s: int, e: int,
+               kind: Optional[str] = None, context: str = "") -> Indicator:
+    text = report.text
+    section = report.section_at(d.anchor)
+    before = context + text[s:d.anchor]
+    if kind is None:
+        floor = section.start if section is not None else max(0, s - 2000)
+        preceding = _lead_in(text, s, floor)
+        kind = kinds.kind_of(report, ctx, text[s:e], before, section, preceding)
+    period = kinds.period_of(ctx, before, kind, kinds.heading_text(report, section))
+    canonical = d.canonical or (vocabulary.canonical_id(d.name) if d.name else None)
+    return Indicator(
+        name=d.name,
+        canonical=canonical,
+        value=d.value,
+        low=d.low,
+        high=d.high,
+        unit=d.unit if (d.value is not None or d.low is not None) else None,
+        qualifier=d.qualifier,
+        change=d.change,
+        rank=d.rank,
+        kind=kind,
+        period=period,
+        section=section.id if section is not None else None,
+        sentence=[s, e],
+        spans={"name": list(d.name_span) if d.name_span else None,
+               "value": list(d.value_span) if d.value_span else None,
+               "change": list(d.change_span) if d.change_span else None},
+        source="rules",
+    )
+
+
+__all__ = ["extract_indicators", "extract_rules", "usable_quantities", "sentences", "MODES"]

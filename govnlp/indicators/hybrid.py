@@ -11,13 +11,16 @@ roles: NAME, VALUE, CHANGE, RANK. Inside a sentence the roles are linked left to
 * a RANK attaches to the last indicator.
 
 Values are never read by the model: the number grammar (govnlp.numbers) normalises the text
-of each VALUE / CHANGE span, and a span it cannot read is dropped.
+of each VALUE / CHANGE span and decides where it begins and ends (:func:`snap_to_quantities`);
+a span it cannot read is dropped.
 
 Hybrid merge rule (the rules are exact where a pattern applies, the model generalises names):
 
 1. a rule indicator and a model indicator are the same quantity when their anchors (value
-   span, else change span) overlap; the rule record is kept, ``source="both"``; when the rules
-   found no name, the model's name (and name span) is taken;
+   span, else change span) overlap; the rule record is kept, ``source="both"``; the model's
+   name (and name span) is taken when the rules found no name, or when the rules' name is a
+   long clause not in the indicator vocabulary that ends with the model's name
+   (``MergePolicy.takes_model_name``);
 2. a rule indicator the model did not find is kept, ``source="rules"``;
 3. a model indicator the rules did not find is added, ``source="model"``, only when it has a
    name, its quantity was read by the number grammar, its roles were predicted with mean
@@ -69,6 +72,39 @@ class _Draft:
     rank: Optional[tuple[int, int]] = None
     scores: list[float] = field(default_factory=list)
     sentence: tuple[int, int] = (0, 0)
+
+
+def snap_to_quantities(text: str, spans, sentence: tuple[int, int]) -> list:
+    """Make the number grammar decide where VALUE and CHANGE spans begin and end.
+
+    A VALUE span becomes the whole quantity it overlaps (qualifiers included); a CHANGE span is
+    stretched to cover its quantity but keeps its verb; a VALUE/CHANGE span that overlaps no
+    quantity is dropped; pieces of one quantity with the same role are merged.
+    """
+    from ..numbers import find_quantities
+
+    qs = find_quantities(text, *sentence)
+    out, seen = [], {}
+    for sp in sorted(spans, key=lambda x: x.start):
+        if sp.role not in ("VALUE", "CHANGE"):
+            out.append(sp)
+            continue
+        q = next((q for q in qs if q.start < sp.end and sp.start < q.end), None)
+        if q is None:
+            continue
+        key = (sp.role, q.start)
+        if sp.role == "VALUE":
+            sp.start, sp.end = q.start, q.end
+        else:
+            sp.start, sp.end = min(sp.start, q.start), max(sp.end, q.end)
+        if key in seen:
+            prev = seen[key]
+            prev.start, prev.end = min(prev.start, sp.start), max(prev.end, sp.end)
+            prev.score = max(prev.score, sp.score)
+            continue
+        seen[key] = sp
+        out.append(sp)
+    return sorted(out, key=lambda x: x.start)
 
 
 def link_roles(spans, sentence: tuple[int, int]) -> list[_Draft]:
@@ -165,7 +201,23 @@ def draft_score(d: _Draft) -> float:
     return sum(d.scores) / len(d.scores) if d.scores else 0.0
 
 
-def draft_to_indicator(report: Report, d: _Draft) -> Optional[Indicator]:
+def _kind_period(report: Report, d: _Draft, anchor: int, section: Optional[int], ctx=None):
+    """Kind and period by the rules' cue words (govnlp.indicators.kinds), simple cues otherwise."""
+    before = report.text[d.sentence[0]:anchor]
+    try:
+        from .kinds import kind_of, period_of, year_context
+
+        ctx = ctx or year_context(report)
+        sec = report.sections[section] if section is not None else None
+        preceding = report.text[max(0, d.sentence[0] - 30):d.sentence[0]]
+        kind = kind_of(report, ctx, report.text[d.sentence[0]:d.sentence[1]], before, sec, preceding)
+        return kind, period_of(ctx, before, kind)
+    except (ImportError, TypeError, AttributeError):
+        years = _YEAR.findall(before)
+        return _kind(report, d.sentence, anchor, section), (years[-1] if years else None)
+
+
+def draft_to_indicator(report: Report, d: _Draft, ctx=None) -> Optional[Indicator]:
     """An Indicator from a draft, values read by the number grammar; None if unreadable."""
     from ..numbers import find_quantities
     from .vocabulary import canonical_id
@@ -193,32 +245,62 @@ def draft_to_indicator(report: Report, d: _Draft) -> Optional[Indicator]:
         ind.rank = read_rank(text, *d.rank)
     anchor = (ind.spans["value"] or ind.spans["change"])[0]
     ind.section = _section_of(report, anchor)
-    ind.kind = _kind(report, d.sentence, anchor, ind.section)
-    years = _YEAR.findall(text[d.sentence[0]:anchor])
-    ind.period = years[-1] if years else None
+    ind.kind, ind.period = _kind_period(report, d, anchor, ind.section, ctx)
     return ind
+
+
+@dataclass
+class ModelOutput:
+    """What the model said about a report: scored indicators, every role span, sentences read."""
+
+    scored: list[tuple[Indicator, float]]
+    spans: list = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+
+
+def run_model(report: Report, model=None, batch_size: int = 32) -> ModelOutput:
+    """Run the model on the number-bearing sentences of ``report`` and link its roles.
+
+    Sentences inside boilerplate, glossary entries and footnotes (the rules' excluded ranges)
+    are skipped.
+    """
+    from ..ner import number_sentences
+
+    ner = resolve_model(model)
+    try:
+        from . import excluded_ranges
+        excluded = excluded_ranges(report)
+    except ImportError:
+        excluded = []
+    sents = [(s, e) for s, e in number_sentences(report.text)
+             if not any(a <= s and e <= b for a, b in excluded)]
+    if not sents:
+        return ModelOutput([], [], [])
+    predictions = ner.predict([report.text[s:e] for s, e in sents], batch_size=batch_size)
+    out: list[tuple[Indicator, float]] = []
+    all_spans = []
+    try:
+        from .kinds import year_context
+        ctx = year_context(report)
+    except (ImportError, AttributeError):
+        ctx = None
+    for (s, e), spans in zip(sents, predictions):
+        for sp in spans:
+            sp.start += s
+            sp.end += s
+        spans = snap_to_quantities(report.text, spans, (s, e))
+        all_spans.extend(spans)
+        for d in link_roles(spans, (s, e)):
+            ind = draft_to_indicator(report, d, ctx)
+            if ind is not None and not any(a <= _anchor(ind)[0] < b for a, b in excluded):
+                out.append((ind, draft_score(d)))
+    return ModelOutput(out, all_spans, sents)
 
 
 def model_indicators(report: Report, model=None, batch_size: int = 32) -> list[tuple[Indicator, float]]:
     """Indicators of the model alone with their scores (roles from the model, values from the
     number grammar)."""
-    from ..ner import number_sentences
-
-    ner = resolve_model(model)
-    sents = number_sentences(report.text)
-    if not sents:
-        return []
-    predictions = ner.predict([report.text[s:e] for s, e in sents], batch_size=batch_size)
-    out: list[tuple[Indicator, float]] = []
-    for (s, e), spans in zip(sents, predictions):
-        for sp in spans:
-            sp.start += s
-            sp.end += s
-        for d in link_roles(spans, (s, e)):
-            ind = draft_to_indicator(report, d)
-            if ind is not None:
-                out.append((ind, draft_score(d)))
-    return out
+    return run_model(report, model, batch_size).scored
 
 
 def _anchor(ind: Indicator) -> Optional[tuple[int, int]]:
@@ -231,9 +313,61 @@ def _overlap(a, b) -> bool:
     return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
 
 
+#: Verbs after which a name starts: a rule name running through one of them holds a clause.
+CLAUSE_VERBS = ("实现", "争取", "开行", "集聚", "完成", "达到", "引进", "引入", "带动", "吸引",
+                "培育", "累计", "拥有", "获得", "取得", "开通", "建成")
+
+
+@dataclass
+class MergePolicy:
+    """Knobs of the hybrid merge; the defaults are the documented rule.
+
+    ``name_rule`` says when the model's name replaces the rules' name of the same quantity:
+    "fill": only when the rules found no name;
+    "suffix" (default): also when the rules' name is long (>= ``long_name`` characters) and not
+    in the indicator vocabulary, the model's name is a proper tail of it of at least
+    ``min_name`` characters scored >= ``name_score``, and what it cuts off ends with a verb of
+    :data:`CLAUSE_VERBS` (the rules ran a clause into the name: 科技企业争取上级资金 -> 上级资金;
+    chosen on the train/dev splits, where it never replaced a right name);
+    "trim": whenever the model's name lies inside the rules' name (tested, worse on dev).
+    ``drop_unconfirmed``: drop a rule indicator that is not in the indicator vocabulary and on
+    whose value/change the model, having read the sentence, put no role (tested, worse on dev).
+    """
+
+    min_score: float = MIN_SCORE
+    name_rule: str = "suffix"
+    name_score: float = 0.7
+    long_name: int = 9
+    min_name: int = 3
+    drop_unconfirmed: bool = False
+
+    def takes_model_name(self, rule: Indicator, model_name: str, score: float) -> bool:
+        """Whether the model's name should replace the rules' name (see the class docstring)."""
+        if not model_name:
+            return False
+        if not rule.name:
+            return True
+        if model_name == rule.name or score < self.name_score:
+            return False
+        if self.name_rule == "trim":
+            return model_name in rule.name
+        if self.name_rule == "suffix":
+            cut = rule.name[: len(rule.name) - len(model_name)]
+            return (not rule.canonical and len(rule.name) >= self.long_name
+                    and len(model_name) >= self.min_name and rule.name.endswith(model_name)
+                    and cut.rstrip("“”\"").endswith(CLAUSE_VERBS))
+        return False
+
+
+DEFAULT_POLICY = MergePolicy()
+
+
 def merge(rule_indicators: list[Indicator], scored: list[tuple[Indicator, float]],
-          min_score: float = MIN_SCORE) -> list[Indicator]:
+          min_score: Optional[float] = None, policy: Optional[MergePolicy] = None,
+          output: Optional[ModelOutput] = None) -> list[Indicator]:
     """Hybrid merge by the numbered rule in the module docstring."""
+    policy = policy or DEFAULT_POLICY
+    min_score = policy.min_score if min_score is None else min_score
     model_inds = [m for m, _ in scored]
     out: list[Indicator] = []
     used: set[int] = set()
@@ -242,12 +376,17 @@ def merge(rule_indicators: list[Indicator], scored: list[tuple[Indicator, float]
         match = next((j for j, m in enumerate(model_inds) if j not in used and _overlap(ra, _anchor(m))), None)
         if match is None:
             r.source = "rules"
+            if policy.drop_unconfirmed and output is not None and ra is not None and not r.canonical:
+                read = any(s <= ra[0] < e for s, e in output.sentences)
+                touched = any(_overlap(ra, (sp.start, sp.end)) for sp in output.spans if sp.role != "NAME")
+                if read and not touched:
+                    continue
         else:
             used.add(match)
-            m = model_inds[match]
+            m, m_score = scored[match]
             r.source = "both"
-            if not r.name and m.name:
-                r.name, r.canonical = m.name, m.canonical
+            if policy.takes_model_name(r, m.name, m_score):
+                r.name, r.canonical = m.name, m.canonical or r.canonical
                 r.spans = {**(r.spans or {}), "name": m.spans.get("name")}
         out.append(r)
     rule_spans = [tuple(sp) for r in rule_indicators for sp in (r.spans or {}).values() if sp]
@@ -262,15 +401,16 @@ def merge(rule_indicators: list[Indicator], scored: list[tuple[Indicator, float]
 
 
 def extract_with_model(report: Report, rule_indicators: list[Indicator], mode: str,
-                       model: Union[str, Path, None, object] = None) -> list[Indicator]:
+                       model: Union[str, Path, None, object] = None,
+                       policy: Optional[MergePolicy] = None) -> list[Indicator]:
     """Indicators for ``mode`` "model" (the model alone) or "hybrid" (merged with the rules).
 
     ``model`` is a model folder, a loaded NerModel, or None for $GOVNLP_NER_MODEL or the shipped
     models/ner. Raises ModelNotFoundError when the folder is missing.
     """
-    scored = model_indicators(report, model)
-    if mode == "model":
-        return [ind for ind, _ in scored]
-    if mode != "hybrid":
+    if mode not in ("model", "hybrid"):
         raise ValueError(Errors.E006.format(name="mode", value=mode, choices=("model", "hybrid")))
-    return merge(rule_indicators, scored)
+    output = run_model(report, model)
+    if mode == "model":
+        return [ind for ind, _ in output.scored]
+    return merge(rule_indicators, output.scored, policy=policy, output=output)

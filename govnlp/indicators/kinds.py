@@ -14,26 +14,35 @@ from typing import Optional
 
 from ..report import Report, Section
 
+PROGRESS = re.compile(r"(?:完成|占|达到)(?:了)?(?:年度|全年|年)?(?:投资)?(?:目标|计划|任务|预算|进度)(?:任务)?(?:的)?\s*$")
 FORECAST_CUE = re.compile(r"预计|预估|有望")
 TARGET_CUE = re.compile(
-    r"力争|确保|争取|努力|力求|预期目标|主要目标|发展目标|目标|预期|计划|拟|安排|"
-    r"要(?=[实确力达完突增控新建保持推])|将(?=[实达完突增新建控力保])|控制在|"
-    r"(?<![已])(?:完成|实现)(?=年度|全年)")
-ACTUAL_CUE = re.compile(r"同比|比上年|比去年|较上年|较去年|过去|去年|上年|已经|已|累计完成|完成了|实现了|达到了|"
-                        r"(?:19|20)\d\d年(?:以来|底|末)?")
-TARGET_TITLE = re.compile(r"目标|安排|打算|计划|任务|思路|重点工作|工作建议|预期")
-REVIEW_TITLE = re.compile(r"回顾|情况|成绩|成效|总结|过去|主要工作|工作进展|发展成就")
+    r"力争|确保|争取|努力|力求|预期目标|主要目标|发展目标|目标|预期|计划|拟|"
+    r"(?<![主重需必只想纲摘概])要(?=[实确力达完突增控新建保持推])|(?<![即])将(?=[实达完突增新建控力保])|控制在|"
+    r"(?<![已])(?:完成|实现)(?=年度|全年)|到(?:19|20)\d\d年|(?:19|20)\d\d年(?:底前|前)")
+ACTUAL_CUE = re.compile(r"同比|过去|去年|(?<![比较])上年|已经|已|累计完成|完成了|实现了|达到了|以来")
+#: Cue words that only look like targets: 超额完成年度投资计划, 超预期, 确定的目标任务.
+NOT_TARGET = re.compile(
+    r"(?:超额)?(?:完成|实现|达到|超过)(?:了)?(?:年度|全年|年)?(?:投资|既定|预期)?(?:目标|计划|任务)(?:任务)?|"
+    r"超预期|预期之外|确定的目标任务|目标任务|零[\u4e00-\u9fff]{1,3}目标|计划单列|列入[^，。；]{0,12}计划|"
+    r"争取(?=[^，。；]{0,8}(?:资金|补助|补贴|债券|专项|项目|支持|政策|额度|指标))|争取到|"
+    r"按照?计划|目标考核|目标责任|目标管理|(?:好于|超出|符合|高于|低于)预期|目标导向|计划生育|"
+    r"稳预期|稳定预期|市场预期|预期管理|预期寿命|拟上市|拟挂牌|(?:经过|通过|共同|不懈)努力|确保了|力争了")
+TARGET_TITLE = re.compile(r"目标|安排|打算|计划|任务|思路|重点工作|工作建议|的建议|预期|今后|展望")
+REVIEW_TITLE = re.compile(r"回顾|情况|成绩|成效|总结|过去|工作进展|发展成就|主要工作回顾|取得")
+YEAR = re.compile(r"(?<![比较与同自从])((?:19|20)\d\d)年")
 LEAD_IN = re.compile(r"(?:主要)?(?:预期)?目标(?:是|为|任务是)?[:：]|主要(?:预期)?指标[:：]|发展目标[:：]|目标任务[:：]")
 
 PERIOD_WORDS = [
-    (re.compile(r"上半年|1-6月|1—6月|一至六月"), "H1"),
+    (re.compile(r"上半年"), "H1"),
     (re.compile(r"下半年"), "H2"),
-    (re.compile(r"(?:第)?一季度|1-3月|1—3月"), "Q1"),
+    (re.compile(r"(?:第)?一季度"), "Q1"),
     (re.compile(r"(?:第)?二季度"), "Q2"),
-    (re.compile(r"前三季度|1-9月|1—9月"), "Q1-Q3"),
+    (re.compile(r"前三季度"), "Q1-Q3"),
     (re.compile(r"(?:第)?三季度"), "Q3"),
     (re.compile(r"(?:第)?四季度"), "Q4"),
 ]
+MONTH_RANGE = re.compile(r"(?<!\d)(\d{1,2})\s*[-—–至到~]\s*(\d{1,2})\s*月")
 PLAN_PERIODS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
                 "十四五": (2021, 2025), "十五五": (2026, 2030)}
 SPAN_YEARS = re.compile(r"(?:近|过去|这)([一二三四五六七八九十两\d])年|([一二三四五六七八九十两\d])年来")
@@ -57,16 +66,6 @@ def year_context(report: Report) -> YearContext:
     meta = report.meta
     half = meta.doc_type == "half_year_report" or bool(re.search(r"上半年.{0,12}(?:工作|情况)", report.text[:400]))
     task_plan = meta.doc_type == "task_plan" or bool(re.search(r"任务分解|分解落实|分工方案", report.text[:200]))
-    review = plan = None
-    for s in report.sections:
-        m = re.search(r"((?:19|20)\d\d)年", s.title)
-        if not m:
-            continue
-        y = int(m.group(1))
-        if review is None and (s.function == "review" or REVIEW_TITLE.search(s.title)):
-            review = y
-        elif plan is None and (s.function in ("targets", "tasks") or TARGET_TITLE.search(s.title)):
-            plan = y
     delivered = None
     if meta.date:
         try:
@@ -77,30 +76,77 @@ def year_context(report: Report) -> YearContext:
         m = re.search(r"((?:19|20)\d\d)年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", report.text[:600])
         if m:
             delivered = int(m.group(1))
+    review = plan = None
+    for s in report.sections:
+        m = re.search(r"((?:19|20)\d\d)(?!\d)", s.title)
+        if not m or "远景" in s.title or s.level > 2:
+            continue
+        y = int(m.group(1))
+        if delivered and abs(y - delivered) > 1:
+            continue
+        if review is None and (s.function == "review" or REVIEW_TITLE.search(s.title)):
+            review = y
+        elif plan is None and (s.function in ("targets", "tasks") or TARGET_TITLE.search(s.title)):
+            plan = y
     if half:
         year = review or plan or delivered or meta.year
         return YearContext(year, year, True, task_plan)
-    if plan is None:
-        plan = delivered or (review + 1 if review else None) or meta.year
+    # headings first, then the delivery date (a report reviews the year before it is given),
+    # then meta.year (the year reviewed, docs/annotation.md section 6)
     if review is None and plan is not None:
         review = plan - 1
+    if plan is None and review is not None:
+        plan = review + 1
+    if review is None and delivered:
+        review, plan = delivered - 1, delivered
+    if review is None and meta.year:
+        review, plan = meta.year, meta.year + 1
     return YearContext(review, plan, False, task_plan)
 
 
-def section_leaning(report: Report, section: Optional[Section]) -> Optional[str]:
-    """"target" or "actual" as suggested by the section (and its ancestors), else None."""
-    s = section
-    while s is not None:
+def _ancestors(report: Report, section: Optional[Section]) -> list[Section]:
+    out, s = [], section
+    while s is not None and len(out) < 12:
+        out.append(s)
+        s = report.sections[s.parent] if s.parent is not None and 0 <= s.parent < len(report.sections) else None
+    return out
+
+
+def section_leaning(report: Report, section: Optional[Section], ctx: Optional[YearContext] = None) -> Optional[str]:
+    """"target" or "actual" as suggested by the section and its ancestors, else None.
+
+    Headings' own words decide first, nearest first (a year in it, 回顾 vs 安排/目标); only when
+    no heading says either do the function labels decide (targets/tasks vs review/problems).
+    """
+    chain = _ancestors(report, section)
+    for s in chain:
+        title = s.title or ""
+        if s.function == "preamble" or "报告" in title:
+            continue  # the document's own title (2021年政府工作报告) says nothing about the kind
+        m = re.search(r"((?:19|20)\d\d)年", title)
+        if m and ctx is not None and not ctx.half_year and ctx.plan_year and "远景" not in title:
+            y = int(m.group(1))
+            if y < ctx.plan_year and not TARGET_TITLE.search(title.replace("工作回顾", "")):
+                return "actual"
+            if y >= ctx.plan_year and not REVIEW_TITLE.search(title):
+                return "target"
+        if REVIEW_TITLE.search(title) and not TARGET_TITLE.search(title):
+            return "actual"
+        if TARGET_TITLE.search(title) and not REVIEW_TITLE.search(title):
+            return "target"
+    for s in chain:
         if s.function in ("targets", "tasks"):
             return "target"
-        if s.function == "review":
+        if s.function in ("review", "problems"):
             return "actual"
-        if TARGET_TITLE.search(s.title) and not REVIEW_TITLE.search(s.title):
-            return "target"
-        if REVIEW_TITLE.search(s.title):
-            return "actual"
-        s = report.sections[s.parent] if s.parent is not None and s.parent < len(report.sections) else None
+    if any(s.function == "self_building" for s in chain):
+        return "target"
     return None
+
+
+def heading_text(report: Report, section: Optional[Section]) -> str:
+    """The titles of a section and its ancestors, outermost first (for period words)."""
+    return "；".join(s.title or "" for s in reversed(_ancestors(report, section)))
 
 
 def kind_of(report: Report, ctx: YearContext, sentence: str, before: str, section: Optional[Section],
@@ -109,27 +155,48 @@ def kind_of(report: Report, ctx: YearContext, sentence: str, before: str, sectio
 
     ``preceding`` is the text just before the sentence (for lead-ins such as "主要预期目标是：").
     """
-    if FORECAST_CUE.search(before):
+    # a cue speaks for its own ；-clause; a lead-in before a colon speaks for the whole list
+    local = re.split(r"[；;]", before)[-1]
+    colon = max(before.rfind("："), before.rfind(":"))
+    lead = before[:colon] if colon >= 0 else ""
+    if PROGRESS.search(before):
+        return "actual"  # 完成年度目标的114%: progress made, not a target
+    local = NOT_TARGET.sub("", local)
+    lead = NOT_TARGET.sub("", lead)
+    if FORECAST_CUE.search(local):
         return "forecast"
-    if TARGET_CUE.search(before):
+    if TARGET_CUE.search(local) or (lead and (TARGET_CUE.search(lead) or LEAD_IN.search(before[:colon + 1]))):
         return "target"
     if ctx.task_plan:
         return "target"
     if LEAD_IN.search(preceding):
         return "target"
-    leaning = section_leaning(report, section)
-    if leaning == "target" and not ACTUAL_CUE.search(before):
+    leaning = section_leaning(report, section, ctx)
+    past_year = any(ctx.plan_year and int(y) < ctx.plan_year for y in YEAR.findall(before))
+    if leaning == "target" and not ACTUAL_CUE.search(before) and not past_year:
         return "target"
     return "actual"
 
 
-def period_of(ctx: YearContext, before: str, kind: str) -> Optional[str]:
-    """The period of a number from the time words in ``before`` (its sentence up to the number)."""
+def period_of(ctx: YearContext, before: str, kind: str, heading: str = "") -> Optional[str]:
+    """The period of a number from the time words in ``before`` (its sentence up to the number).
+
+    ``heading`` (the titles above the sentence) is used when the sentence names no time:
+    numbers under "过去五年工作回顾" or "“十四五”时期主要目标" belong to those five years.
+    """
     for name, (a, b) in PLAN_PERIODS.items():
         if name in before[-40:]:
             return f"{a}-{b}"
+    if not EXPLICIT_YEAR.search(before) and not SPAN_YEARS.search(before) and heading \
+            and not EXPLICIT_YEAR.search(heading):
+        for name, (a, b) in PLAN_PERIODS.items():
+            if name in heading:
+                return f"{a}-{b}"
+        m = SPAN_YEARS.search(heading)
+        if m:
+            before = heading + "；" + before
     m = SPAN_YEARS.search(before)
-    base = ctx.review_year if kind == "actual" else ctx.plan_year
+    base = ctx.review_year if kind in ("actual", "forecast") and not ctx.half_year else ctx.plan_year
     if m and ctx.review_year:
         n = m.group(1) or m.group(2)
         n = int(n) if n.isdigit() else _CN.get(n, 0)
@@ -137,18 +204,29 @@ def period_of(ctx: YearContext, before: str, kind: str) -> Optional[str]:
             end = ctx.review_year
             return f"{end - n + 1}-{end}"
     year = None
-    years = list(EXPLICIT_YEAR.finditer(before))
+    years = [y for y in EXPLICIT_YEAR.finditer(before)
+             if before[max(0, y.start() - 1):y.start()] not in ("比", "较", "与", "同", "自", "从")]
     if years:
         last = years[-1]
         if last.group(2):
             return f"{last.group(1)}-{last.group(2)}"
         year = int(last.group(1))
+        for name, (a, b) in PLAN_PERIODS.items():
+            if year == b and (name in heading or name in before):
+                return f"{a}-{b}"  # 到2025年 under a "十四五" heading: the plan period
     elif re.search(r"去年|上年|上一年", before) and not re.search(r"比上年|比去年|较上年|较去年", before):
         year = (ctx.plan_year - 1) if ctx.plan_year else None
-    elif re.search(r"今年|本年|全年|年度", before):
-        year = ctx.plan_year if kind != "actual" or ctx.half_year else (ctx.review_year if not ctx.plan_year else ctx.plan_year)
+    elif re.search(r"今年|本年", before[-30:]) and (kind != "actual" or ctx.half_year):
+        year = ctx.plan_year
     if year is None:
         year = base
+    months = MONTH_RANGE.search(before)
+    if months:
+        a, b = int(months.group(1)), int(months.group(2))
+        named = {(1, 3): "Q1", (1, 6): "H1", (1, 9): "Q1-Q3", (7, 12): "H2"}.get((a, b))
+        if (a, b) == (1, 12):
+            return str(year) if year else None
+        return (f"{year}{named}" if named else f"{year}M{a}-{b}") if year else None
     for pattern, suffix in PERIOD_WORDS:
         if pattern.search(before):
             return f"{year}{suffix}" if year else None

@@ -20,40 +20,83 @@ from ..numbers import Quantity
 from ..report import Change, Rank
 from . import vocabulary
 
-CLAUSE_SEP = re.compile(r"[，,；;：:]")
+RESPECTIVELY = re.compile(r"分别|依次")
+CLAUSE_SEP = re.compile(r"[，,；;：:\n]")
 LIST_SEP = "、"
 NAME_SPLIT = re.compile(r"、|和|及|与|以及")
 
-_BASIS = (r"(?P<basis>同比|环比|比上年同期|比上年|比去年同期|比去年|较上年同期|较上年|较去年|比年初|较年初|"
-          r"比(?:19|20)\d\d年|较(?:19|20)\d\d年|年均|平均每年|年平均)")
+_BASIS = (r"(?P<basis>同比|同口径|环比|比上年同期|比上年|比去年同期|比去年|较上年同期|较上年|较去年|比年初|较年初|"
+          r"比(?:19|20)\d\d年|较(?:19|20)\d\d年|年均|平均每年|年平均|[两二三四五]年平均)")
 CHANGE_CUE = re.compile(
-    rf"{_BASIS}?(?:分别)?(?:逆势|持续|稳步|大幅|快速)?"
-    r"(?P<verb>增长|增加|提高|提升|上升|上涨|增速为|增速达|增速|增幅为|增幅达|增幅|涨幅为|增|涨|"
+    rf"{_BASIS}?(?:分别|依次|(?<!平)均|各)?(?:逆势|持续|稳步|大幅|快速|实际|名义|同口径)?"
+    r"(?P<verb>增长|增加|提高|提升|上升|上涨|增速为|增速达|增速|增幅为|增幅达|增幅|涨幅为|涨幅|(?<![新净])增|涨|"
     r"下降|降低|减少|回落|下滑|下跌|缩减|缩小|缩短|压缩|扩大|降|减)"
-    r"(?:了)?(?:分别)?(?:为|达|达到)?\s*$")
-NEGATIVE_VERBS = ("下降", "降低", "减少", "回落", "下滑", "下跌", "缩减", "缩小", "缩短", "压缩", "降", "减")
-COMPARISON = re.compile(r"(?:比|较)(?:全国|全省|全市|全区|全县)|(?:高于|低于|快于|慢于|高出|领先)(?:全国|全省|全市|全区|全县)|"
+    r"(?:了)?(?:分别|依次|(?<!平)均|各)?(?:为|达|达到|保持在|稳定在|在)?\s*$")
+NEGATIVE_VERBS = ("下降", "降低", "减少", "回落", "下滑", "下跌", "缩减", "缩小", "缩短", "压缩", "压减", "压降",
+                  "削减", "降", "减")
+COMPARISON = re.compile(r"(?:比|较)(?:全国|全省|全市|全区|全县|目标|计划|预期)|(?:高于|低于|超出|超过|快于)(?:目标|预期|计划)|(?:高于|低于|快于|慢于|高出|领先)(?:全国|全省|全市|全区|全县)|"
                         r"(?:全国|全省|全市)平均")
 RANK = re.compile(
     r"(?:位居|位列|居于|居|排名|排在|列|排|跻身)(?P<scope>[^，。；,、第首]{0,14}?)"
-    r"(?:第(?P<pos>[一二三四五六七八九十\d]{1,3})(?:位|名)?|(?P<first>首位|榜首|第一))")
+    r"(?:第(?P<pos>[一二三四五六七八九十\d]{1,3})(?:位|名)?|(?P<first>首位|榜首))(?!方阵|梯队|批|阵营|档|类|次)")
 RANK_SCOPE_BEFORE = re.compile(r"在(?P<scope>[^，。；,在]{1,16}?)\d*(?:中|里|内)?$")
 
 LEADING = re.compile(
-    r"^(?:[—\-–■●◆▲★☆□○·•\s]+|其中|同时|此外|另外|并且|而且|以及|并|和|及|与|"
+    r"^(?:[—\-–■●◆▲★☆□○·•（(）)\s]+|比上年年初预算|比年初预算|比上年同期|比上年|比去年同期|比去年|较上年|较去年|"
+    r"\d{1,2}[.、．]|[（(]\d{1,2}[）)]|用[\d一二三四五六七八九十两]{1,2}年(?:时间|左右时间)?|"
+    r"其中|同时|此外|另外|并且|而且|以及|并|和|及|与|[近这过去]*[一二三四五六七八九十两\d]{1,2}年(?:来|间|中)?|"
     r"全国|全省|全市|全区|全县|全镇|全乡|全州|全盟|全旗|我国|我省|我市|我区|我县|本市|本区|本县|"
     r"今年|去年|上年|全年|当年|年内|年末|年底|上半年|下半年|前三季度|(?:第)?[一二三四]季度|(?:19|20)\d\d年(?:底|末|度)?|"
     r"\d{1,2}-\d{1,2}月|\d{1,2}月(?:底|末)?|截至[^，]{0,8}?(?:底|末)|截至目前|目前|至此|一年来|半年来|"
     r"预计|力争|确保|争取|努力|计划|目标|预期|主要预期目标是|主要预期目标|主要目标|要|将|拟|"
-    r"累计|共计|总计|合计|共|实现|完成|达到|达|为|是|已|已经|还|再|又|也|都|均|"
+    r"累计|共计|总计|合计|共|实现|完成|达到|达|为|是|已|已经|还|再|又|也|都|均|首次|历史性|再次|安排|"
     r"在|对|向|从|由|把|将|被|给|为了)+")
 TRAILING = re.compile(
-    r"(?:实现|完成|达到|达|为|是|共计|总计|合计|累计|共|约|分别|增至|增长至|增长到|增加到|增加至|"
+    r"(?:实现|完成|达到|达|为|是|共计|总计|合计|累计|共|分别|的|、|增至|增长至|增长到|增加到|增加至|"
     r"提高到|提高至|提升到|提升至|上升到|上升至|下降到|下降至|降低到|降低至|降至|减少到|减少至|突破|超过|"
-    r"稳定在|保持在|控制在|达到了|实现了|完成了|已达|总数|总量|总额|数量|规模|达到|有|了|\s)+$")
+    r"升至|降到|升到|发展到|发展至|增加至|年均|平均每年|每人每月|每人每年|每月|每年|拟按|拟安排|安排|按|拟|再|又|还|"
+    r"[比较](?:19|20)\d\d年|在[一二三四五六七八九十两\d]{1,2}年|"
+    r"扩大到|扩大至|缩小到|缩小至|缩短到|缩短至|压缩到|压缩至|提至|增到|"
+    r"稳定在|保持在|控制在|达到了|实现了|完成了|已达|达到|有|了|力争|确保|争取|努力|预计|\s)+$")
 AFTER_STOP = re.compile(
-    r"[，,。；;：:、（(）)“”\"\n]|减免|获|实现|完成|开工|建成|落户|入选|驰援|奋战|参与|受益|覆盖|"
-    r"提供|开展|实施|投入|实现|增长|同比|全部|累计|共|分别|通过|获得|新增|达到|\d")
+    r"[，,。；;：:（(）)“\n]|减免|实现|完成|开工|建成|落户|驰援|奋战|参与|受益|覆盖|恢复|全面|顺利|成功|"
+    r"竣工|通车|扫尾|挂牌|出让|达标|投产|开园|运营|落地|建设|改造|整治|提升|推进|"
+    r"相继|先后|陆续|正在|已经|提供|开展|实施|投入|增长|同比|全部|累计|共|分别|通过|新增|达到|\d")
+#: A name that ends like this is a verb phrase or an example list: the counted thing follows
+#: the number (华天封测基地、久吾膜材料等11个亿元以上项目; 成功创建3个示范村).
+VERB_TAIL = re.compile(
+    r"(?:等|的|新增|推动|围绕|建设|建成|创建|推进|盘活|升级|实施|启动|加快|发布|安装|打造|开展|新辟|优化|"
+    r"引进|培育|落实|设立|改造|整治|提升|新建|完成|组织|举办|争取|储备|谋划|签约|开工|竣工|投用|"
+    r"认定|评为|获批|获评|入选|涉及|办理|办结|解决|化解|收集|梳理|排查|走访|服务|帮助|扶持|支持|办好|办成)$")
+#: Construction verbs written before the counted thing (关停搬迁养殖场36家 -> 养殖场).
+VERB_HEAD = re.compile(r"^(?:新建改扩建|新改扩建|改扩建|关停搬迁|关停|新改建|开工改造|开工建设|新建改造|新建|改造|建成)(?=..)")
+#: Names that are only a verb: the thing counted is written after the number (吸引110余家企业).
+VERB_NAMES = re.compile(
+    r"^(?:吸引|集聚|聚集|设立|实施|新建|改造|新建和改造|建设|建成|增设|开展|组织|启动|推进|加快推进|遴选|建立|"
+    r"涵盖|惠及|帮助|引进|培育|打造|投入|发放|争取|落实|引导|完成|开工|新开工|签约|服务|走访|培训|举办|"
+    r"排查|检测|救助|资助|帮扶|安置|解决|处置|办理|受理|接待|提供|引入|招引|储备|谋划|入选|获评|创成|认定|"
+    r"调派|派出|选派|动员|招募|吸纳|带动|培训|转移|新认定|评选|表彰|关停|搬迁|整治|清理|上述|以上|这些|其余)+$")
+#: Verbs that state a growth rate take only rates; 增加/减少 take any unit (增加5家).
+RATE_ONLY_VERBS = ("增长", "上涨", "增速", "增幅", "涨幅", "涨")
+#: A change verb written before the name: 压减一般性财政支出10%以上.
+LEAD_CHANGE = re.compile(r"^(?P<verb>压减|压降|削减|缩减|减少|降低|下降|提高|提升|增加|扩大)(?=.{2,})")
+#: Places gained in a ranking: 排名中前进137位 (a change in 位).
+RANK_GAIN = re.compile(r"(?:前进|上升|提升|跃升|前移)$")
+#: 条/项 that number a policy package, not work done: 国务院33条, 12条援企措施.
+POLICY_AFTER = re.compile(r"^\s*(?:[\u4e00-\u9fff]{0,5}(?:措施|举措|政策|意见|办法|规定|细则|条款)|以及)")
+POLICY_BEFORE = re.compile(r"(?:国务院|政策新|升级版|新版|“)$")
+#: A money threshold that defines a class: 一批20亿元以上龙头项目.
+THRESHOLD_AFTER = re.compile(r"^(?:的)?(?:龙头|重大|产业|工业|外资|内资)?(?:项目|企业|工程)")
+PEOPLE_NOUN = re.compile(r"(?:人口|人员|群众|居民|农民|职工|劳动力|学生|患者|老人|儿童|农民工)$")
+PROGRESS_NAME = re.compile(r"(?:为|完成|占|达到)(?:了)?(?:年度|全年|年)?(?:投资)?(?:预算|目标|计划|任务)(?:的)?\s*$")
+RATIO_NAME = re.compile(r"(?:比|比值|系数|指数|倍数)$")
+RATE_UNITS = ("%", "pp", "‰", "倍")
+RANK_PLACES = re.compile(r"(?:前进|上升|提升|跃升|前移|后退|下降|前|后)$")
+FOOTNOTE_IN_NAME = re.compile(
+    r"(?<=[\u4e00-\u9fff”」』])\d{1,2}(?=[\u4e00-\u9fff])(?![年月日个家项件人次号期批亿万千百元条所座台户亩届])")
+BRACKET_NOTE = re.compile(r"\[\d{1,2}\]|［\d{1,2}］|【\d{1,2}】")
+#: A shared head written once for two items: 城乡居民人均可支配收入分别增长7.8%和10.1%.
+SPLIT_HEADS = {"城乡居民": ("城镇居民", "农村居民"), "城乡": ("城镇", "农村"), "中小学": ("中学", "小学")}
 SHARED_NAMES = {"", "增速", "增幅", "总量", "总额", "规模", "总数", "数量", "排名", "增速和总量", "总量和增速", "其中"}
 DURATION_CATEGORIES = {"duration", "age"}
 
@@ -76,6 +119,7 @@ class Draft:
     change_qualifier: Optional[str] = None
     rank: Optional[Rank] = None
     anchor: int = 0  # offset of the first quantity, for kind and period
+    progress: bool = False  # 为年度预算的105%: a share of a plan, never a shared subject
     category: Optional[str] = None
     quantities: list[Quantity] = field(default_factory=list)
 
@@ -104,7 +148,7 @@ def clean_name(text: str, offset: int) -> tuple[str, Optional[tuple[int, int]]]:
     s, e = 0, len(text)
     for _ in range(4):
         m = LEADING.match(text, s, e)
-        if m and m.end() > s:
+        if m and m.end() > s and (e - m.end() != 1 or m.end() - s > 3):
             s = m.end()
         m = TRAILING.search(text[s:e])
         if m and m.start() < e - s:
@@ -114,9 +158,31 @@ def clean_name(text: str, offset: int) -> tuple[str, Optional[tuple[int, int]]]:
     name = text[s:e].strip("“”\"' 　")
     if not name:
         return "", None
+    # 粮食总产量连续8年稳定在 / 增加值由上年下降2.1%转为: drop the aside, keep the subject
+    aside = re.search(r"(?:已)?连续[\d一二三四五六七八九十两]+(?:年|个月|季度|周)$|由[^，。；]*?转为?$|"
+                      r"在[^，。；]*?基础上$", name)
+    if aside and aside.start() >= 2:
+        name = name[:aside.start()]
+        e = s + len(name)
+    if name[-1].isdigit():
+        name = name.rstrip("0123456789")
+        if not name:
+            return "", None
     # strip quotes but keep offsets honest
     s = text.find(name, s)
     e = s + len(name)
+    if len(name) > 10 and vocabulary.canonical_id(name) is None and name[-1] not in "均都":
+        # 轨道交通装备、航空动力、先进硬质材料三大产业集群产值 -> the part after the list
+        cut = max(name.rfind("、"), name.rfind("等"))
+        if 0 <= cut < len(name) - 2:
+            s, name = s + cut + 1, name[cut + 1:]
+    if len(name) > 10:
+        hits = [h for h in vocabulary.find_names(name) if h[1] == len(name)]
+        if hits and hits[-1][0] >= 6:  # 我们交出亮眼成绩单地区生产总值 -> 地区生产总值
+            s, name = s + hits[-1][0], name[hits[-1][0]:]
+    head = VERB_HEAD.match(name)
+    if head and vocabulary.canonical_id(name) is None:
+        s, name = s + head.end(), name[head.end():]
     if len(name) > 18:
         hits = vocabulary.find_names(name)
         if hits:
@@ -129,19 +195,33 @@ def clean_name(text: str, offset: int) -> tuple[str, Optional[tuple[int, int]]]:
             if len(name) > 18:
                 s, name = s + len(name) - 18, name[-18:]
     e = s + len(name)
-    return name, (offset + s, offset + e)
+    # a footnote marker glued inside a name (普惠性幼儿园9覆盖率) is not part of it
+    return BRACKET_NOTE.sub("", FOOTNOTE_IN_NAME.sub("", name)), (offset + s, offset + e)
 
 
 def _name_after(text: str, pos: int, limit: int) -> tuple[str, Optional[tuple[int, int]]]:
     """The noun written right after a count: 38名医务人员 -> 医务人员."""
-    end = min(limit, pos + 10)
+    end = min(limit, pos + 20)
     m = AFTER_STOP.search(text, pos, end)
     stop = m.start() if m else end
     frag = text[pos:stop]
-    frag = re.sub(r"(?:及|和|与|以及|等)$", "", frag)
+    frag = re.sub(r"(?:、|及|和|与|以及|等)+$", "", frag)
     if len(frag) < 2 or not re.match(r"[\u4e00-\u9fff“]", frag):
         return "", None
     return frag, (pos, pos + len(frag))
+
+
+class _Cue:
+    """A change verb found outside :data:`CHANGE_CUE` (same interface as its match)."""
+
+    def __init__(self, verb: str, start: int, basis: Optional[str] = None):
+        self.verb, self._start, self.basis = verb, start, basis
+
+    def group(self, name: str) -> Optional[str]:
+        return self.verb if name == "verb" else self.basis
+
+    def start(self, name: Optional[str] = None) -> int:
+        return self._start
 
 
 class SentenceLinker:
@@ -159,13 +239,16 @@ class SentenceLinker:
     def run(self) -> list[Draft]:
         for cs, ce in self._clauses():
             qs = [q for q in self.quantities if cs <= q.num_start < ce]
-            if "分别" in self.text[cs:ce] and len(qs) >= 2 and self._respectively(cs, ce, qs):
+            if RESPECTIVELY.search(self.text, cs, ce) and len(qs) >= 2 and self._respectively(cs, ce, qs):
                 continue
             if not qs:
                 self._no_quantity_clause(cs, ce)
                 continue
+            before = len(self.drafts)
             for gs, ge in self._groups(cs, ce, qs):
                 self._clause(gs, ge, [q for q in qs if gs <= q.num_start < ge])
+            if len(self.drafts) == before:  # every number was set aside (a code, a background fact)
+                self._no_quantity_clause(cs, ce)
             self._attach_rank(cs, ce)
         return [d for d in self.drafts if not d.empty]
 
@@ -209,21 +292,73 @@ class SentenceLinker:
                 cursor = q.end
                 continue
             cue = CHANGE_CUE.search(prefix)
-            name_text = prefix[:cue.start()] if cue else prefix
-            name, span = clean_name(name_text, cursor)
-            if cue and not name and cue.group("verb") in ("增速", "增幅", "涨幅为"):
-                name = ""
-            if q.category in DURATION_CATEGORIES and not self._canonical(name) and not cue:
+            if cue and q.unit not in RATE_UNITS and cue.group("verb").startswith(RATE_ONLY_VERBS):
+                cue = None
+            if q.unit == "人" and q.unit_text in ("名", "位") and RANK_PLACES.search(prefix):
+                gain = RANK_GAIN.search(prefix)
+                if gain:  # 排名中前进137位: a change of rank places
+                    name, span = clean_name(prefix[:gain.start()], cursor)
+                    d = self._new(name, span, q)
+                    self._set_change(d, q, _Cue(gain.group(0), gain.start()), cursor, unit="位")
+                    current = d
                 cursor = q.end
                 continue
-            if q.unit == "毫米":
+            if self._not_a_measure(q, prefix):
+                cursor = q.end
+                continue
+            name_text = prefix[:cue.start()] if cue else prefix
+            name, span = clean_name(name_text, cursor)
+            total = name in ("总量", "总数", "总额", "总规模")
+            if name in SHARED_NAMES:
+                name, span = "", None
+            if q.category == "bare" and not (name and RATIO_NAME.search(name)):
+                continue  # a footnote digit or a code: the name before it still counts
+            if q.category == "doubling":  # 总量翻一番: a growth of 100%
+                if re.match(r"(?:的)?基础上|的基础", self.text[q.end:q.end + 4]):
+                    continue  # 在三年翻一番基础上: background, not a result
+                cue = _Cue("翻番", q.start - cursor)
+            if q.unit == "倍" and not cue:
+                cursor = q.end
+                continue  # 是上年的2倍: a ratio without a change verb is not coded
+            lead = LEAD_CHANGE.match(name) if (not cue and name and q.unit in RATE_UNITS) else None
+            if lead:  # 压减一般性财政支出10%以上
+                cue = _Cue(lead.group("verb"), span[0] - cursor)
+                name, span = name[lead.end():], (span[0] + lead.end(), span[1])
+            if q.category in DURATION_CATEGORIES and (
+                    re.search(r"连续$|已连续$|用$|历时$", prefix)
+                    or (not self._canonical(name) and not cue
+                        and not (name and re.search(r"时间|时限|天数|用时|周期|时长", name)))):
+                continue  # 连续8年 / 用3年时间: the clause's name still belongs to what follows
+            if self.text.startswith(("转为", "转"), q.end) and re.search(r"由", prefix):
+                continue  # 由上年下降2.1%转为增长3.5%: only the new rate counts
+            if q.unit == "毫米" or self._restatement(q, name, prefix):
                 cursor = q.end
                 continue
             after_used = False
-            if not name and not cue and current is None and q.category not in ("percent", "pp", "permille"):
+            if not name and not cue and q.unit in ("%", "‰") and self.text.startswith("的", q.end):
+                # 80%以上的村集体经营性收入超过120万元: the share's name follows it
+                stop = re.compile(r"[，,。；;\n]").search(self.text, q.end, ce)
+                end = stop.start() if stop else ce
+                name, span = self.text[q.end + 1:end], (q.end + 1, end)
+                d = self._new(name, span, q)
+                self._set_value(d, q)
+                current = d
+                cursor = end
+                continue
+            list_before = prefix.rstrip().endswith(("、", "和", "及", "以及"))
+            if ((not name or VERB_NAMES.match(name) or VERB_TAIL.search(name) or list_before)
+                    and not cue and q.category != "currency") and q.category not in ("percent", "pp", "permille"):
                 nxt = qs[i + 1].start if i + 1 < len(qs) else ce
-                name, span = _name_after(self.text, q.end, nxt)
-                after_used = bool(name)
+                after_name, after_span = _name_after(self.text, q.end, nxt)
+                if after_name:
+                    name, span, after_used = after_name, after_span, True
+                    if q.unit is None and PEOPLE_NOUN.search(after_name):
+                        q.unit, q.category = "人", "people"  # 23.6万农村贫困人口
+            if not cue and name and re.search(r"[、和](?=[^、和]+[均都]$)", name) and re.search(r"[均都]$", name):
+                # 受理率、按期办结率均100%: one value for each name
+                self._each(name, span, q)
+                cursor = q.end
+                continue
             if cue:
                 target = current
                 if target is None and not name:
@@ -248,20 +383,52 @@ class SentenceLinker:
                 else:
                     d = self._new(name, span, q)
                     if not name:
-                        self._inherit(d)
+                        self._inherit(d, total)
                     self._set_value(d, q)
+                    d.progress = bool(PROGRESS_NAME.search(prefix))
                     current = d
             cursor = span[1] if after_used and span else q.end
 
+    def _not_a_measure(self, q: Quantity, prefix: str) -> bool:
+        """Policy packages (国务院33条), class thresholds (20亿元以上龙头项目), codes (9台23线)."""
+        after = self.text[q.end:q.end + 12]
+        if q.unit_text in ("台", "线") and re.match(r"\s?\d", after):
+            return True
+        if q.unit_text == "条" and (POLICY_AFTER.match(after) or POLICY_BEFORE.search(prefix)):
+            return True
+        if q.category == "currency" and q.qualifier in ("at_least", "more_than") and THRESHOLD_AFTER.match(after):
+            return True
+        return False
+
+    def _restatement(self, q: Quantity, name: str, prefix: str) -> bool:
+        """首次突破千亿元 after 1003.1亿元: a threshold restating a level already given."""
+        if name or q.qualifier not in ("at_least", "more_than") or not self.drafts:
+            return False
+        last = self.drafts[-1]
+        return (last.value is not None and last.unit == q.unit and q.value is not None
+                and last.value >= q.value and not CHANGE_CUE.search(prefix))
+
+    def _each(self, name: str, span, q: Quantity) -> None:
+        base = span[0] if span else q.start
+        text = name[:-1]
+        pos = 0
+        for part in NAME_SPLIT.split(text):
+            k = text.find(part, pos)
+            pos = k + len(part)
+            nm, sp = clean_name(part, base + k)
+            if nm:
+                d = self._new(nm, sp, q)
+                self._set_value(d, q)
+
     def _respectively(self, cs: int, ce: int, qs: list[Quantity]) -> bool:
         """限上社零、限上销售额分别增长7%、18% -> two indicators."""
-        k = self.text.find("分别", cs, ce)
+        k = RESPECTIVELY.search(self.text, cs, ce).start()
         before = [q for q in qs if q.num_start < k]
         after = [q for q in qs if q.num_start > k]
         if before or len(after) < 2:
             return False
         head = self.text[cs:k]
-        cue = CHANGE_CUE.search(self.text[k:after[0].start].replace("分别", ""))
+        cue = CHANGE_CUE.search(RESPECTIVELY.sub("", self.text[k:after[0].start]))
         verb_text = self.text[k:after[0].start]
         names_text = head
         parts = [(m.start(), m.end()) for m in NAME_SPLIT.finditer(names_text)]
@@ -275,16 +442,16 @@ class SentenceLinker:
             nm, sp = clean_name(names_text[a:b], cs + a)
             if nm:
                 names.append((nm, sp))
+        if len(names) == 1 and len(after) == 2:
+            names = _split_head(*names[0]) or names
+        elif len(names) == 2 and len(after) == 2:
+            names = _share_tail(names)
         if not names:
-            # 分别增长7%、18% with the names in the previous 分别 clause
-            prev = [d for d in self.drafts if getattr(d, "_respectively", False)]
-            if len(prev) >= len(after):
-                prev = prev[-len(after):]
+            # 分别增长13.5%和12.9% with the names in the clauses before it
+            prev = [d for d in self.drafts if d.change is None and d.low is None][-len(after):]
+            if cue and len(prev) == len(after) and all(d.value is not None for d in prev):
                 for d, q in zip(prev, after):
-                    if cue:
-                        self._set_change(d, q, cue, q.start, cue_text=verb_text)
-                    elif d.value is None and d.low is None:
-                        self._set_value(d, q)
+                    self._set_change(d, q, cue, q.start, cue_text=verb_text)
                 return True
             return False
         if len(names) != len(after):
@@ -306,7 +473,19 @@ class SentenceLinker:
         head = text[:rank_m.start()] if rank_m else text
         name, span = clean_name(head, cs)
         rank = self._rank(cs, ce) if rank_m else None
-        if rank is not None and name in SHARED_NAMES and self.drafts:
+        if rank is not None and re.search(r"[均都]$", head) and self.drafts:
+            group = [d for d in self.drafts if getattr(d, "_respectively", False)]
+            if group and group[-1] is self.drafts[-1]:
+                k = len(self.drafts) - 1
+                while k > 0 and getattr(self.drafts[k - 1], "_respectively", False):
+                    k -= 1
+                for d in self.drafts[k:]:
+                    d.rank = d.rank or rank
+                return
+            head = head[:-1]
+            name, span = clean_name(head, cs)
+        scope_only = head.strip().startswith("在") or not self._canonical(name)
+        if rank is not None and (name in SHARED_NAMES or scope_only) and self.drafts:
             last = self.drafts[-1]
             if last.rank is None:
                 last.rank = rank
@@ -314,7 +493,9 @@ class SentenceLinker:
         if rank is not None and name and self.drafts and self.drafts[-1].name == name and self.drafts[-1].rank is None:
             self.drafts[-1].rank = rank
             return
-        if name and (rank is not None or vocabulary.canonical_id(name)) and len(name) <= 18:
+        whole_line = (ce >= len(self.text) or self.text[ce] == "\n") and (cs == 0 or self.text[cs - 1] == "\n")
+        if name and (rank is not None or vocabulary.canonical_id(name) or (whole_line and len(name) <= 14)) \
+                and len(name) <= 18:
             d = Draft(name=name, name_span=span, canonical=self._canonical(name), rank=rank)
             self.pending = d
         elif name:
@@ -326,22 +507,35 @@ class SentenceLinker:
 
     def _new(self, name: str, span, q: Quantity) -> Draft:
         pend = self.pending
+        if pend is not None and name and (VERB_NAMES.match(name) or name in ("净增", "新增", "总数")):
+            name = ""  # 规上工业企业 / 净增58家: the verb line continues the name line above
         if not name and pend is not None:
             d = pend
             self.pending = None
         else:
+            if name:
+                self.pending = None
             d = Draft(name=name, name_span=span, canonical=self._canonical(name))
         d.anchor = q.start
         self.drafts.append(d)
         return d
 
-    def _inherit(self, d: Draft) -> None:
-        """A nameless number in a clause list shares the subject of the clause before it."""
+    def _inherit(self, d: Draft, total: bool = False) -> None:
+        """A nameless number in a clause list shares the subject of the clause before it.
+
+        ``total``: the clause said 总量/总数 (新增市场主体12.6万户，总量达到98.3万户): the
+        stock is 市场主体, not its increment.
+        """
         if d.name:
             return
         for prev in reversed(self.drafts[:-1]):
             if prev.name:
                 d.name, d.name_span, d.canonical = prev.name, prev.name_span, prev.canonical
+                flow = re.match(r"^(?:新增|净增|新登记|新设|新认定|新建)(?=..)", d.name) if total else None
+                if flow:
+                    d.name = d.name[flow.end():]
+                    d.name_span = (d.name_span[0] + flow.end(), d.name_span[1]) if d.name_span else None
+                    d.canonical = vocabulary.canonical_id(d.name)
                 return
 
     def _shared_subject(self, for_change: bool) -> Optional[Draft]:
@@ -350,9 +544,10 @@ class SentenceLinker:
             self.pending = None
             self.drafts.append(d)
             return d
-        if not self.drafts:
+        candidates = [d for d in self.drafts if not d.progress]
+        if not candidates:
             return None
-        last = self.drafts[-1]
+        last = candidates[-1]
         if for_change and last.change is None and last.low is None and last.value is not None:
             return last
         if not for_change and last.value is None and last.low is None and last.change is not None:
@@ -367,12 +562,13 @@ class SentenceLinker:
         d.unit = q.unit
         d.category = q.category
         d.qualifier = q.qualifier or d.qualifier
-        d.value_span = (q.num_start, q.num_end)
+        d.value_span = (q.start, q.end)
         d.quantities.append(q)
         if not d.anchor:
             d.anchor = q.start
 
-    def _set_change(self, d: Draft, q: Quantity, cue: re.Match, cursor: int, cue_text: Optional[str] = None) -> None:
+    def _set_change(self, d: Draft, q: Quantity, cue, cursor: int, cue_text: Optional[str] = None,
+                    unit: Optional[str] = None) -> None:
         if q.is_range:
             # a growth range (增长6%-6.5%) has no single change value: keep it as the range
             if d.value is None and d.low is None:
@@ -382,20 +578,25 @@ class SentenceLinker:
         verb = cue.group("verb")
         sign = -1.0 if verb.startswith(NEGATIVE_VERBS) else 1.0
         basis_text = cue.group("basis") or ""
-        if basis_text in ("同比",) or basis_text.startswith(("比上年", "比去年", "较上年", "较去年", "比19", "比20", "较19", "较20")):
+        if basis_text in ("同比", "同口径") or basis_text.startswith(("比上年", "比去年", "较上年", "较去年", "比19", "比20", "较19", "较20")):
             basis = "yoy"
         elif basis_text in ("环比", "比年初", "较年初"):
             basis = "prev_period"
-        elif basis_text in ("年均", "平均每年", "年平均"):
+        elif basis_text in ("年均", "平均每年", "年平均") or basis_text.endswith("年平均"):
             basis = "annual_avg"
         else:
             basis = None
-        cstart = cursor + cue.start() if cue_text is None else q.start
         if cue_text is None:
-            cstart = q.start - (len(cue.string) - cue.start())
-        d.change = Change(value=float(f"{sign * q.value:.12g}"), unit=q.unit or "", basis=basis,
-                          text=self.text[cstart:q.end])
-        d.change_span = (cstart, q.end)
+            cstart = cursor + cue.start("verb")
+            text = self.text[cstart:q.num_end]
+        else:
+            cstart = q.num_start
+            text = verb + self.text[q.num_start:q.num_end]
+        value, unit = q.value, unit or q.unit or ""
+        if unit == "倍":  # 增长1.5倍 -> +150%
+            value, unit = value * 100.0, "%"
+        d.change = Change(value=float(f"{sign * value:.12g}"), unit=unit, basis=basis, text=text)
+        d.change_span = (cstart, q.num_end)
         d.change_qualifier = q.qualifier
         if d.value is None and d.low is None:
             d.qualifier = q.qualifier
@@ -431,9 +632,35 @@ class SentenceLinker:
                 return
 
 
+HEAD_NOUN = re.compile(r"(?:产值|收入|增加值|总额|投资|额|量|率|数|规模|支出|利润)$")
+
+
+def _split_head(name: str, span) -> Optional[list]:
+    """城乡居民人均可支配收入 -> 城镇居民人均可支配收入, 农村居民人均可支配收入 (same span)."""
+    for head, (a, b) in SPLIT_HEADS.items():
+        if name.startswith(head):
+            rest = name[len(head):]
+            return [(a + rest, span), (b + rest, span)]
+    return None
+
+
+def _share_tail(names: list) -> list:
+    """城镇和农村居民人均可支配收入: the first item borrows the second one's head."""
+    (n1, s1), (n2, s2) = names
+    if vocabulary.canonical_id(n1) is None and len(n1) <= len(n2) - 2:
+        cand = n1 + n2[len(n1):]
+        if vocabulary.canonical_id(cand) or (HEAD_NOUN.search(n2) and not HEAD_NOUN.search(n1)):
+            span = (s1[0], s2[1]) if s1 and s2 else s1
+            return [(cand, span), (n2, span)]
+    return names
+
+
 def _compatible(d: Draft, q: Quantity) -> bool:
-    """A level may complete a growth-only draft unless it is itself a rate (then it is a new fact)."""
-    return q.category not in ("percent", "pp", "permille")
+    """A level may complete a growth-only draft unless it is itself a rate (then it is a new fact);
+    a rate completes a draft whose change is in percentage points (提高1.2个百分点，达到62.5%)."""
+    if q.category in ("percent", "permille"):
+        return d.change is not None and d.change.unit == "pp"
+    return q.category != "pp"
 
 
 __all__ = ["SentenceLinker", "Draft", "clean_name", "CHANGE_CUE", "RANK"]

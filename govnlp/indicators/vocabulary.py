@@ -64,33 +64,41 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def canonical_id(name: str) -> Optional[str]:
     """The id of the indicator a surface name stands for, or None.
 
     The longest vocabulary name inside ``name`` decides; an entry's ``not_if`` words guard
     confusable concepts (规上工业 + 企业 is a firm count, not 规上工业增加值).
     """
-    if not name:
-        return None
-    best: Optional[tuple[int, int, str]] = None
-    for s, e, eid in find_names(name):
-        entry = entries()[eid]
-        if any(w in name for w in entry.not_if):
-            # a guarded match: look for a shorter, unguarded one inside it
-            continue
-        if best is None or (e - s) > (best[1] - best[0]) or ((e - s) == (best[1] - best[0]) and s > best[0]):
-            best = (s, e, eid)
-    if best is None:
-        # matches shadowed by a guarded longer one: try every surface directly
-        for entry in entries().values():
-            if any(w in name for w in entry.not_if):
+    if not name or name.startswith("占"):
+        return None  # 占一般公共预算支出的80%: a share of something named elsewhere
+    _, owner = _surface_index()
+    low = name.lower()
+    n = len(low)
+    best: Optional[tuple[int, int, str]] = None  # (length, start, id)
+    longest = _longest_surface()
+    # in a share (A占B比重), B is only the denominator: it does not name the indicator
+    share_from = name.find("占") if re.search(r"比重|比例|占比", name) else -1
+    for i in range(n):
+        if 0 <= share_from < i:
+            break
+        for j in range(min(n, i + longest), i, -1):
+            eid = owner.get(low[i:j])
+            if eid is None:
                 continue
-            for surf in sorted(entry.surfaces, key=len, reverse=True):
-                if surf.lower() in name.lower():
-                    if best is None or len(surf) > best[1] - best[0]:
-                        best = (0, len(surf), entry.id)
-                    break
+            if any(w in name for w in entries()[eid].not_if):
+                continue
+            cand = (j - i, i, eid)
+            if best is None or cand[:2] > best[:2]:
+                best = cand
+            break
     return None if best is None else best[2]
+
+
+@lru_cache(maxsize=1)
+def _longest_surface() -> int:
+    return max(len(s) for s in _surface_index()[1])
 
 
 def measure(eid: Optional[str]) -> Optional[str]:
