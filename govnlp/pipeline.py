@@ -45,7 +45,7 @@ def parse_text(text: str, *, raw: Optional[str] = None, indicators: str = "defau
 
 def _indicator_mode(indicators: str, ner_model: Optional[str]) -> str:
     if indicators == "default":
-        indicators = os.environ.get("GOVNLP_INDICATORS", "hybrid")
+        indicators = os.environ.get("GOVNLP_INDICATORS", "rules")
     if indicators not in INDICATOR_MODES:
         raise GovnlpError(Errors.E006.format(name="indicators", value=indicators, choices=INDICATOR_MODES))
     return indicators

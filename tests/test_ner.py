@@ -8,7 +8,7 @@ transformers = pytest.importorskip("transformers")
 
 from govnlp.ner import (LABELS, has_number, load_model, number_sentences, spans_to_tags,  # noqa: E402
                         tags_to_spans)
-from govnlp.ner.model import align_labels, model_view  # noqa: E402
+from govnlp.ner.model import NerModel, align_labels, model_view  # noqa: E402
 from govnlp.train.ner import (DataArguments, FitArguments, ModelArguments, fit,  # noqa: E402
                               gold_examples, tokenize_examples)
 from govnlp.train.vocab import build_vocab, encode_chars, gb2312_hanzi, make_tokenizer  # noqa: E402
@@ -71,6 +71,13 @@ def test_alignment_on_cjk_wordpiece_vocab_with_unknown_chars():
     assert tokens[9] == "[UNK]"            # 亿 is unknown but keeps its label
     ids = [LABELS.index(t) for t in tags]
     assert row["labels"] == [-100, *ids, -100]
+    # the serving fast path encodes exactly as the tokenizer does
+    model = NerModel(transformers.BertForTokenClassification(transformers.BertConfig(
+        vocab_size=len(pieces), hidden_size=8, num_hidden_layers=1, num_attention_heads=1,
+        intermediate_size=8, num_labels=len(LABELS))), tok)
+    ids, _, word_ids = model.encode([chars + " 全年"])
+    enc = tok([list(chars + " 全年")], is_split_into_words=True)
+    assert ids[0].tolist() == enc["input_ids"][0] and word_ids[0] == enc.word_ids(0)
     # a character split into two sub-tokens: only the first one carries the label
     assert align_labels([None, 0, 1, 1, 2, None], [3, 4, 5]) == [-100, 3, 4, -100, 5, -100]
 
@@ -157,3 +164,74 @@ def test_extract_with_model_needs_the_model_folder(tmp_path):
 
     with pytest.raises(ModelNotFoundError):
         extract_with_model(Report(text=TWO), [], "hybrid", model=tmp_path / "absent")
+
+
+def test_viterbi_never_starts_a_span_with_inside():
+    import math
+
+    from govnlp.ner.labels import viterbi
+
+    def row(**p):
+        return [math.log(p.get(lab.replace("-", "_"), 0.01)) for lab in LABELS]
+    # the raw argmax would read O, I-NAME, I-NAME: invalid IOB2
+    path = viterbi([row(O=0.9), row(I_NAME=0.6, B_NAME=0.3), row(I_NAME=0.9)], LABELS)
+    assert [LABELS[i] for i in path] == ["O", "B-NAME", "I-NAME"]
+
+
+def test_value_spans_snap_to_the_quantity_the_grammar_reads():
+    from govnlp.indicators.hybrid import snap_to_quantities
+
+    text = "地区生产总值215.6亿元，增长5.2%。"
+    spans = [RoleSpan("VALUE", 7, 13, 0.6), RoleSpan("VALUE", 6, 7, 0.3),   # 15.6亿元 and 2
+             RoleSpan("CHANGE", 14, 17, 0.7), RoleSpan("CHANGE", 17, 18, 0.5)]  # 增长5 and .
+    snapped = snap_to_quantities(text, spans, (0, len(text)))
+    assert [(s.role, text[s.start:s.end]) for s in snapped] == [("VALUE", "215.6亿元"), ("CHANGE", "增长5.2%")]
+
+
+def test_model_name_replaces_a_rule_name_that_ran_through_a_verb():
+    from govnlp.indicators.hybrid import MergePolicy
+
+    policy = MergePolicy()
+    clause = Indicator(name="科技企业争取上级资金")
+    assert policy.takes_model_name(clause, "上级资金", 0.8)
+    assert not policy.takes_model_name(clause, "上级资金", 0.5)          # not sure enough
+    assert not policy.takes_model_name(Indicator(name="贫困人员医保报销待遇"), "销待遇", 0.9)  # no verb cut off
+    assert not policy.takes_model_name(Indicator(name="地区生产总值", canonical="gdp"), "生产总值", 0.99)
+    assert policy.takes_model_name(Indicator(name=""), "粮食产量", 0.1)  # the rules found no name
+
+
+SHIPPED = __import__("pathlib").Path(__file__).resolve().parents[1] / "models" / "ner"
+
+
+@pytest.mark.skipif(not (SHIPPED / "config.json").is_file(), reason="models/ner not built")
+def test_shipped_model_reads_a_plain_sentence_in_every_mode():
+    from govnlp.pipeline import parse_text
+
+    spans = load_model(SHIPPED).predict(["粮食总产量达到50.3万吨。"])[0]
+    assert [(s.role, s.start, s.end) for s in spans] == [("NAME", 0, 5), ("VALUE", 7, 13)]
+    text = "全县实现地区生产总值215.6亿元，增长5.2%。"
+    for mode, source in (("model", "model"), ("hybrid", "both")):
+        (ind,) = parse_text(text, indicators=mode, ner_model=str(SHIPPED)).indicators
+        assert (ind.name, ind.value, ind.change.value, ind.source) == ("地区生产总值", 21560000000.0, 5.2, source)
+
+
+def test_a_bert_base_chinese_style_checkpoint_works_as_base(tmp_path):
+    # the bert-base-chinese layout: vocab.txt (lower-cased WordPiece, ## pieces, characters
+    # missing) and a tokenizer_config.json naming BertTokenizer; no tokenizer.json
+    pieces = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "##0", "0", "1", "2", "3", "4", "5", "8",
+              ".", "%", "亿", "元", "增", "长", "地", "区", "生", "产", "总", "值", "年", "全"]
+    base = tmp_path / "base"
+    base.mkdir()
+    (base / "vocab.txt").write_text("\n".join(pieces) + "\n", encoding="utf-8")
+    (base / "tokenizer_config.json").write_text('{"tokenizer_class": "BertTokenizer", "do_lower_case": true}')
+    config = transformers.BertConfig(vocab_size=len(pieces), hidden_size=16, num_hidden_layers=2,
+                                     num_attention_heads=2, intermediate_size=32)
+    transformers.BertModel(config).save_pretrained(base)
+    examples = gold_examples([_doc(SENTENCE, _spans(SENTENCE))]) * 4
+    fit(ModelArguments(base=str(base), out=str(tmp_path / "ner"), keep_layers=1),
+        DataArguments(no_silver=True), FitArguments(max_steps=3, batch_size=4, warmup_steps=0),
+        train_examples=examples)
+    model = load_model(tmp_path / "ner")
+    assert model.model.config.num_hidden_layers == 1
+    (tags, scores), = model.predict_tags([SENTENCE])
+    assert len(tags) == len(SENTENCE) and all(t in LABELS for t in tags)

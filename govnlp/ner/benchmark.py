@@ -3,8 +3,8 @@
     python -m govnlp.ner.benchmark --split test [--model models/ner]
 
 prints, per mode (rules, model, hybrid), quantity and linked P/R/F1 from govnlp.benchmark's
-scorer, then the model's speed on number-bearing sentences (chars/s) and the wall time of a
-default parse of every document.
+scorer, then the model's speed on number-bearing sentences (chars/s, 1 and 2 torch threads)
+and, with ``--time FILE ...``, the wall time of a full parse of each file (rules vs hybrid).
 """
 from __future__ import annotations
 
@@ -30,26 +30,42 @@ def score_modes(split: str, model: Optional[str], modes=("rules", "model", "hybr
     return out
 
 
-def model_speed(split: str, model: Optional[str], threads: int = 2) -> dict:
+def model_speed(split: str, model: Optional[str], threads: int = 1) -> dict:
     """Characters per second of the model on the number-bearing sentences of a split."""
-    import torch
-
     from govnlp.benchmark.dataset import load_split
     from govnlp.indicators.hybrid import resolve_model
     from govnlp.ner import number_sentences
     from govnlp.normalize import normalize
 
-    torch.set_num_threads(threads)
     ner = resolve_model(model)
+    default_threads, ner.threads = ner.threads, threads
     texts = [normalize(d.text).text for d in load_split(split)]
     sents = [t[s:e] for t in texts for s, e in number_sentences(t)]
     ner.predict(sents[:8])  # warm-up
     t0 = time.perf_counter()
     ner.predict(sents)
     sec = time.perf_counter() - t0
+    ner.threads = default_threads
     n = sum(len(s) for s in sents)
     return {"sentences": len(sents), "chars": n, "share_of_text": round(n / max(1, sum(map(len, texts))), 3),
             "seconds": round(sec, 3), "chars_per_s": round(n / sec, 1), "threads": threads}
+
+
+def parse_times(paths: list[str], model: Optional[str]) -> list[dict]:
+    """Wall time of a full parse per file, rules-only and hybrid (after one warm-up parse)."""
+    from govnlp.pipeline import parse_report
+
+    parse_report(paths[0], indicators="hybrid", ner_model=model)
+    out = []
+    for path in paths:
+        row = {"file": path}
+        for mode in ("rules", "hybrid"):
+            t0 = time.perf_counter()
+            rep = parse_report(path, indicators=mode, ner_model=model)
+            row[f"{mode}_s"] = round(time.perf_counter() - t0, 3)
+        row["chars"] = len(rep.text)
+        out.append(row)
+    return out
 
 
 def main(argv: Optional[list[str]] = None) -> int:
@@ -57,9 +73,12 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--split", default="test")
     ap.add_argument("--model", default=None, help="NER model folder (default: models/ner)")
     ap.add_argument("--modes", default="rules,model,hybrid")
+    ap.add_argument("--time", nargs="*", default=[], help="report files to time a full parse on")
     args = ap.parse_args(argv)
     result = {"scores": score_modes(args.split, args.model, tuple(args.modes.split(","))),
-              "speed": model_speed(args.split, args.model)}
+              "speed": [model_speed(args.split, args.model, t) for t in (1, 2)]}
+    if args.time:
+        result["parse"] = parse_times(args.time, args.model)
     print(json.dumps(result, ensure_ascii=False, indent=1))
     return 0
 

@@ -37,3 +37,37 @@ def tags_to_spans(tags: list[str]) -> list[tuple[str, int, int]]:
         if prefix == "B" or (prefix == "I" and role is None):
             role, start = r, i
     return spans
+
+
+def allowed_transitions(labels: list[str]) -> list[list[bool]]:
+    """``allowed[i][j]``: tag ``labels[j]`` may follow ``labels[i]`` under strict IOB2."""
+    def ok(a: str, b: str) -> bool:
+        if not b.startswith("I-"):
+            return True
+        return a != "O" and a[2:] == b[2:]
+    return [[ok(a, b) for b in labels] for a in labels]
+
+
+def viterbi(log_probs, labels: list[str]) -> list[int]:
+    """The best label sequence that is valid IOB2 (no I-X after O or after another role).
+
+    ``log_probs`` is a (length, n_labels) array of per-character log-probabilities.
+    """
+    import numpy as np
+
+    lp = np.asarray(log_probs, dtype=np.float64)
+    n, k = lp.shape
+    if n == 0:
+        return []
+    trans = np.where(np.array(allowed_transitions(labels)), 0.0, -np.inf)
+    start = np.array([0.0 if not lab.startswith("I-") else -np.inf for lab in labels])
+    score = start + lp[0]
+    back = np.zeros((n, k), dtype=np.int64)
+    for t in range(1, n):
+        cand = score[:, None] + trans
+        back[t] = cand.argmax(0)
+        score = cand.max(0) + lp[t]
+    path = [int(score.argmax())]
+    for t in range(n - 1, 0, -1):
+        path.append(int(back[t, path[-1]]))
+    return path[::-1]

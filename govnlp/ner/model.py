@@ -45,13 +45,54 @@ class RoleSpan:
 class NerModel:
     """A fine-tuned character-level token classifier (ours or from any BERT-style base)."""
 
-    def __init__(self, model, tokenizer, path: str = "", max_chars: int = 126, stride: int = 96):
+    def __init__(self, model, tokenizer, path: str = "", max_chars: int = 126, stride: int = 96,
+                 threads: Optional[int] = None):
         self.model = model.eval()
+        # torch threads while predicting: 1 by default. On a busy 2-core machine two threads
+        # stall each other (measured 12.5k chars/s with 1 thread, 1.5k with 2); the caller's
+        # setting is restored afterwards. $GOVNLP_TORCH_THREADS overrides.
+        import os
+        self.threads = threads or int(os.environ.get("GOVNLP_TORCH_THREADS", "1"))
         self.tokenizer = tokenizer
         self.path = path
         self.max_chars = max_chars
         self.stride = stride
         self.id2label = {int(k): v for k, v in model.config.id2label.items()}
+        self._piece_cache: dict[str, list[int]] = {}
+
+    def _pieces(self, ch: str) -> list[int]:
+        """Token ids of one character as a word (cached; exact for any WordPiece tokenizer,
+        since with ``is_split_into_words`` every word is tokenised on its own)."""
+        ids = self._piece_cache.get(ch)
+        if ids is None:
+            ids = self.tokenizer(ch, add_special_tokens=False)["input_ids"] if not ch.isspace() else []
+            self._piece_cache[ch] = ids
+        return ids
+
+    def encode(self, texts: list[str]):
+        """Padded input ids, attention mask and per-row word ids (character index per token),
+        the same as ``tokenizer(list(text), is_split_into_words=True)`` but much faster."""
+        import torch
+
+        tok = self.tokenizer
+        rows, word_ids = [], []
+        for text in texts:
+            ids, wids = [tok.cls_token_id], [None]
+            for i, ch in enumerate(model_view(text)):
+                for piece in self._pieces(ch):
+                    ids.append(piece)
+                    wids.append(i)
+            ids.append(tok.sep_token_id)
+            wids.append(None)
+            rows.append(ids)
+            word_ids.append(wids)
+        width = max(len(r) for r in rows)
+        input_ids = torch.full((len(rows), width), tok.pad_token_id, dtype=torch.long)
+        mask = torch.zeros((len(rows), width), dtype=torch.long)
+        for r, ids in enumerate(rows):
+            input_ids[r, : len(ids)] = torch.tensor(ids)
+            mask[r, : len(ids)] = 1
+        return input_ids, mask, word_ids
 
     def _windows(self, n: int) -> list[tuple[int, int]]:
         if n <= self.max_chars:
@@ -65,44 +106,56 @@ class NerModel:
             start += self.stride
 
     def predict_tags(self, texts: list[str], batch_size: int = 32) -> list[tuple[list[str], list[float]]]:
-        """IOB2 tags and their probabilities per character; long texts are read in overlapping
-        windows, each character taking the prediction of the window where it is most central."""
+        """IOB2 tags and their probabilities per character.
+
+        Long texts are read in overlapping windows, each character taking the distribution of
+        the window where it is most central; the tag sequence is then decoded with Viterbi under
+        strict IOB2 constraints (no I-X after O or after another role). Characters without a
+        token (whitespace) continue the tag before them.
+        """
+        import numpy as np
         import torch
 
+        from .labels import viterbi
+
+        labels = [self.id2label[i] for i in range(len(self.id2label))]
         pieces = []  # (text index, window start, window end)
         for ti, text in enumerate(texts):
             pieces.extend((ti, s, e) for s, e in self._windows(len(text)))
         pieces.sort(key=lambda p: p[2] - p[1])
-        best: list[list[tuple[float, int, float]]] = [[(-1.0, 0, 0.0)] * len(t) for t in texts]
+        dists = [np.zeros((len(t), len(labels)), dtype=np.float32) for t in texts]
+        best = [np.full(len(t), -1, dtype=np.int64) for t in texts]
         for b in range(0, len(pieces), batch_size):
             chunk = pieces[b: b + batch_size]
-            enc = self.tokenizer([list(model_view(texts[ti][s:e])) for ti, s, e in chunk],
-                                 is_split_into_words=True, truncation=True,
-                                 max_length=self.max_chars + 2, padding=True, return_tensors="pt")
+            input_ids, mask, word_ids = self.encode([texts[ti][s:e] for ti, s, e in chunk])
             with torch.inference_mode():
-                probs = self.model(input_ids=enc["input_ids"], attention_mask=enc["attention_mask"],
-                                   **({"token_type_ids": enc["token_type_ids"]} if "token_type_ids" in enc else {})
-                                   ).logits.softmax(-1)
-            conf, pred = probs.max(-1)
+                log_probs = self.model(input_ids=input_ids, attention_mask=mask).logits.log_softmax(-1).numpy()
             for row, (ti, s, e) in enumerate(chunk):
                 prev = None
-                for tok, w in enumerate(enc.word_ids(row)):
+                long_text = len(texts[ti]) > self.max_chars
+                for tok, w in enumerate(word_ids[row]):
                     if w is None or w == prev:
                         prev = w
                         continue
                     prev = w
-                    centrality = min(w, e - s - 1 - w) if len(best[ti]) > self.max_chars else 0
+                    centrality = min(w, e - s - 1 - w) if long_text else 0
                     i = s + w
-                    if centrality > best[ti][i][0]:
-                        best[ti][i] = (centrality, int(pred[row, tok]), float(conf[row, tok]))
+                    if centrality > best[ti][i]:
+                        best[ti][i] = centrality
+                        dists[ti][i] = log_probs[row, tok]
         out = []
-        for ti, text in enumerate(texts):
-            tags, scores = [], []
-            for i, (c, label, p) in enumerate(best[ti]):
-                tag = self.id2label[label] if c >= 0 else "O"
-                # a character without a token (whitespace) continues an open span
-                if c < 0 and tags and tags[-1] != "O":
-                    tag = "I-" + tags[-1][2:]
+        for ti in range(len(texts)):
+            seen = best[ti] >= 0
+            lp = dists[ti][seen]
+            path = viterbi(lp, labels) if len(lp) else []
+            tags, scores, k = [], [], 0
+            for i in range(len(texts[ti])):
+                if seen[i]:
+                    tag, p = labels[path[k]], float(np.exp(lp[k, path[k]]))
+                    k += 1
+                else:
+                    tag = "I-" + tags[-1][2:] if tags and tags[-1] != "O" else "O"
+                    p = 1.0
                 tags.append(tag)
                 scores.append(p)
             out.append((tags, scores))
@@ -110,8 +163,16 @@ class NerModel:
 
     def predict(self, texts: list[str], batch_size: int = 32) -> list[list[RoleSpan]]:
         """Role spans per text (strict IOB2 decoding; score = mean character probability)."""
+        import torch
+
+        before = torch.get_num_threads()
+        torch.set_num_threads(self.threads)
+        try:
+            tagged = self.predict_tags(texts, batch_size)
+        finally:
+            torch.set_num_threads(before)
         result = []
-        for (tags, scores), text in zip(self.predict_tags(texts, batch_size), texts):
+        for (tags, scores), text in zip(tagged, texts):
             spans = []
             for role, s, e in tags_to_spans(tags):
                 while e > s and text[e - 1].isspace():
@@ -122,13 +183,22 @@ class NerModel:
         return result
 
     def save(self, path: str | Path) -> None:
-        """Write model and tokenizer as a Hugging Face folder."""
+        """Write model and tokenizer as a Hugging Face folder (config records the govnlp version)."""
+        try:
+            from .. import __version__ as version
+        except ImportError:
+            version = None
+        self.model.config.govnlp_version = version
+        self.model.config.govnlp_task = "indicator-ner"
         self.model.save_pretrained(str(path))
         self.tokenizer.save_pretrained(str(path))
 
 
 def load_model(path: str | Path, threads: Optional[int] = None) -> NerModel:
-    """Load a model folder offline (``local_files_only``); raise ModelNotFoundError if absent."""
+    """Load a model folder offline (``local_files_only``); raise ModelNotFoundError if absent.
+
+    ``threads``: torch threads used while predicting (default 1, see :class:`NerModel`).
+    """
     p = Path(path)
     if not (p / "config.json").is_file():
         raise ModelNotFoundError(Errors.E007.format(path=str(p), reason="no config.json",
@@ -136,11 +206,8 @@ def load_model(path: str | Path, threads: Optional[int] = None) -> NerModel:
     if not any((p / f).is_file() for f in WEIGHT_FILES):
         raise ModelNotFoundError(Errors.E007.format(path=str(p), reason="no model weights",
                                                     command=TRAIN_COMMAND))
-    import torch
     from transformers import AutoModelForTokenClassification, AutoTokenizer
 
-    if threads is not None:
-        torch.set_num_threads(threads)
     tok = AutoTokenizer.from_pretrained(str(p), local_files_only=True)
     model = AutoModelForTokenClassification.from_pretrained(str(p), local_files_only=True)
-    return NerModel(model, tok, path=str(p))
+    return NerModel(model, tok, path=str(p), threads=threads)

@@ -36,9 +36,24 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_RANK = re.compile(r"第[一二三四五六七八九十\d]")
+
+
 def has_number(sentence: str) -> bool:
-    """True when the sentence holds an Arabic digit or a Chinese numeral used as a quantity."""
-    return _NUMBER.search(sentence) is not None
+    """True when the sentence holds a quantity: an Arabic digit or a Chinese numeral that the
+    number grammar (govnlp.numbers) reads as a quantity, or a rank such as 第二.
+
+    Years, dates and codes alone (2019年, 5G) do not count, so the model skips such sentences.
+    """
+    if _NUMBER.search(sentence) is None:
+        return False
+    if _RANK.search(sentence):
+        return True
+    try:
+        from ..numbers import find_quantities
+    except ImportError:  # the grammar is optional here: fall back to the character test
+        return True
+    return bool(find_quantities(sentence))
 
 
 def number_sentences(text: str) -> list[tuple[int, int]]:

@@ -33,6 +33,8 @@ class ModelArguments:
     base: str = field(metadata={"help": "local model folder: ours, bert-base-chinese, ..."})
     out: str = field(metadata={"help": "output folder"})
     max_chars: int = field(default=126, metadata={"help": "characters per training window"})
+    keep_layers: Optional[int] = field(default=None, metadata={
+        "help": "keep only the first N transformer layers of the base (faster model)"})
 
 
 @dataclass
@@ -46,19 +48,21 @@ class DataArguments:
     people_daily: int = field(default=3000, metadata={"help": "People's Daily sentences for silver (0 = none)"})
     max_silver: int = field(default=3000, metadata={"help": "cap on silver examples"})
     gold_repeat: int = field(default=3, metadata={"help": "times each gold example is repeated"})
+    silver_cache: Optional[str] = field(default=None, metadata={
+        "help": "JSONL file: read silver examples from it if it exists, else write them there"})
 
 
 @dataclass
 class FitArguments:
     """Optimisation settings (defaults suit the small base; use --lr 3e-5 for bert-base)."""
 
-    epochs: float = 4.0
+    epochs: float = field(default=4.0, metadata={"help": "passes over the training examples"})
     batch_size: int = 16
-    lr: float = 3e-4
+    lr: float = field(default=3e-4, metadata={"help": "peak learning rate (3e-5 for bert-base models)"})
     weight_decay: float = 0.01
     warmup_steps: int = 50
-    max_steps: int = -1
-    threads: int = 2
+    max_steps: int = field(default=-1, metadata={"help": "stop after this many steps (-1: epochs decide)"})
+    threads: int = field(default=1, metadata={"help": "torch threads (1 is fastest on a busy 2-core machine)"})
     seed: int = 13
 
 
@@ -80,15 +84,44 @@ def read_jsonl(paths: list[str | Path]) -> list[dict]:
     return docs
 
 
-def gold_examples(docs: list[dict], max_chars: int = 126) -> list[dict]:
-    """Sentence examples from documents whose ``indicators`` layer is annotated."""
+def to_normalized(raw: str, spans: list[tuple[str, int, int]]) -> tuple[str, list[tuple[str, int, int]]]:
+    """The normalised text the pipeline serves on, with raw-text spans mapped onto it.
+
+    Falls back to the raw text when the normaliser is unavailable. A span whose characters were
+    all removed by normalisation (page chrome) is dropped.
+    """
+    try:
+        from govnlp.normalize import normalize
+    except ImportError:
+        return raw, spans
+    import bisect
+
+    norm = normalize(raw)
+    starts = norm.raw_map[:-1]
+    if any(b < a for a, b in zip(starts, starts[1:])):  # not monotonic: keep the raw text
+        return raw, spans
+    out = []
+    for role, a, b in spans:
+        i = bisect.bisect_left(starts, a)
+        j = bisect.bisect_left(starts, b)
+        if i < j:
+            out.append((role, i, j))
+    return norm.text, out
+
+
+def gold_examples(docs: list[dict], max_chars: int = 126, normalized: bool = True) -> list[dict]:
+    """Sentence examples from documents whose ``indicators`` layer is annotated, on the
+    normalised text (as served) unless ``normalized`` is False."""
     out = []
     for doc in docs:
         gold = doc.get("gold") or {}
         if "indicators" not in gold.get("annotated", []):
             continue
-        spans = indicator_spans(gold.get("indicators", []), doc["text"])
-        out.extend(sentence_examples(doc["text"], spans, source="gold"))
+        text = doc["text"]
+        spans = indicator_spans(gold.get("indicators", []), text)
+        if normalized:
+            text, spans = to_normalized(text, spans)
+        out.extend(sentence_examples(text, spans, source="gold"))
     return out
 
 
@@ -135,7 +168,10 @@ def collect_data(data: DataArguments, max_chars: int = 126) -> tuple[list[dict],
     else:
         dev = [] if data.data else gold_examples(benchmark_docs("dev"), max_chars)
     silver: list[dict] = []
-    if not data.no_silver:
+    cache = Path(data.silver_cache) if data.silver_cache else None
+    if not data.no_silver and cache is not None and cache.is_file():
+        silver = read_jsonl([cache])[: data.max_silver]
+    elif not data.no_silver:
         from govnlp.train.silver import silver_from_people_daily, silver_from_texts
 
         excluded = _excluded_texts()
@@ -150,11 +186,25 @@ def collect_data(data: DataArguments, max_chars: int = 126) -> tuple[list[dict],
         if data.people_daily:
             silver.extend(silver_from_people_daily(data.people_daily))
         random.Random(0).shuffle(silver)
+        if cache is not None:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            cache.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in silver), encoding="utf-8")
         silver = silver[: data.max_silver]
     counts = {"gold_docs": len(gold_docs), "gold_examples": len(train), "silver_examples": len(silver),
               "dev_examples": len(dev), "gold_files": data.data or ["benchmark:train"],
               "dev_files": data.dev or ([] if data.data else ["benchmark:dev"])}
     return train + silver, dev, counts
+
+
+def keep_first_layers(model, n: int) -> None:
+    """Drop all but the first ``n`` encoder layers of a BERT-style model (in place)."""
+    import torch
+
+    base = getattr(model, model.base_model_prefix)
+    layers = base.encoder.layer
+    if n < len(layers):
+        base.encoder.layer = torch.nn.ModuleList(list(layers)[:n])
+        model.config.num_hidden_layers = n
 
 
 def fit(model_args: ModelArguments, data: DataArguments, fit_args: FitArguments,
@@ -179,6 +229,8 @@ def fit(model_args: ModelArguments, data: DataArguments, fit_args: FitArguments,
     model = AutoModelForTokenClassification.from_pretrained(
         model_args.base, local_files_only=True, num_labels=len(LABELS),
         id2label=dict(enumerate(LABELS)), label2id=LABEL2ID, ignore_mismatched_sizes=True)
+    if model_args.keep_layers:
+        keep_first_layers(model, model_args.keep_layers)
     rows = tokenize_examples(tokenizer, train_examples, model_args.max_chars)
     with tempfile.TemporaryDirectory() as tmp:
         args = TrainingArguments(

@@ -1,7 +1,9 @@
 """Silver training data: the rules applied to text, kept only where they look complete.
 
-A sentence becomes a silver example when the rules found at least one indicator in it with a
-name and a value or change, and every Arabic number in the sentence is explained: it lies inside
+A sentence becomes a silver example when the rules found at least one indicator in it, every
+indicator they found there has a clean name (in the indicator vocabulary, or short, ending like
+an indicator and free of clause words) and a value or change, and every Arabic number in the
+sentence is explained: it lies inside
 a predicted span or is part of a date (2019年, 3月, 12日) or an ordinal list marker.
 Sentences where the rules left a number unexplained are dropped, since the model would otherwise
 learn to miss exactly what the rules miss.
@@ -18,6 +20,11 @@ from govnlp.ner.sentences import has_number, split_sentences
 _NUMBER_RUN = re.compile(r"\d+(?:[.,]\d+)*")
 _DATE_AFTER = re.compile(r"^(?:年|月|日|号|届|次会议|时)")
 _MAX_CHARS = 126
+# a name holding one of these reads like a clause, not an indicator (上调到, 提议以, 由...降到)
+_CLAUSE_CHARS = re.compile(r"[的以由从到至将就在把被可望仍为了对向与和及或等]|\d|[,，、:：]")
+_NAME_SUFFIX = re.compile(
+    r"(额|量|率|值|数|收入|产值|总值|增加值|产量|面积|人口|人数|比重|比例|投资|总额|规模|利润|税收|"
+    r"支出|消费|指数|价格|产能|里程|容量|密度|覆盖率|达标率|排放|就业|贷款|存款|余额|营收|出口|进口)$")
 
 
 def indicator_spans(indicators, text: str) -> list[tuple[str, int, int]]:
@@ -87,17 +94,37 @@ def explained(sentence: str, tags: list[str]) -> bool:
     return True
 
 
+def clean_name(name: str, canonical: Optional[str] = None) -> bool:
+    """A name the rules very likely got right: known to the vocabulary, or short, free of
+    clause words and ending like an indicator (额/量/率/收入/增加值...)."""
+    if not name or not 2 <= len(name) <= 16:
+        return False
+    if canonical:
+        return not re.search(r"[,，:：]", name)
+    return _CLAUSE_CHARS.search(name) is None and _NAME_SUFFIX.search(name) is not None
+
+
 def confident_examples(text: str, indicators) -> list[dict]:
-    """Silver examples from rule output, filtered as described in the module docstring."""
-    good = [i for i in indicators
-            if i.name and 2 <= len(i.name) <= 20 and i.spans.get("name")
-            and (i.spans.get("value") or i.spans.get("change"))]
+    """Silver examples from rule output, filtered as described in the module docstring.
+
+    A sentence is kept only when every rule indicator in it has a clean name (:func:`clean_name`)
+    and a value or change span, and every number in it is explained.
+    """
+    def ok(i) -> bool:
+        return bool(i.spans.get("name") and (i.spans.get("value") or i.spans.get("change"))
+                    and clean_name(i.name, i.canonical))
+
+    good = [i for i in indicators if ok(i)]
+    bad_at = [a for i in indicators if not ok(i)
+              for a in [(i.spans or {}).get("value") or (i.spans or {}).get("change")] if a]
     spans = indicator_spans(good, text)
     tags = spans_to_tags(len(text), spans)
     out = []
     for s, e in split_sentences(text):
         sent_tags = tags[s:e]
         if not any(t.startswith("B-NAME") for t in sent_tags):
+            continue
+        if any(s <= a[0] < e for a in bad_at):
             continue
         if not explained(text[s:e], sent_tags):
             continue
