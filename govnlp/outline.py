@@ -336,9 +336,12 @@ def _find_footnotes(report: Report, body_end: int) -> list[Footnote]:
             taken.add(s)
             notes.append(Footnote(num, m.start(), m.end(), entry.term, k))
     # [n] markers with no glossary entry are still footnotes, not numbers
+    by_number = {e.number: k for k, e in enumerate(report.glossary)}
     for m in re.finditer(r"\[(\d{1,3})\]", text[:body_end]):
         if m.start() not in taken:
-            notes.append(Footnote(m.group(1), m.start(), m.end(), None, None))
+            k = by_number.get(m.group(1))
+            notes.append(Footnote(m.group(1), m.start(), m.end(),
+                                  report.glossary[k].term if k is not None else None, k))
     notes.sort(key=lambda f: f.start)
     return notes
 

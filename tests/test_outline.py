@@ -138,3 +138,11 @@ def test_a_gbk_html_repost_keeps_its_chrome_out_of_the_sections():
     reasons = {b.reason for b in r.boilerplate}
     assert {"navigation", "publish", "footer"} <= reasons
     assert "版权" not in r.sections[-1].title
+
+
+def test_bracketed_footnotes_link_to_a_names_glossary_by_number():
+    r = govnlp.parse_report("tests/data/reports/county_2024_gb18030.txt", indicators="none", slogans=False)
+    assert [s.title for s in r.sections if s.level == 1][1:] == ["过去一年工作回顾", "2024年工作安排", "名词解释"]
+    assert [(g.number, g.term) for g in r.glossary] == [("1", "固定资产投资")]
+    (note,) = r.footnotes
+    assert r.text[note.start:note.end] == "[1]" and note.entry == 0 and note.term == "固定资产投资"
