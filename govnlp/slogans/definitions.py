@@ -19,9 +19,10 @@ not agree is not used.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Optional, Sequence
 
 from ..report import GlossaryEntry, Report
 from .items import (INCOMPLETE, NUMERAL_CHARS, clean_item, expected_counts, items_from_definition,
@@ -203,23 +204,34 @@ def from_glossary(report: Report) -> list[DocDefinition]:
 
 # ---- inline definitions ------------------------------------------------------------------
 _AFTER_DEF = re.compile(r"^”?[^，,。；;：:“”]{0,6}?(?:是指|指的是|即(?![将使可时便])|就是|指(?![导出挥标引南数定向]))"
-                        r"[：:]?(?P<d>[^。]{2,200})")
+                        r"[：:]?(?P<d>[^。\n]{2,200})")
 _AFTER_COMMA_DEF = re.compile(r"^”?[,，][^，,。；;：:“”]{0,4}?(?:是指|指的是|即(?![将使可时便])|也就是|就是)[：:]?"
-                              r"(?P<d>[^。]{2,200})")
-_AFTER_COLON = re.compile(r"^”?(?:[：:]|——|—)(?P<d>[^。]{2,200})")
+                              r"(?P<d>[^。\n]{2,200})")
+_AFTER_COLON = re.compile(r"^”?(?:[：:]|——|—)\n?(?P<d>[^。\n]{2,200})")
 _AFTER_LIST_VERB = re.compile(r"^”?[，,]?(?:[^，,。；;：:“”]{0,6}?)(?:主要)?"
-                              r"(?:包括|分别是|分别为|涵盖|指的就是|具体为|具体是|具体包括|主要有|即为)[：:]?(?P<d>[^。]{2,200})")
+                              r"(?:包括|分别是|分别为|涵盖|指的就是|具体为|具体是|具体包括|主要有|即为)[：:]?(?P<d>[^。\n]{2,200})")
 _AFTER_PAREN = re.compile(r"^”?[（(](?:即)?(?P<d>[^（()）]{2,120})[）)]")
+_AFTER_PATTERNS = (_AFTER_DEF, _AFTER_COMMA_DEF, _AFTER_COLON, _AFTER_PAREN, _AFTER_LIST_VERB)
 _ABBREV = re.compile(r"[（(](?:以下)?简称“(?P<k>[^“”]{2,12})”[^（）()“”]{0,4}[）)]")
 _PAIR_BEFORE = re.compile(r"([^、，,。；;：:！!？?（）()\s和及与]{2,14}(?:和|及|与)[^、，,。；;：:！!？?（）()\s和及与]{2,12})$")
 _ENUM_BEFORE = re.compile(r"((?:[^、，,。；;：:！!？?（）()\s]{1,20}、)+[^、，,。；;：:！!？?（）()\s]{1,30})“?$")
 
 
-def inline_definition(text: str, start: int, end: int, key: str) -> Optional[DocDefinition]:
-    """A definition of the slogan at ``text[start:end]`` written around it, if any."""
+def inline_definition(text: str, start: int, end: int, key: str,
+                      breaks: Sequence[int] = ()) -> Optional[DocDefinition]:
+    """A definition of the slogan at ``text[start:end]`` written around it, if any.
+
+    ``breaks`` are offsets where normalisation re-joined a line of the input (sorted): when the
+    list after the slogan runs on into the next line (an infographic line ``“三个聚焦”：聚焦A、
+    聚焦B、聚焦C`` glued to ``实施重点项目…``), the text up to the first break is tried too.
+    """
     counts = expected_counts(key)
     after = text[end:end + 240]
-    for pat in (_AFTER_DEF, _AFTER_COMMA_DEF, _AFTER_COLON, _AFTER_PAREN, _AFTER_LIST_VERB):
+    k = bisect.bisect_right(breaks, end)
+    afters = [after]
+    if k < len(breaks) and breaks[k] < end + len(after):
+        afters.append(after[:breaks[k] - end])
+    for after, pat in ((a, p) for a in afters for p in _AFTER_PATTERNS):
         m = pat.match(after)
         if not m:
             continue
@@ -234,6 +246,7 @@ def inline_definition(text: str, start: int, end: int, key: str) -> Optional[Doc
         if pat in (_AFTER_PAREN, _AFTER_LIST_VERB) and not items:
             continue
         return DocDefinition(key, clean_item(d), items, "inline", strength=3 if pat is _AFTER_DEF else 2)
+    after = afters[0]
     if counts:
         # 一是…二是… right after the slogan's clause: “三个一”工程：一是…，二是…
         window = re.match(r"^”?[^。；;，,：:]{0,12}[。；;，,：:]", after)
@@ -247,6 +260,7 @@ def inline_definition(text: str, start: int, end: int, key: str) -> Optional[Doc
         # items written before the count: A、B、C四大X / A、B“两个X” (not 双X: 国内国际双循环)
         before = text[max(0, start - 160):start]
         before = re.sub(r"(?:等|这)?“?$", "", before)  # A、B、C等“三大行动”
+        before = re.sub(f"(?:{'|'.join(LINK_VERBS)})$", "", before)  # A、B实现“双下降”
         quoted = text[start - 1:start] == "“"
         m = _ENUM_BEFORE.search(before) if key[:1] in NUMERAL_CHARS or quoted else None
         if m is None and quoted and 2 in counts:
@@ -261,6 +275,9 @@ def inline_definition(text: str, start: int, end: int, key: str) -> Optional[Doc
                         return DocDefinition(key, "", items, "inline", strength=1)
     return None
 
+
+# verbs between a list and the count after it: 事故起数、死亡人数实现“双下降”
+LINK_VERBS = ("实现", "达到", "做到", "保持", "形成", "守住", "取得", "迎来", "完成", "推进", "推动", "抓好")
 
 _ABBREV_PLAIN = re.compile(r"[，,](?:以下)?(?:简称|统称为?|合称|并称|即)(?:为)?“(?P<k>[^“”]{2,12})”")
 

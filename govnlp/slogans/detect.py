@@ -8,10 +8,13 @@ Shapes (examples are ours unless from the research notes):
   the head noun after it: “五型”政府 -> 五型政府;
 - unquoted: a numeral + 大 + a head noun (四大发展战略, 十大提升行动), or two or more numeral groups
   (三去一降一补, 一核两副三带四区);
+- unquoted, the items written before the count: ``A、B、C三重压力`` / ``A、B和C三大任务`` (N大/N重
+  + a short stem right after a list of exactly N items);
 - digit codes “3+5+X”, “12345” (kept only when something defines them: guideline 4.1).
 
-Not reported: counts (三所幼儿园, 两个项目, 一个百分点), ordinals (第三产业), period, meeting and
-holiday names (十三五, 两会, 五一) and idioms; see govnlp/data/counted_nouns.tsv.
+Not reported: counts (三所幼儿园, 两个项目, 一个百分点), counts of ordinary things even when
+listed (四个老城区, 两大主导产业, 三大类), ordinals (第三产业), period, meeting, holiday and festival
+names (十三五, 两会, 五一, “五五购物节”) and idioms; see govnlp/data/counted_nouns.tsv.
 """
 from __future__ import annotations
 
@@ -21,7 +24,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
-from .items import INCOMPLETE, NUMERAL_CHARS
+from .items import INCOMPLETE, NUMERAL_CHARS, cn_number, split_enumeration
 
 NUM = NUMERAL_CHARS
 CLASSIFIERS = "个大场项新"  # numeral + one of these + stem + head noun, unquoted: 四新行动, 四场主攻仗
@@ -36,7 +39,7 @@ class Mention:
     text: str
     start: int
     end: int
-    kind: str            # "known" | "numbered" | "code"
+    kind: str            # "known" | "numbered" | "code" | "counted" (kept only when defined)
     quoted: bool = False
 
 
@@ -49,13 +52,40 @@ def tables() -> tuple[frozenset, frozenset, frozenset, tuple]:
         if not line.strip() or line.startswith("#"):
             continue
         kind, word = line.split("\t")[:2]
-        {"measure": measure, "not_slogan": not_slogan, "idiom": idiom}[kind].add(word)
+        {"measure": measure, "not_slogan": not_slogan, "idiom": idiom}.get(kind, set()).add(word)
     heads = []
     for line in data.joinpath("slogan_heads.tsv").read_text("utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             heads.append(line.split("\t")[0])
     heads.sort(key=len, reverse=True)
     return frozenset(measure), frozenset(not_slogan), frozenset(idiom), tuple(heads)
+
+
+@lru_cache(maxsize=1)
+def count_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(thing nouns, sort words) from counted_nouns.tsv: 四个老城区 and 三大类 are counts."""
+    things, sorts = [], []
+    for line in resources.files("govnlp.data").joinpath("counted_nouns.tsv").read_text("utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, word = line.split("\t")[:2]
+        {"thing": things, "sort": sorts}.get(kind, []).append(word)
+    return tuple(things), tuple(sorts)
+
+
+_LEAD_COUNT = re.compile(f"^(?:{MODIFIERS})?[{NUMERAL_CHARS}]+([个大项]?)")
+
+
+def counts_things(surface: str) -> bool:
+    """Whether a numeral-led surface counts ordinary things or kinds: 四个老城区, 两大主导产业,
+    三大产业集群, 三大类 (counted_nouns.tsv, kinds ``thing`` and ``sort``; a sort word only after
+    个/大: 四类重点人群 is a slogan)."""
+    m = _LEAD_COUNT.match(surface)
+    if not m or len(re.findall(f"[{NUMERAL_CHARS}]+", surface)) != 1:
+        return False  # 三去一降一补: several numeral groups are a formula
+    rest = surface[m.end():]
+    things, sorts = count_words()
+    return bool(rest) and (rest.endswith(things) or (m.group(1) in ("个", "大") and rest.startswith(sorts)))
 
 
 _MARKER = re.compile(r"(?<=[\u4e00-\u9fff])(?:\[\d{1,3}\]|【\d{1,3}】|\d{1,2})$")
@@ -65,6 +95,7 @@ _CODE = re.compile(r"^(?:\d+|[A-Za-z])(?:\s*[+＋]\s*(?:\d+|[A-Za-z]))+$|^\d{3,6
 _CODE_UNQUOTED = re.compile(r"(?<![\w.+])\d+(?:[+＋](?:\d+|[XNxn]))+(?![\w+%])")
 _PERIOD = re.compile(f"^十?[{NUM}]五$")
 _DURATION = re.compile(f"^[{NUM}]+(?:个)?(?:年|月|日|天|周|季度|小时)$")
+_FESTIVAL = re.compile(f"^(?:双)?[{NUM}]{{1,3}}[\u4e00-\u9fff]{{0,4}}节$")  # 五五购物节, 双十一狂欢节
 _MULTI = re.compile(f"(?:[{NUM}双](?!是)[^{NUM}\\W\\d_A-Za-z]{{1,2}}){{2,5}}")
 
 
@@ -84,12 +115,15 @@ def _stop_regex() -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in sorted(idiom | not_slogan, key=len, reverse=True)))
 
 
-def numbered_shape(s: str) -> bool:
-    """Whether quoted content ``s`` looks like a numbered slogan (“三减两增”, “新四类人员”)."""
+def numbered_shape(s: str, allow_counts: bool = False) -> bool:
+    """Whether quoted content ``s`` looks like a numbered slogan (“三减两增”, “新四类人员”).
+
+    ``allow_counts``: also a numeral + measure word (“三张清单”), which is a slogan only when the
+    report spells out its items right after it (resolve keeps such mentions only then)."""
     measure, not_slogan, idiom, heads = tables()
     if not s or len(s) > 14 or s in not_slogan or s in idiom:
         return False
-    if s.startswith("第") or _PERIOD.match(s) or _DURATION.match(s):
+    if s.startswith("第") or _PERIOD.match(s) or _DURATION.match(s) or _FESTIVAL.match(s):
         return False
     if re.search(r"[，,。；;：:!！?？%0-9]", s):
         return False  # a clause, or a quantity (“两个100%”)
@@ -100,7 +134,7 @@ def numbered_shape(s: str) -> bool:
     core = s[lead.start(1):]
     if set(groups) == {"一"} and not re.match("^一(个|大)", core) and (len(groups) < 2 or len(core) < 5):
         return False  # 一站式, 一次不跑, “一路一策”: not numbered
-    if _is_count(core, measure) and len(groups) < 2 and not core.endswith(("零", "率")):
+    if not allow_counts and _is_count(core, measure) and len(groups) < 2 and not core.endswith(("零", "率")):
         return False
     return True
 
@@ -241,6 +275,8 @@ def _quoted_part(text: str, part: str, s: int, close: int, known: set[str], add)
         add(Mention(part, s, s + len(part), "code", True))
     elif numbered_shape(part):
         add(Mention(part, s, s + len(part), "numbered", True))
+    elif numbered_shape(part, allow_counts=True) and not counts_things(part):
+        add(Mention(part, s, s + len(part), "counted", True))  # “三张清单”（A、B、C）
 
 
 def _shape_mentions(text: str, add) -> None:
@@ -258,7 +294,10 @@ def _shape_mentions(text: str, add) -> None:
             continue
         if m.group(0) in not_slogan or (m.group(3) and any(m.group(3).startswith(w) for w in measure)):
             continue
+        if counts_things(m.group(0)):
+            continue  # 两大主导产业, 三大类产业: a count of ordinary things
         add(Mention(m.group(0), s, e, "numbered", False))
+    _listed_count_mentions(text, add)
     for m in _MULTI.finditer(text):
         s, e = m.span()  # 三去一降一补, 一核两副三带四区
         form = m.group(0)
@@ -272,3 +311,61 @@ def _shape_mentions(text: str, add) -> None:
         add(Mention(form, s, e, "numbered", False))
     for m in _CODE_UNQUOTED.finditer(text):
         add(Mention(m.group(0), m.start(), m.end(), "code", False))
+
+
+# after N大/N重 and its stem: words that end the stem (三重压力仍然较大 -> 三重压力)
+STEM_STOPS = (
+    "仍然", "仍", "依然", "依旧", "还", "更加", "更", "日益", "不断", "持续", "明显", "显著", "进一步",
+    "交织", "叠加", "并存", "凸显", "亟", "取得", "实现", "得到", "获得", "深刻", "加快", "集聚", "增长",
+    "达到", "突破", "有", "是", "为", "的", "和", "与", "及", "等", "在", "中", "上", "下", "之", "也",
+    "都", "均", "已", "将", "正", "对", "让", "使", "向", "齐", "同", "共",
+)
+_LISTED_COUNT = re.compile(f"([{NUM}]+)([大重])(?=[\u4e00-\u9fff])")
+_CLAUSE_START = re.compile(r"[，,。；;：:！!？?\n（(）)“”]")
+
+
+def _stem_end(text: str, pos: int) -> int:
+    """End of the stem after N大/N重 at ``pos``: a head noun within 6 characters, else the
+    characters before the first stop word (2 to 4 of them), else 2 characters."""
+    _, _, _, heads = tables()
+    window = text[pos:pos + 6]
+    for L in range(1, len(window) + 1):
+        if re.search(r"[^\u4e00-\u9fff]", window[L - 1]):
+            break
+        if any(window[:L].endswith(h) for h in heads):
+            return pos + L
+    for L in range(2, 5):
+        nxt = text[pos + L:pos + L + 2]
+        if not nxt or re.match(r"[^\u4e00-\u9fff]", nxt) or nxt.startswith(STEM_STOPS):
+            return pos + L if not re.search(r"[^\u4e00-\u9fff]", text[pos:pos + L]) else pos
+    return pos + 2
+
+
+def _listed_count_mentions(text: str, add) -> None:
+    """N大/N重 + stem right after a list of exactly N items: 需求收缩、供给冲击、预期转弱三重压力,
+    稳增长、促改革和防风险三大任务. The list's count must agree; counts of things are left out."""
+    measure, not_slogan, _, _ = tables()
+    for m in _LISTED_COUNT.finditer(text):
+        s = m.start()
+        if s > 0 and text[s - 1] in _NOT_BEFORE:
+            continue
+        n = cn_number(m.group(1))
+        if not n or n < 2 or n > 12:
+            continue
+        e = _stem_end(text, m.end())
+        stem = text[m.end():e]
+        form = text[s:e]
+        if len(stem) < 1 or form in not_slogan or any(stem.startswith(w) for w in measure) \
+                or counts_things(form):
+            continue
+        starts = [c.end() for c in _CLAUSE_START.finditer(text, max(0, s - 120), s)]
+        clause = text[starts[-1] if starts else max(0, s - 120):s]
+        if "、" not in clause and not re.search("[和及与]", clause):
+            continue
+        items = split_enumeration(clause, n)
+        if not items:
+            continue
+        lengths = [len(it) for it in items]
+        if max(lengths) > 12 or max(lengths) > 3 * min(lengths) + 2:
+            continue
+        add(Mention(form, s, e, "numbered", False))

@@ -12,6 +12,7 @@ street: 南京的湖南路).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -19,7 +20,7 @@ from typing import Optional
 
 from ..report import Footnote, Meta, Report, Slogan
 from .definitions import DocDefinition, abbreviations, from_glossary, glossary_entries, inline_definition
-from .detect import Mention, find_mentions
+from .detect import Mention, counts_things, find_mentions
 from .items import expected_counts, strip_quotes
 from .lexicon import Choice, Lexicon, Reading, choose
 
@@ -90,7 +91,12 @@ def document_definitions(report: Report) -> list[DocDefinition]:
 def names_a_slogan(d: DocDefinition, lexicon: Lexicon) -> bool:
     """Whether a defined term is a slogan (guideline 4.1): a count of items (六稳, 四类重点人群),
     a code the report spells out (3+5+X), an abbreviation of its items (放管服, 港、网、窗), or
-    a slogan of the lexicon. Campaign and institution names (项目建设提速年) are not."""
+    a slogan of the lexicon. Campaign and institution names (项目建设提速年) and counts of
+    ordinary things (四个老城区: the four districts) are not."""
+    if any(r.list for r in lexicon.get(d.key)):
+        return True
+    if counts_things(d.key):
+        return False
     if d.items:
         return True
     if expected_counts(d.key) or _SPELLED_CODE.search(d.key) or "、" in d.key:
@@ -138,6 +144,20 @@ def _meta_for_choice(report: Report) -> Meta:
     return replace(meta, province=province) if province else meta
 
 
+def joined_breaks(report: Report) -> list[int]:
+    """Offsets of ``report.text`` where normalisation removed a line break of the raw input
+    (a wrapped line re-joined): ``text[i-1]`` and ``text[i]`` stood on different raw lines."""
+    raw, rmap, text = report.raw_text, report.raw_map, report.text
+    if not raw or len(rmap) < len(text) + 1:
+        return []
+    out = []
+    for nl in re.finditer("\n", raw):
+        i = bisect.bisect_left(rmap, nl.start(), 0, len(text))
+        if 0 < i < len(text) and rmap[i - 1] < nl.start() < rmap[i] and text[i - 1] != "\n" and text[i] != "\n":
+            out.append(i)
+    return sorted(set(out))
+
+
 def resolve(report: Report, lexicon: Lexicon) -> list[Slogan]:
     """Detect and resolve every slogan mention of ``report``."""
     text = report.text
@@ -154,6 +174,7 @@ def resolve(report: Report, lexicon: Lexicon) -> list[Slogan]:
     quoted_only = {s for s in lexicon.by_surface if lexicon.quoted_only(s) and s not in doc}
     mentions = find_mentions(text, known, quoted_only, _skip_ranges(report))
 
+    breaks = joined_breaks(report) if mentions else []
     inline_cache: dict[str, Optional[DocDefinition]] = {}
     tries: dict[str, int] = {}
     for m in mentions:  # the strongest definition found at any mention serves every mention
@@ -163,7 +184,7 @@ def resolve(report: Report, lexicon: Lexicon) -> list[Slogan]:
         tries[m.text] = tries.get(m.text, 0) + 1
         if (best is not None and best.strength >= 3) or tries[m.text] > MAX_TRIES:
             continue
-        found = inline_definition(text, m.start, m.end, m.text)
+        found = inline_definition(text, m.start, m.end, m.text, breaks)
         best = inline_cache.get(m.text)
         if found is not None and (best is None or found.strength > best.strength):
             inline_cache[m.text] = found
@@ -177,7 +198,10 @@ def resolve(report: Report, lexicon: Lexicon) -> list[Slogan]:
     for m, c in zip(mentions, choices, strict=True):
         if c.reading is None and len(settled.get(m.text, ())) == 1:
             c = Choice(next(iter(settled[m.text])), c.alternatives - 1, c.candidates)
-        slogan = _resolve_one(report, m, c, lexicon.get(m.text), doc.get(m.text) or inline_cache.get(m.text))
+        d = doc.get(m.text) or inline_cache.get(m.text)
+        if m.kind == "counted" and not (d is not None and d.items and (d.source == "glossary" or d.strength >= 2)):
+            continue  # a quoted count (“两个派出所”) is a slogan only when the report spells it out after it
+        slogan = _resolve_one(report, m, c, lexicon.get(m.text), d)
         if slogan is not None:
             out.append(slogan)
     return out
