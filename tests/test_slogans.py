@@ -288,6 +288,95 @@ def test_a_distinctive_regional_slogan_applies_wherever_it_is_quoted():
     assert s.expansion[0] == "治污水" and s.scope == "浙江省 2014-"
 
 
+# ---- definition forms on sentences of our own (none of them from a report) -----------------
+@pytest.mark.parametrize("text, surface, items", [
+    # the items written before the count, unquoted: A、B、C + N大/N重 + stem
+    ("今年要统筹抓好稳增长、调结构、惠民生三大任务，确保经济运行在合理区间。", "三大任务",
+     ["稳增长", "调结构", "惠民生"]),
+    ("当前，要素成本上升、外部需求放缓、转型任务艰巨三重挑战交织叠加。", "三重挑战",
+     ["要素成本上升", "外部需求放缓", "转型任务艰巨"]),
+    ("我们也看到，土地约束、资金约束两重压力较大。", "两重压力", ["土地约束", "资金约束"]),
+    ("力争数字经济、海洋经济、枢纽经济三大主攻方向取得新突破。", "三大主攻方向",
+     ["数字经济", "海洋经济", "枢纽经济"]),
+    # A、B和C before a quoted count
+    ("全面落实产业招商、项目建设和营商环境“三个一”工作机制。", "三个一", ["产业招商", "项目建设", "营商环境"]),
+    # “N个X”：a、b、c / ，即a、b / （a、b、c） / N个X：一是…二是…
+    ("深入推进“四个聚力”：聚力产业升级、聚力城市更新、聚力乡村振兴、聚力民生改善。", "四个聚力",
+     ["聚力产业升级", "聚力城市更新", "聚力乡村振兴", "聚力民生改善"]),
+    ("扎实开展“两个提升”，即提升政务服务效能、提升基层治理水平。", "两个提升",
+     ["提升政务服务效能", "提升基层治理水平"]),
+    ("持续深化“三张清单”（权力清单、责任清单、负面清单）管理，规范行政权力运行。", "三张清单",
+     ["权力清单", "责任清单", "负面清单"]),
+    ("着力实施三个提升行动：一是提升产业能级，二是提升城市品质，三是提升治理效能。", "三个提升行动",
+     ["提升产业能级", "提升城市品质", "提升治理效能"]),
+    # the report's own list beats the lexicon's
+    ("持续打好三大攻坚战：一是防范化解债务风险，二是巩固脱贫成果，三是深化污染防治。", "三大攻坚战",
+     ["防范化解债务风险", "巩固脱贫成果", "深化污染防治"]),
+])
+def test_definition_forms_on_new_sentences(text, surface, items):
+    found = [s for s in slogans(text, year=2021, province="某省") if s.text == surface]
+    assert found and all(s.expansion == items and s.provenance == "document" for s in found)
+    assert all(text[s.start:s.end] == surface for s in found)
+
+
+def test_a_later_mention_reuses_the_definition_of_an_earlier_one():
+    text = ("深入推进“四个聚力”：聚力产业升级、聚力城市更新、聚力乡村振兴、聚力民生改善。\n"
+            "全区上下围绕“四个聚力”狠抓落实，“四个聚力”之下还将办好民生实事12件。")
+    found = [s for s in slogans(text, year=2024) if s.text == "四个聚力"]
+    assert len(found) == 3 and all(s.expansion and len(s.expansion) == 4 for s in found)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("推进“三个聚力”：聚力产业升级、聚力城市更新。", "三个聚力"),             # 2 items for 三
+    ("稳增长、防风险三大任务依然繁重。", "三大任务"),                          # 2 items before 三
+    ("实施“两大工程”：一是建设数字乡村，二是建设智慧社区，三是建设绿色园区。", "两大工程"),  # 3 for 两
+    ("深入实施“四个聚焦”工程，推动高质量发展。", "四个聚焦"),                    # never spelled out
+])
+def test_a_list_of_the_wrong_size_or_none_leaves_the_expansion_null(text, surface):
+    s = one(text, surface, year=2021, province="某省")
+    assert s.expansion is None and s.provenance is None
+
+
+@pytest.mark.parametrize("text", [
+    "东城区、西城区、南城区三个城区同步推进老旧小区改造。",
+    "电子信息、装备制造两大主导产业产值增长12%。",
+    "钢铁、建材、化工三大类产品产量下降。",
+    "地区生产总值、财政收入、固定资产投资三项指标增速居全市第一。",
+    "实质性开工、结构性封顶、设备安装、投入运营四个关键节点全部按期完成。",
+    "全县新建三所幼儿园，实施两个项目，第三产业占比提高一个百分点。",
+    "精心办好“五五购物节”，消费持续回暖。",
+    "新建“三所幼儿园”。",
+])
+def test_counts_of_ordinary_things_are_not_slogans_even_with_their_items_listed(text):
+    assert slogans(text, year=2021, province="某省") == []
+
+
+def test_a_list_glued_to_the_next_line_by_normalisation_is_cut_at_the_old_line_break():
+    """Infographic summaries put one item per line; normalisation re-joins short lines, so the
+    last item would run on into the next line without the raw line break."""
+    from govnlp.pipeline import parse_text
+
+    raw = ("某市2024年政府工作报告要点\n2024年这样干\n"
+           "全力实施“四个聚力”：聚力产业升级、聚力城市更新、聚力乡村振兴、聚力民生改善\n"
+           "新开工重点项目300个以上，完成投资800亿元以上\n“四个聚力”之下，今年还将办好民生实事12件。\n")
+    report = parse_text(raw, indicators="none")
+    found = [s for s in report.slogans if s.text == "四个聚力"]
+    assert len(found) == 2
+    assert all(s.expansion == ["聚力产业升级", "聚力城市更新", "聚力乡村振兴", "聚力民生改善"] for s in found)
+    # the same text without the break information: the run-on list does not fit, nothing is guessed
+    bare = Report(text=report.text, meta=report.meta)
+    assert all(s.expansion is None for s in find_slogans(bare) if s.text == "四个聚力")
+
+
+def test_lexicon_readings_keep_their_period_and_names_without_a_list_are_not_reported():
+    assert one("三重压力仍然较大。", "三重压力", year=2023).expansion == ["需求收缩", "供给冲击", "预期转弱"]
+    assert not [s for s in slogans("三重压力仍然较大。", year=2019) if s.expansion]  # before 2022
+    s = one("用好“五个战略性有利条件”。", "五个战略性有利条件", year=2022)
+    assert s.expansion[0] == "有中国共产党的坚强领导" and s.provenance == "lexicon"
+    found = slogans("完整准确全面贯彻新发展理念，推行“最多跑一次”改革，践行五大发展理念。", year=2021)
+    assert [s.text for s in found] == ["五大发展理念"]
+
+
 # ---- a user lexicon ------------------------------------------------------------------------
 def test_user_lexicon_adds_readings_but_not_over_the_report():
     text = (DATA / "glossary_report.txt").read_text("utf-8").replace("注释", "坚持“五个坚持”。\n注释")

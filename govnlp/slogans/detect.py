@@ -315,18 +315,20 @@ def _shape_mentions(text: str, add) -> None:
 
 # after N大/N重 and its stem: words that end the stem (三重压力仍然较大 -> 三重压力)
 STEM_STOPS = (
-    "仍然", "仍", "依然", "依旧", "还", "更加", "更", "日益", "不断", "持续", "明显", "显著", "进一步",
-    "交织", "叠加", "并存", "凸显", "亟", "取得", "实现", "得到", "获得", "深刻", "加快", "集聚", "增长",
-    "达到", "突破", "有", "是", "为", "的", "和", "与", "及", "等", "在", "中", "上", "下", "之", "也",
-    "都", "均", "已", "将", "正", "对", "让", "使", "向", "齐", "同", "共",
+    "仍然", "仍旧", "仍", "依然", "依旧", "还", "更加", "更", "日益", "日趋", "愈发", "越来越", "不断", "持续",
+    "明显", "显著", "突出", "进一步", "交织", "叠加", "并存", "凸显", "相互", "亟", "较", "很", "极", "尤为",
+    "十分", "比较", "较为", "正在", "逐步", "基本", "总体", "面临", "取得", "实现", "得到", "获得", "得以", "成为",
+    "带来", "制约", "影响", "加大", "增大", "深刻", "加快", "集聚", "增长", "达到", "突破", "有", "是", "为",
+    "的", "和", "与", "及", "等", "在", "中", "上", "下", "之", "也", "都", "均", "已", "将", "正", "对",
+    "让", "使", "向", "齐", "同", "共",
 )
 _LISTED_COUNT = re.compile(f"([{NUM}]+)([大重])(?=[\u4e00-\u9fff])")
 _CLAUSE_START = re.compile(r"[，,。；;：:！!？?\n（(）)“”]")
 
 
 def _stem_end(text: str, pos: int) -> int:
-    """End of the stem after N大/N重 at ``pos``: a head noun within 6 characters, else the
-    characters before the first stop word (2 to 4 of them), else 2 characters."""
+    """End of the stem after N大/N重 at ``pos``: a head noun within 6 characters, else 2, 4 or 3
+    characters (tried in that order) before a stop word or punctuation; ``pos`` when none fits."""
     _, _, _, heads = tables()
     window = text[pos:pos + 6]
     for L in range(1, len(window) + 1):
@@ -334,11 +336,13 @@ def _stem_end(text: str, pos: int) -> int:
             break
         if any(window[:L].endswith(h) for h in heads):
             return pos + L
-    for L in range(2, 5):
+    for L in (2, 4, 3):  # most such stems have 2 or 4 characters: 压力, 主攻方向
+        if pos + L > len(text) or re.search(r"[^\u4e00-\u9fff]", text[pos:pos + L]):
+            continue
         nxt = text[pos + L:pos + L + 2]
         if not nxt or re.match(r"[^\u4e00-\u9fff]", nxt) or nxt.startswith(STEM_STOPS):
-            return pos + L if not re.search(r"[^\u4e00-\u9fff]", text[pos:pos + L]) else pos
-    return pos + 2
+            return pos + L
+    return pos
 
 
 def _listed_count_mentions(text: str, add) -> None:
@@ -355,9 +359,10 @@ def _listed_count_mentions(text: str, add) -> None:
         e = _stem_end(text, m.end())
         stem = text[m.end():e]
         form = text[s:e]
-        if len(stem) < 1 or form in not_slogan or any(stem.startswith(w) for w in measure) \
-                or counts_things(form):
+        if len(stem) < 1 or form in not_slogan or any(stem.startswith(w) for w in measure):
             continue
+        if any(counts_things(text[s:m.end() + L]) for L in range(1, 7)):
+            continue  # 两大主导产业产值: a count of industries, however the stem ends
         starts = [c.end() for c in _CLAUSE_START.finditer(text, max(0, s - 120), s)]
         clause = text[starts[-1] if starts else max(0, s - 120):s]
         if "、" not in clause and not re.search("[和及与]", clause):
