@@ -15,7 +15,8 @@ Choices (see docs/annotation.md 4.1): counts (三所幼儿园, 两个项目, 一
 (第三产业), period, meeting and holiday names (十三五, 两会, 五一) are not slogans; 两会 names
 the annual sessions, not a list formula. A code (12345, 03专项) is a slogan only when the
 report spells out its parts (3+5+X). Glossary terms that name campaigns or institutions
-(项目建设提速年, 普惠性幼儿园) are read but not reported as slogans.
+(项目建设提速年, 普惠性幼儿园) or count ordinary things (四个老城区) are read but not reported as
+slogans. docs/slogans.md describes the forms, the resolution order and the lexicon format.
 """
 from __future__ import annotations
 
