@@ -235,3 +235,75 @@ def test_a_bert_base_chinese_style_checkpoint_works_as_base(tmp_path):
     assert model.model.config.num_hidden_layers == 1
     (tags, scores), = model.predict_tags([SENTENCE])
     assert len(tags) == len(SENTENCE) and all(t in LABELS for t in tags)
+
+
+# ---- 分别 lists and the synthetic corpus --------------------------------------------------
+LIST = "规上工业增加值、固定资产投资分别增长9.1%、10.3%。城镇居民收入46109元、农村居民收入20897元，分别增长4.8%和6.3%。"
+
+
+def _list_spans() -> list:
+    def at(role, surface, start=0):
+        i = LIST.index(surface, start)
+        return RoleSpan(role, i, i + len(surface), 0.9)
+    return [at("NAME", "规上工业增加值"), at("NAME", "固定资产投资"), at("CHANGE", "增长9.1%"),
+            at("CHANGE", "10.3%"), at("NAME", "城镇居民收入"), at("VALUE", "46109元"),
+            at("NAME", "农村居民收入"), at("VALUE", "20897元"), at("CHANGE", "增长4.8%"),
+            at("CHANGE", "6.3%")]
+
+
+def test_a_fenbie_list_pairs_the_kth_name_with_the_kth_figure():
+    from govnlp.ner.sentences import split_sentences
+
+    report = Report(text=LIST)
+    got = []
+    for s, e in split_sentences(LIST):
+        spans = [sp for sp in _list_spans() if s <= sp.start < e]
+        for d in link_roles(spans, (s, e), LIST):
+            ind = draft_to_indicator(report, d)
+            got.append((ind.name, ind.value, ind.change.value, d.distributive))
+    assert got == [("规上工业增加值", None, 9.1, True), ("固定资产投资", None, 10.3, True),
+                   ("城镇居民收入", 46109.0, 4.8, True), ("农村居民收入", 20897.0, 6.3, True)]
+
+
+def test_one_name_with_fenbie_keeps_the_name_for_every_change():
+    text = "城乡居民人均可支配收入分别增长8%和9%。"
+    spans = [RoleSpan("NAME", 0, 11, 0.9), RoleSpan("CHANGE", 13, 16, 0.9), RoleSpan("CHANGE", 17, 19, 0.9)]
+    drafts = link_roles(spans, (0, len(text)), text)
+    assert [(d.name, d.change, d.distributive) for d in drafts] == [((0, 11), (13, 16), False),
+                                                                    ((0, 11), (17, 19), False)]
+
+
+def test_a_model_list_replaces_rule_records_that_paired_the_wrong_figures():
+    from govnlp.indicators.hybrid import ModelOutput
+
+    report = Report(text=LIST)
+    end = LIST.index("。") + 1
+    spans = [sp for sp in _list_spans() if sp.start < end]
+    drafts = link_roles(spans, (0, end), LIST)
+    scored = [(draft_to_indicator(report, d), 0.9) for d in drafts]
+    output = ModelOutput(scored, spans, [(0, end)], distributive={0, 1})
+    i, j = LIST.index("9.1%"), LIST.index("10.3%")
+    wrong = [Indicator(name="固定资产投资", change=None, spans={"name": [8, 14], "change": [i - 2, i + 4]}),
+             Indicator(name="固定资产投资", value=10.3, unit="%", spans={"name": [8, 14], "value": [j, j + 5]})]
+    merged = merge(wrong, scored, output=output)
+    assert [(m.name, m.change.value, m.source) for m in merged] == [("规上工业增加值", 9.1, "both"),
+                                                                    ("固定资产投资", 10.3, "both")]
+
+
+def test_synthetic_sentences_carry_exact_role_spans():
+    from govnlp.train.synthetic import generate
+
+    examples = generate(200, seed=1)
+    assert len(examples) == 200 and examples == generate(200, seed=1)     # reproducible
+    roles = set()
+    for ex in examples:
+        assert len(ex["chars"]) == len(ex["tags"]) and ex["source"] == "synthetic"
+        for role, a, b in tags_to_spans(ex["tags"]):
+            roles.add(role)
+            piece = ex["chars"][a:b]
+            if role in ("VALUE", "CHANGE"):
+                assert any(c.isdigit() for c in piece) or piece[0] in "一二三四五六七八九十翻" or "十" in piece
+            if role == "NAME":
+                assert not piece[0].isdigit() or piece.startswith("5G")
+    assert roles == {"NAME", "VALUE", "CHANGE", "RANK"}
+    assert any("分别" in ex["chars"] for ex in examples)

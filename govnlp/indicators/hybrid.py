@@ -16,14 +16,17 @@ a span it cannot read is dropped.
 
 Hybrid merge rule (the rules are exact where a pattern applies, the model generalises names):
 
+0. a 分别 list the model read (A、B分别增长9.1%、10.3%) is linked by position
+   (:func:`link_distributive`); such a model indicator replaces the rule indicators whose
+   value or change overlaps its own (``MergePolicy.lists``), ``source="both"``;
 1. a rule indicator and a model indicator are the same quantity when their anchors (value
    span, else change span) overlap; the rule record is kept, ``source="both"``; the model's
    name (and name span) is taken when the rules found no name, or when the rules' name is a
    long clause not in the indicator vocabulary that ends with the model's name
    (``MergePolicy.takes_model_name``);
 2. a rule indicator the model did not find is kept, ``source="rules"``;
-3. a model indicator the rules did not find is added, ``source="model"``, only when it has a
-   name, its quantity was read by the number grammar, its roles were predicted with mean
+3. a model indicator the rules did not find is added, ``source="model"``, only when its name
+   is plausible (``vocabulary.plausible_name``: known, or short and ending like an indicator), its quantity was read by the number grammar, its roles were predicted with mean
    probability >= ``MIN_SCORE``, and no rule span overlaps its anchor.
 """
 from __future__ import annotations
@@ -36,6 +39,7 @@ from typing import Optional, Union
 
 from ..errors import Errors, ModelNotFoundError
 from ..report import Change, Indicator, Rank, Report
+from .vocabulary import plausible_name
 
 MIN_SCORE = 0.75
 DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "models" / "ner"
@@ -72,6 +76,7 @@ class _Draft:
     rank: Optional[tuple[int, int]] = None
     scores: list[float] = field(default_factory=list)
     sentence: tuple[int, int] = (0, 0)
+    distributive: bool = False
 
 
 def snap_to_quantities(text: str, spans, sentence: tuple[int, int]) -> list:
@@ -107,8 +112,85 @@ def snap_to_quantities(text: str, spans, sentence: tuple[int, int]) -> list:
     return sorted(out, key=lambda x: x.start)
 
 
-def link_roles(spans, sentence: tuple[int, int]) -> list[_Draft]:
-    """Drafts from role spans (absolute offsets) of one sentence, by the rule in the docstring."""
+def link_roles(spans, sentence: tuple[int, int], text: Optional[str] = None) -> list[_Draft]:
+    """Drafts from role spans (absolute offsets) of one sentence, by the rule in the docstring.
+
+    With ``text``, a 分别 list is linked by position first (:func:`link_distributive`).
+    """
+    if text is not None:
+        drafts = link_distributive(spans, sentence, text)
+        if drafts is not None:
+            return drafts
+    return _link_in_order(spans, sentence)
+
+
+def link_distributive(spans, sentence: tuple[int, int], text: str) -> Optional[list[_Draft]]:
+    """Link a 分别 list by position: the k-th name before 分别 takes the k-th value or change
+    after it (A、B分别增长9.1%、10.3%; A 46109元、B 20897元，分别增长4.8%和6.3%).
+
+    Applies when 分别 is followed by a run of k >= 2 spans of one role (VALUE or CHANGE) and
+    preceded by at least k names none of whose indicators has that role yet; the drafts made
+    this way are marked ``distributive``. Returns None when the sentence has no such list, so
+    the caller links in order.
+    """
+    s0, s1 = sentence
+    p = text.find("分别", s0, s1)
+    if p < 0:
+        return None
+    ordered = sorted(spans, key=lambda x: x.start)
+    before = [sp for sp in ordered if sp.end <= p]
+    after = [sp for sp in ordered if sp.start >= p + 2]
+    run = []
+    for sp in after:
+        if sp.role in ("VALUE", "CHANGE") and (not run or sp.role == run[0].role):
+            run.append(sp)
+        else:
+            break
+    k = len(run)
+    if k < 2:
+        return None
+    key = "value" if run[0].role == "VALUE" else "change"
+    groups: list[_Draft] = []
+    for sp in before:
+        rng = (sp.start, sp.end)
+        if sp.role == "NAME":
+            groups.append(_Draft(name=rng, scores=[sp.score], sentence=sentence))
+        elif groups and sp.role in ("VALUE", "CHANGE"):
+            g = groups[-1]
+            slot = "value" if sp.role == "VALUE" else "change"
+            if getattr(g, slot) is not None:
+                return None  # two values for one name before 分别: not a plain list
+            setattr(g, slot, rng)
+            g.scores.append(sp.score)
+        elif groups and sp.role == "RANK" and groups[-1].rank is None:
+            groups[-1].rank = rng
+    if len(groups) < k:
+        return None
+    targets = groups[-k:]
+    if any(getattr(g, key) is not None for g in targets):
+        return None
+    for g, sp in zip(targets, run):
+        setattr(g, key, (sp.start, sp.end))
+        g.scores.append(sp.score)
+        g.distributive = True
+    drafts = [g for g in groups if g.value is not None or g.change is not None]
+    rest = after[k:]
+    if rest:
+        lead = [] if any(sp.role == "NAME" for sp in rest[:1]) else [
+            _Span("NAME", *targets[-1].name, targets[-1].scores[0])]
+        drafts += [d for d in _link_in_order(lead + rest, sentence) if d.value or d.change]
+    return drafts
+
+
+@dataclass
+class _Span:
+    role: str
+    start: int
+    end: int
+    score: float = 1.0
+
+
+def _link_in_order(spans, sentence: tuple[int, int]) -> list[_Draft]:
     drafts: list[_Draft] = []
     pending: Optional[_Draft] = None
     name: Optional[tuple[int, int]] = None
@@ -256,6 +338,8 @@ class ModelOutput:
     scored: list[tuple[Indicator, float]]
     spans: list = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    #: positions in ``scored`` of indicators linked through a 分别 list (link_distributive)
+    distributive: set = field(default_factory=set)
 
 
 def run_model(report: Report, model=None, batch_size: int = 32) -> ModelOutput:
@@ -279,6 +363,7 @@ def run_model(report: Report, model=None, batch_size: int = 32) -> ModelOutput:
     predictions = ner.predict([report.text[s:e] for s, e in sents], batch_size=batch_size)
     out: list[tuple[Indicator, float]] = []
     all_spans = []
+    listed: set = set()
     try:
         from .kinds import year_context
         ctx = year_context(report)
@@ -290,11 +375,13 @@ def run_model(report: Report, model=None, batch_size: int = 32) -> ModelOutput:
             sp.end += s
         spans = snap_to_quantities(report.text, spans, (s, e))
         all_spans.extend(spans)
-        for d in link_roles(spans, (s, e)):
+        for d in link_roles(spans, (s, e), report.text):
             ind = draft_to_indicator(report, d, ctx)
             if ind is not None and not any(a <= _anchor(ind)[0] < b for a, b in excluded):
+                if d.distributive:
+                    listed.add(len(out))
                 out.append((ind, draft_score(d)))
-    return ModelOutput(out, all_spans, sents)
+    return ModelOutput(out, all_spans, sents, listed)
 
 
 def model_indicators(report: Report, model=None, batch_size: int = 32) -> list[tuple[Indicator, float]]:
@@ -307,6 +394,16 @@ def _anchor(ind: Indicator) -> Optional[tuple[int, int]]:
     sp = ind.spans or {}
     a = sp.get("value") or sp.get("change")
     return None if a is None else (a[0], a[1])
+
+
+def _figures(ind: Indicator) -> list[tuple[int, int]]:
+    """The value and change spans of an indicator."""
+    return [tuple(v) for k, v in (ind.spans or {}).items() if k != "name" and v]
+
+
+def _roles(ind: Indicator) -> dict:
+    """Value and change spans by role."""
+    return {k: tuple(v) for k, v in (ind.spans or {}).items() if k != "name" and v}
 
 
 def _overlap(a, b) -> bool:
@@ -332,6 +429,10 @@ class MergePolicy:
     "trim": whenever the model's name lies inside the rules' name (tested, worse on dev).
     ``drop_unconfirmed``: drop a rule indicator that is not in the indicator vocabulary and on
     whose value/change the model, having read the sentence, put no role (tested, worse on dev).
+    ``lists``: a model indicator linked through a 分别 list (:func:`link_distributive`), with a
+    plausible name and a score >= ``min_score``, replaces every rule indicator whose value or change
+    overlaps its own (``source="both"``): the rules link such lists left to right and pair
+    names with the wrong figures.
     """
 
     min_score: float = MIN_SCORE
@@ -340,10 +441,11 @@ class MergePolicy:
     long_name: int = 9
     min_name: int = 3
     drop_unconfirmed: bool = False
+    lists: bool = True
 
     def takes_model_name(self, rule: Indicator, model_name: str, score: float) -> bool:
         """Whether the model's name should replace the rules' name (see the class docstring)."""
-        if not model_name:
+        if not model_name or len(model_name) < 2:
             return False
         if not rule.name:
             return True
@@ -371,6 +473,22 @@ def merge(rule_indicators: list[Indicator], scored: list[tuple[Indicator, float]
     model_inds = [m for m, _ in scored]
     out: list[Indicator] = []
     used: set[int] = set()
+    if policy.lists and output is not None:
+        rule_indicators = list(rule_indicators)
+        for j in sorted(output.distributive):
+            m, m_score = scored[j]
+            if m_score < min_score or not plausible_name(m.name, m.canonical):
+                continue
+            mine = _figures(m)
+            clash = [r for r in rule_indicators if any(_overlap(a, b) for a in _figures(r) for b in mine)]
+            if not clash or (len(clash) == 1 and clash[0].name == m.name
+                             and _roles(clash[0]) == _roles(m)):
+                continue  # nothing to correct: the rules paired this figure the same way
+            for r in clash:
+                rule_indicators.remove(r)
+            m.source = "both"
+            out.append(m)
+            used.add(j)
     for r in rule_indicators:
         ra = _anchor(r)
         match = next((j for j, m in enumerate(model_inds) if j not in used and _overlap(ra, _anchor(m))), None)
@@ -389,9 +507,9 @@ def merge(rule_indicators: list[Indicator], scored: list[tuple[Indicator, float]
                 r.name, r.canonical = m.name, m.canonical or r.canonical
                 r.spans = {**(r.spans or {}), "name": m.spans.get("name")}
         out.append(r)
-    rule_spans = [tuple(sp) for r in rule_indicators for sp in (r.spans or {}).values() if sp]
+    rule_spans = [tuple(sp) for r in out for sp in (r.spans or {}).values() if sp]
     for j, m in enumerate(model_inds):
-        if j in used or not m.name or scored[j][1] < min_score:
+        if j in used or scored[j][1] < min_score or not plausible_name(m.name, m.canonical):
             continue
         if any(_overlap(_anchor(m), sp) for sp in rule_spans):
             continue

@@ -107,4 +107,24 @@ def measure(eid: Optional[str]) -> Optional[str]:
     return e.measure if e else None
 
 
-__all__ = ["Entry", "entries", "find_names", "canonical_id", "measure"]
+# a name holding one of these reads like a clause, not an indicator (上调到, 提议以, 由...降到)
+_CLAUSE_CHARS = re.compile(r"[的以由从到至将就在把被可望仍为了对向与和及或等]|\d|[,，、:：]")
+_NAME_SUFFIX = re.compile(
+    r"(额|量|率|值|数|收入|产值|总值|增加值|产量|面积|人口|人数|比重|比例|投资|总额|规模|利润|税收|"
+    r"支出|消费|指数|价格|产能|里程|容量|密度|覆盖率|达标率|排放|就业|贷款|存款|余额|营收|出口|进口)$")
+
+
+def plausible_name(name: str, canonical: Optional[str] = None) -> bool:
+    """A name that reads like an indicator: known to the vocabulary (``canonical``), or of 2-16
+    characters, free of clause words and ending like an indicator (额/量/率/收入/增加值...).
+
+    Used to keep confident silver data and to decide when the NER model's name is trusted.
+    """
+    if not name or not 2 <= len(name) <= 16:
+        return False
+    if canonical:
+        return not re.search(r"[,，:：]", name)
+    return _CLAUSE_CHARS.search(name) is None and _NAME_SUFFIX.search(name) is not None
+
+
+__all__ = ["Entry", "entries", "find_names", "canonical_id", "measure", "plausible_name"]

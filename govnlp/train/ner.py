@@ -48,6 +48,8 @@ class DataArguments:
     people_daily: int = field(default=3000, metadata={"help": "People's Daily sentences for silver (0 = none)"})
     max_silver: int = field(default=3000, metadata={"help": "cap on silver examples"})
     gold_repeat: int = field(default=3, metadata={"help": "times each gold example is repeated"})
+    synthetic: int = field(default=0, metadata={
+        "help": "synthetic report sentences written from the indicator vocabulary (govnlp.train.synthetic)"})
     silver_cache: Optional[str] = field(default=None, metadata={
         "help": "JSONL file: read silver examples from it if it exists, else write them there"})
 
@@ -190,10 +192,16 @@ def collect_data(data: DataArguments, max_chars: int = 126) -> tuple[list[dict],
             cache.parent.mkdir(parents=True, exist_ok=True)
             cache.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in silver), encoding="utf-8")
         silver = silver[: data.max_silver]
+    synthetic: list[dict] = []
+    if data.synthetic:
+        from govnlp.train.synthetic import generate
+
+        synthetic = generate(data.synthetic, seed=0)
     counts = {"gold_docs": len(gold_docs), "gold_examples": len(train), "silver_examples": len(silver),
+              "synthetic_examples": len(synthetic),
               "dev_examples": len(dev), "gold_files": data.data or ["benchmark:train"],
               "dev_files": data.dev or ([] if data.data else ["benchmark:dev"])}
-    return train + silver, dev, counts
+    return train + silver + synthetic, dev, counts
 
 
 def keep_first_layers(model, n: int) -> None:

@@ -15,16 +15,12 @@ from typing import Iterable, Iterator, Optional
 
 from govnlp.ner.labels import spans_to_tags
 from govnlp.ner.model import model_view
+from govnlp.indicators.vocabulary import plausible_name as clean_name
 from govnlp.ner.sentences import has_number, split_sentences
 
 _NUMBER_RUN = re.compile(r"\d+(?:[.,]\d+)*")
 _DATE_AFTER = re.compile(r"^(?:年|月|日|号|届|次会议|时)")
 _MAX_CHARS = 126
-# a name holding one of these reads like a clause, not an indicator (上调到, 提议以, 由...降到)
-_CLAUSE_CHARS = re.compile(r"[的以由从到至将就在把被可望仍为了对向与和及或等]|\d|[,，、:：]")
-_NAME_SUFFIX = re.compile(
-    r"(额|量|率|值|数|收入|产值|总值|增加值|产量|面积|人口|人数|比重|比例|投资|总额|规模|利润|税收|"
-    r"支出|消费|指数|价格|产能|里程|容量|密度|覆盖率|达标率|排放|就业|贷款|存款|余额|营收|出口|进口)$")
 
 
 def indicator_spans(indicators, text: str) -> list[tuple[str, int, int]]:
@@ -92,16 +88,6 @@ def explained(sentence: str, tags: list[str]) -> bool:
             continue
         return False
     return True
-
-
-def clean_name(name: str, canonical: Optional[str] = None) -> bool:
-    """A name the rules very likely got right: known to the vocabulary, or short, free of
-    clause words and ending like an indicator (额/量/率/收入/增加值...)."""
-    if not name or not 2 <= len(name) <= 16:
-        return False
-    if canonical:
-        return not re.search(r"[,，:：]", name)
-    return _CLAUSE_CHARS.search(name) is None and _NAME_SUFFIX.search(name) is not None
 
 
 def confident_examples(text: str, indicators) -> list[dict]:
