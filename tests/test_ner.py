@@ -307,3 +307,12 @@ def test_synthetic_sentences_carry_exact_role_spans():
                 assert not piece[0].isdigit() or piece.startswith("5G")
     assert roles == {"NAME", "VALUE", "CHANGE", "RANK"}
     assert any("分别" in ex["chars"] for ex in examples)
+
+
+def test_plausible_names_gate_what_the_model_may_add():
+    from govnlp.indicators.vocabulary import plausible_name
+
+    assert plausible_name("地区生产总值", "gdp")
+    assert plausible_name("数字经济核心产业增加值")           # unknown, but ends like an indicator
+    assert not plausible_name("料") and not plausible_name("欠薪")
+    assert not plausible_name("为1100余名农民工追讨工资")     # a clause, not a name
