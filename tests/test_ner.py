@@ -316,3 +316,20 @@ def test_plausible_names_gate_what_the_model_may_add():
     assert plausible_name("数字经济核心产业增加值")           # unknown, but ends like an indicator
     assert not plausible_name("料") and not plausible_name("欠薪")
     assert not plausible_name("为1100余名农民工追讨工资")     # a clause, not a name
+
+
+def test_pretraining_writes_a_loadable_hugging_face_folder(tmp_path):
+    from govnlp.train.pretrain import ModelArguments as Size, PretrainArguments, run
+
+    corpus = tmp_path / "report.txt"
+    corpus.write_text("全年地区生产总值增长8.5%。\n一般公共预算收入完成56.7亿元。\n" * 20, encoding="utf-8")
+    log = run(Size(layers=1, hidden=16, heads=2, intermediate=32, max_positions=160),
+              PretrainArguments(out=str(tmp_path / "base"), texts=[str(corpus)], no_people_daily=True,
+                                batch_size=4, max_steps=50, stop_after=3, warmup_steps=1, log_every=1,
+                                save_every=100, max_lines=40))
+    assert log["steps"] == 3 and len(log["history"]) == 3          # stopped early, schedule kept
+    for name in ("config.json", "model.safetensors", "tokenizer.json", "training_log.json"):
+        assert (tmp_path / "base" / name).is_file()
+    tok = transformers.AutoTokenizer.from_pretrained(tmp_path / "base", local_files_only=True)
+    assert tok.convert_ids_to_tokens(tok(list("增长"), is_split_into_words=True)["input_ids"]) == \
+        ["[CLS]", "增", "长", "[SEP]"]

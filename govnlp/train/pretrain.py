@@ -137,6 +137,9 @@ class PretrainArguments:
     warmup_steps: int = 150
     max_steps: int = 1500
     max_minutes: float = 35.0
+    stop_after: Optional[int] = field(default=None, metadata={
+        "help": "stop after this many steps while the schedule stays planned over --max_steps "
+                "(repeats a run that ended at its wall-time cap)"})
     mask_prob: float = 0.15
     save_every: int = 200
     log_every: int = 50
@@ -235,7 +238,8 @@ def run(model_args: ModelArguments, args: PretrainArguments) -> dict:
                    finished=final)
         (out / "training_log.json").write_text(json.dumps(log, ensure_ascii=False, indent=1), encoding="utf-8")
 
-    while step < args.max_steps and time.time() < deadline:
+    last = min(args.max_steps, args.stop_after or args.max_steps)
+    while step < last and time.time() < deadline:
         if pos + args.batch_size > len(order):
             random.shuffle(order)
             pos, epoch = 0, epoch + 1
