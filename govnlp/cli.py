@@ -17,7 +17,7 @@ def _parse_cmd(argv: list[str]) -> int:
     p.add_argument("files", nargs="+", help="report files (.txt, .html, .pdf, .docx) or - for stdin")
     p.add_argument("--format", choices=["json", "tree", "text", "indicators", "html"], default="json")
     p.add_argument("--indicators", choices=["rules", "model", "hybrid", "none"], default="default",
-                   help="how indicators are found (default: rules, which beat hybrid on the benchmark; see docs/benchmark.md)")
+                   help="how indicators are found (default: hybrid, rules plus the NER model, which beat the rules on the benchmark; see docs/benchmark.md)")
     p.add_argument("--encoding", default=None, help="force an input encoding instead of detecting it")
     p.add_argument("--lexicon", default=None, help="an extra slogan lexicon (JSONL)")
     p.add_argument("--indent", type=int, default=1)

@@ -12,6 +12,9 @@ from .errors import Errors, GovnlpError
 from .report import Report
 
 INDICATOR_MODES = ("rules", "model", "hybrid", "none")
+#: the default indicator mode: hybrid won on the benchmark (docs/benchmark.md); without the
+#: NER model it falls back to the rules with warning W008
+DEFAULT_INDICATORS = "hybrid"
 
 
 def parse_text(text: str, *, raw: Optional[str] = None, indicators: str = "default",
@@ -45,7 +48,7 @@ def parse_text(text: str, *, raw: Optional[str] = None, indicators: str = "defau
 
 def _indicator_mode(indicators: str, ner_model: Optional[str]) -> str:
     if indicators == "default":
-        indicators = os.environ.get("GOVNLP_INDICATORS", "rules")
+        indicators = os.environ.get("GOVNLP_INDICATORS", DEFAULT_INDICATORS)
     if indicators not in INDICATOR_MODES:
         raise GovnlpError(Errors.E006.format(name="indicators", value=indicators, choices=INDICATOR_MODES))
     return indicators
@@ -55,8 +58,8 @@ def parse_report(source, *, encoding: Optional[str] = None, **kwargs) -> Report:
     """Parse one report into a :class:`~govnlp.report.Report`.
 
     ``source`` is a path (str or pathlib.Path) to a .txt/.html/.pdf file, the text itself, or
-    bytes in any common Chinese encoding. Keyword options: ``indicators`` ("rules", "model",
-    "hybrid", "none"), ``slogans`` (bool), ``lexicon`` (path of an extra slogan lexicon),
+    bytes in any common Chinese encoding. Keyword options: ``indicators`` ("hybrid", the default,
+    "rules", "model", "none"; $GOVNLP_INDICATORS changes the default), ``slogans`` (bool), ``lexicon`` (path of an extra slogan lexicon),
     ``sections_model``/``ner_model`` (model folders).
     """
     from .io import read_source

@@ -67,13 +67,13 @@ class GovnlpComponent:
 
 
 @Language.factory("govnlp", assigns=["doc.spans", "doc._.govnlp"],
-                  default_config={"indicators": "rules", "slogans": True})
+                  default_config={"indicators": "default", "slogans": True})
 def make_govnlp(nlp: Language, name: str, indicators: str, slogans: bool) -> GovnlpComponent:
     """Thin factory: builds the component from its config."""
     return GovnlpComponent(nlp, name, indicators, slogans)
 
 
-def load(segmenter: Optional[str] = None, indicators: str = "rules") -> Language:
+def load(segmenter: Optional[str] = None, indicators: str = "default") -> Language:
     """A blank Chinese pipeline segmented by our pkuseg model, with the govnlp component added.
 
     ``segmenter``: a folder made by ``govnlp train segmenter`` (default: models/pkuseg), or

@@ -333,3 +333,25 @@ def test_pretraining_writes_a_loadable_hugging_face_folder(tmp_path):
     tok = transformers.AutoTokenizer.from_pretrained(tmp_path / "base", local_files_only=True)
     assert tok.convert_ids_to_tokens(tok(list("增长"), is_split_into_words=True)["input_ids"]) == \
         ["[CLS]", "增", "长", "[SEP]"]
+
+
+def test_two_fenbie_runs_fill_the_same_names():
+    text = "城镇和农村居民人均可支配收入分别达到62187元和33874元，分别增长4.5%和6.6%。"
+
+    def at(role, surface):
+        i = text.index(surface)
+        return RoleSpan(role, i, i + len(surface), 0.9)
+    spans = [RoleSpan("NAME", 0, 2, 0.9), RoleSpan("NAME", 3, 14, 0.9), at("VALUE", "62187元"),
+             at("VALUE", "33874元"), at("CHANGE", "增长4.5%"), at("CHANGE", "6.6%")]
+    report = Report(text=text)
+    got = [(i.name, i.value, i.change.value) for d in link_roles(spans, (0, len(text)), text)
+           for i in [draft_to_indicator(report, d)]]
+    assert got == [("城镇", 62187.0, 4.5), ("农村居民人均可支配收入", 33874.0, 6.6)]
+
+
+def test_a_duration_aside_is_not_an_indicator_value():
+    text = "地方财政收入145.5亿元，增长0.5%，连续54个月保持正增长。"
+    i = text.index("54个月")
+    spans = [RoleSpan("NAME", 0, 6, 0.9), RoleSpan("VALUE", i, i + 4, 0.9)]
+    (draft,) = link_roles(spans, (0, len(text)), text)
+    assert draft_to_indicator(Report(text=text), draft) is None

@@ -126,32 +126,22 @@ def link_roles(spans, sentence: tuple[int, int], text: Optional[str] = None) -> 
 
 def link_distributive(spans, sentence: tuple[int, int], text: str) -> Optional[list[_Draft]]:
     """Link a 分别 list by position: the k-th name before 分别 takes the k-th value or change
-    after it (A、B分别增长9.1%、10.3%; A 46109元、B 20897元，分别增长4.8%和6.3%).
+    after it (A、B分别增长9.1%、10.3%; A 46109元、B 20897元，分别增长4.8%和6.3%;
+    A和B分别达到x和y，分别增长p和q).
 
     Applies when 分别 is followed by a run of k >= 2 spans of one role (VALUE or CHANGE) and
-    preceded by at least k names none of whose indicators has that role yet; the drafts made
-    this way are marked ``distributive``. Returns None when the sentence has no such list, so
-    the caller links in order.
+    preceded by at least k names none of whose indicators has that role yet; a second 分别
+    right after the first run fills the same k names. The drafts made this way are marked
+    ``distributive``. Returns None when the sentence has no such list, so the caller links in
+    order.
     """
     s0, s1 = sentence
     p = text.find("分别", s0, s1)
     if p < 0:
         return None
     ordered = sorted(spans, key=lambda x: x.start)
-    before = [sp for sp in ordered if sp.end <= p]
-    after = [sp for sp in ordered if sp.start >= p + 2]
-    run = []
-    for sp in after:
-        if sp.role in ("VALUE", "CHANGE") and (not run or sp.role == run[0].role):
-            run.append(sp)
-        else:
-            break
-    k = len(run)
-    if k < 2:
-        return None
-    key = "value" if run[0].role == "VALUE" else "change"
     groups: list[_Draft] = []
-    for sp in before:
+    for sp in (sp for sp in ordered if sp.end <= p):
         rng = (sp.start, sp.end)
         if sp.role == "NAME":
             groups.append(_Draft(name=rng, scores=[sp.score], sentence=sentence))
@@ -164,22 +154,46 @@ def link_distributive(spans, sentence: tuple[int, int], text: str) -> Optional[l
             g.scores.append(sp.score)
         elif groups and sp.role == "RANK" and groups[-1].rank is None:
             groups[-1].rank = rng
-    if len(groups) < k:
+    targets: list[_Draft] = []
+    rest = [sp for sp in ordered if sp.start >= p + 2]
+    while p >= 0:
+        run = _leading_run(rest)
+        k = len(run)
+        if k < 2 or (targets and k != len(targets)):
+            break
+        targets = targets or groups[-k:]
+        key = "value" if run[0].role == "VALUE" else "change"
+        if len(targets) < k or any(getattr(g, key) is not None for g in targets):
+            break
+        for g, sp in zip(targets, run):
+            setattr(g, key, (sp.start, sp.end))
+            g.scores.append(sp.score)
+            g.distributive = True
+        rest = rest[k:]
+        nxt = text.find("分别", run[-1].end, s1)
+        between = [sp for sp in rest if nxt >= 0 and sp.start < nxt]
+        if nxt < 0 or between:
+            break
+        p = nxt
+        rest = [sp for sp in rest if sp.start >= p + 2]
+    if not targets or not any(g.distributive for g in targets):
         return None
-    targets = groups[-k:]
-    if any(getattr(g, key) is not None for g in targets):
-        return None
-    for g, sp in zip(targets, run):
-        setattr(g, key, (sp.start, sp.end))
-        g.scores.append(sp.score)
-        g.distributive = True
     drafts = [g for g in groups if g.value is not None or g.change is not None]
-    rest = after[k:]
     if rest:
-        lead = [] if any(sp.role == "NAME" for sp in rest[:1]) else [
-            _Span("NAME", *targets[-1].name, targets[-1].scores[0])]
+        lead = [] if rest[0].role == "NAME" else [_Span("NAME", *targets[-1].name, targets[-1].scores[0])]
         drafts += [d for d in _link_in_order(lead + rest, sentence) if d.value or d.change]
     return drafts
+
+
+def _leading_run(spans) -> list:
+    """The spans at the head of ``spans`` that are all VALUE or all CHANGE."""
+    run = []
+    for sp in spans:
+        if sp.role in ("VALUE", "CHANGE") and (not run or sp.role == run[0].role):
+            run.append(sp)
+        else:
+            break
+    return run
 
 
 @dataclass
@@ -309,7 +323,8 @@ def draft_to_indicator(report: Report, d: _Draft, ctx=None) -> Optional[Indicato
     ind.spans = {"name": None, "value": None, "change": None}
     if d.value is not None:
         qs = find_quantities(text, *d.value)
-        if qs:
+        name = text[d.name[0]:d.name[1]] if d.name is not None else ""
+        if qs and not _is_aside(text, qs[0], name):
             q = qs[0]
             ind.value, ind.low, ind.high, ind.unit, ind.qualifier = q.value, q.low, q.high, q.unit, q.qualifier
             ind.spans["value"] = list(d.value)
@@ -329,6 +344,23 @@ def draft_to_indicator(report: Report, d: _Draft, ctx=None) -> Optional[Indicato
     ind.section = _section_of(report, anchor)
     ind.kind, ind.period = _kind_period(report, d, anchor, ind.section, ctx)
     return ind
+
+
+_TIME_NAME = re.compile(r"时间|时限|天数|用时|周期|时长")
+
+
+def _is_aside(text: str, q, name: str) -> bool:
+    """A duration or age (连续54个月, 用3年时间) is not an indicator's value unless the name asks
+    for time (审批时限, 优良天数): the rules' linker draws the same line."""
+    from .linker import DURATION_CATEGORIES
+    from .vocabulary import canonical_id
+
+    if getattr(q, "category", None) not in DURATION_CATEGORIES:
+        return False
+    start = getattr(q, "num_start", q.start)
+    if re.search(r"(?:连续|用|历时)\s*$", text[max(0, start - 4):start]):
+        return True
+    return not _TIME_NAME.search(name) and not (name and canonical_id(name))
 
 
 @dataclass
