@@ -2,7 +2,7 @@
 
     python -m govnlp.ner.benchmark --split test [--model models/ner]
 
-prints, per mode (rules, model, hybrid), quantity and linked P/R/F1 from govnlp.benchmark's
+prints, per mode (rules, model, hybrid, and hybrid-nolists: hybrid without its 分别-list rule), quantity and linked P/R/F1 from govnlp.benchmark's
 scorer, then the model's speed on number-bearing sentences (chars/s, 1 and 2 torch threads)
 and, with ``--time FILE ...``, the wall time of a full parse of each file (rules vs hybrid).
 """
@@ -20,11 +20,20 @@ def score_modes(split: str, model: Optional[str], modes=("rules", "model", "hybr
     from govnlp.benchmark.scorer import score_pipeline
     from govnlp.pipeline import parse_text
 
+    from govnlp.indicators import hybrid
+
     docs = [d for d in load_split(split) if "indicators" in d.layers]
     out = {}
     for mode in modes:
-        res = score_pipeline(lambda t, m=mode: parse_text(t, indicators=m, ner_model=model), docs,
-                             layers=["indicators"])
+        # "hybrid-nolists": the hybrid merge without its 分别-list rule (MergePolicy.lists), an ablation
+        policy = hybrid.DEFAULT_POLICY
+        if mode == "hybrid-nolists":
+            hybrid.DEFAULT_POLICY = hybrid.MergePolicy(lists=False)
+        try:
+            res = score_pipeline(lambda t, m=mode.split("-")[0]: parse_text(t, indicators=m, ner_model=model),
+                                 docs, layers=["indicators"])
+        finally:
+            hybrid.DEFAULT_POLICY = policy
         out[mode] = {k: (round(v, 4) if isinstance(v, float) else v) for k, v in res.items()
                      if k.startswith(("quantity_", "linked_")) or k in ("n_docs", "chars", "seconds", "errors")}
     return out
@@ -72,7 +81,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--split", default="test")
     ap.add_argument("--model", default=None, help="NER model folder (default: models/ner)")
-    ap.add_argument("--modes", default="rules,model,hybrid")
+    ap.add_argument("--modes", default="rules,model,hybrid,hybrid-nolists")
     ap.add_argument("--time", nargs="*", default=[], help="report files to time a full parse on")
     args = ap.parse_args(argv)
     result = {"scores": score_modes(args.split, args.model, tuple(args.modes.split(","))),

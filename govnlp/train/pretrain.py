@@ -273,7 +273,8 @@ def run(model_args: ModelArguments, args: PretrainArguments) -> dict:
         if step % args.save_every == 0:
             save()
     save(final=True)
-    print(f"[pretrain] done: {step} steps, loss {ema:.4f}, {time.time() - t0:.0f}s -> {out}", flush=True)
+    loss = "n/a" if ema is None else f"{ema:.4f}"
+    print(f"[pretrain] done: {step} steps, loss {loss}, {time.time() - t0:.0f}s -> {out}", flush=True)
     return log
 
 
