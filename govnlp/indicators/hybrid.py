@@ -26,7 +26,8 @@ Hybrid merge rule (the rules are exact where a pattern applies, the model genera
    (``MergePolicy.takes_model_name``);
 2. a rule indicator the model did not find is kept, ``source="rules"``;
 3. a model indicator the rules did not find is added, ``source="model"``, only when its name
-   is plausible (``vocabulary.plausible_name``: known, or short and ending like an indicator), its quantity was read by the number grammar, its roles were predicted with mean
+   is plausible (``vocabulary.plausible_name``: known, or short and ending like an indicator),
+   its quantity was read by the number grammar, its roles were predicted with mean
    probability >= ``MIN_SCORE``, and no rule span overlaps its anchor.
 """
 from __future__ import annotations
@@ -428,14 +429,14 @@ def _anchor(ind: Indicator) -> Optional[tuple[int, int]]:
     return None if a is None else (a[0], a[1])
 
 
-def _figures(ind: Indicator) -> list[tuple[int, int]]:
-    """The value and change spans of an indicator."""
-    return [tuple(v) for k, v in (ind.spans or {}).items() if k != "name" and v]
-
-
 def _roles(ind: Indicator) -> dict:
     """Value and change spans by role."""
     return {k: tuple(v) for k, v in (ind.spans or {}).items() if k != "name" and v}
+
+
+def _figures(ind: Indicator) -> list[tuple[int, int]]:
+    """The value and change spans of an indicator."""
+    return list(_roles(ind).values())
 
 
 def _overlap(a, b) -> bool:
