@@ -75,6 +75,20 @@ def test_sample_is_well_formed(sample):
     assert set(sample.layers) == {"meta", "sections", "indicators", "slogans", "tasks"}
 
 
+def test_holdout_split_is_loaded_on_its_own_and_in_all():
+    from govnlp.benchmark.cli import _parser
+    from govnlp.benchmark.dataset import SPLITS
+
+    assert SPLITS == ("train", "dev", "test", "holdout")
+    holdout = load_split("holdout")
+    assert all(d.split == "holdout" for d in holdout)
+    every = load_split("all")
+    assert {d.id for d in holdout} <= {d.id for d in every}
+    assert len(every) == sum(len(load_split(s)) for s in SPLITS)
+    assert len({d.id for d in every}) == len(every)  # a document lives in one split only
+    assert _parser().parse_args(["--split", "holdout"]).split == "holdout"
+
+
 @pytest.mark.parametrize("split", available_splits())
 def test_every_bundled_gold_line_is_well_formed(split):
     problems = {d.id: check_doc(d) for d in load_split(split)}

@@ -1,4 +1,4 @@
-"""Build govnlp/benchmark/data/{train,dev,test}.jsonl from the annotated sources.
+"""Build govnlp/benchmark/data/{train,dev,test,holdout}.jsonl from the annotated sources.
 
 Sources live in benchmarks/gold_src/*.txt: the document text with inline markup, so offsets are
 computed, never typed. Run from the repository root:
@@ -36,6 +36,8 @@ KINDS = {"a": "actual", "t": "target", "f": "forecast", "actual": "actual", "tar
 QUALS = ("approx", "at_least", "more_than", "at_most", "less_than", "nearly")
 META_KEYS = ("title", "region", "province", "admin_code", "level", "year", "doc_type", "date")
 OPEN, CLOSE = "⟦", "⟧"
+# the splits (govnlp.benchmark.dataset.SPLITS); holdout = written after the rules were fixed
+SPLITS = ("train", "dev", "test", "holdout")
 
 
 class SourceError(Exception):
@@ -407,8 +409,8 @@ def parse_source(path: Path) -> dict:
     for t, s, e in spans:
         if t and t[0] not in "SmnvcrgTLUx":
             raise SourceError(f"{path.name}: unknown tag {t!r}")
-    if split not in ("train", "dev", "test"):
-        raise SourceError(f"{path.name}: @@split must be train/dev/test")
+    if split not in SPLITS:
+        raise SourceError(f"{path.name}: @@split must be one of {'/'.join(SPLITS)}")
     gold = {"meta": meta, "sections": sections, "indicators": indicators, "slogans": slogans,
             "tasks": tasks}
     # layers that are not complete are not written at all (drafts stay in the source only)
@@ -572,7 +574,7 @@ def main(argv=None) -> int:
     counts = {}
     if not args.no_write:
         OUT.mkdir(parents=True, exist_ok=True)
-        for split in ("train", "dev", "test"):
+        for split in SPLITS:
             with open(OUT / f"{split}.jsonl", "w", encoding="utf-8") as f:
                 for d in docs:
                     if d["split"] == split:

@@ -23,6 +23,7 @@ TOPICS = {"economy", "industry", "innovation", "reform_opening", "urban_rural", 
 KINDS = {"actual", "target", "forecast"}
 QUALS = {None, "approx", "at_least", "more_than", "at_most", "less_than", "nearly"}
 LAYERS = {"meta", "sections", "indicators", "slogans", "tasks"}
+SPLITS = ("train", "dev", "test", "holdout")  # govnlp.benchmark.dataset.SPLITS
 
 
 def problems_of(doc: dict) -> list[str]:
@@ -80,9 +81,9 @@ def main() -> int:
     bad = 0
     ids = set()
     lines = {}
-    for split in ("train", "dev", "test"):
+    for split in SPLITS:
         path = DATA / f"{split}.jsonl"
-        lines[split] = path.read_text(encoding="utf-8")
+        lines[split] = path.read_text(encoding="utf-8") if path.exists() else ""
         for k, line in enumerate(lines[split].splitlines(), 1):
             doc = json.loads(line)
             if doc["id"] in ids:
@@ -96,8 +97,9 @@ def main() -> int:
     before = dict(lines)
     subprocess.run([sys.executable, str(Path(__file__).with_name("build_gold.py"))], check=True,
                    capture_output=True)
-    for split in ("train", "dev", "test"):
-        if (DATA / f"{split}.jsonl").read_text(encoding="utf-8") != before[split]:
+    for split in SPLITS:
+        path = DATA / f"{split}.jsonl"
+        if (path.read_text(encoding="utf-8") if path.exists() else "") != before[split]:
             print(f"{split}.jsonl was out of date with benchmarks/gold_src (now rebuilt)")
             bad += 1
     print(f"{len(ids)} documents checked, {bad} problem(s)")

@@ -1,11 +1,11 @@
 """``govnlp bench``: score govnlp and the baselines on the bundled gold (or your own file).
 
-    govnlp bench [--split train|dev|test|all] [--json | --markdown]
+    govnlp bench [--split train|dev|test|holdout|all] [--json | --markdown]
                  [--pipeline govnlp|regex|jionlp|recognizers|all]
                  [--indicators rules|model|hybrid] [--gold FILE.jsonl]
                  [--per-doc] [--ci N] [--explain DOC_ID] [--lint]
 
-``--split all`` (the default) reports every split on its own and their union ("all").
+``--split all`` (the default) reports every split on its own (holdout included) and their union ("all").
 The figures and matching rules are docs/annotation.md section 7; docs/benchmark.md has results.
 """
 from __future__ import annotations
