@@ -79,7 +79,7 @@ def test_holdout_split_is_loaded_on_its_own_and_in_all():
     from govnlp.benchmark.cli import _parser
     from govnlp.benchmark.dataset import SPLITS
 
-    assert SPLITS == ("train", "dev", "test", "holdout")
+    assert SPLITS == ("train", "dev", "test", "holdout", "realistic")
     holdout = load_split("holdout")
     assert all(d.split == "holdout" for d in holdout)
     every = load_split("all")

@@ -23,7 +23,7 @@ TOPICS = {"economy", "industry", "innovation", "reform_opening", "urban_rural", 
 KINDS = {"actual", "target", "forecast"}
 QUALS = {None, "approx", "at_least", "more_than", "at_most", "less_than", "nearly"}
 LAYERS = {"meta", "sections", "indicators", "slogans", "tasks"}
-SPLITS = ("train", "dev", "test", "holdout")  # govnlp.benchmark.dataset.SPLITS
+SPLITS = ("train", "dev", "test", "holdout", "realistic")  # govnlp.benchmark.dataset.SPLITS
 
 
 def problems_of(doc: dict) -> list[str]:
