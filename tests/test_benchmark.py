@@ -193,8 +193,15 @@ def test_linked_needs_the_name_and_attributes_are_compared():
     f = figures(doc, Report(text=TEXT, indicators=[pred]))
     assert f["quantity_f1"] == 1.0 and f["linked_f1"] == 0.0
     assert f["qualifier_acc"] == f["kind_acc"] == f["period_acc"] == f["rank_acc"] == 0.0
-    pred.name = "全市地区生产总值"   # scope word and containment are forgiven
+    pred.name = "全市地区生产总值"   # a leading scope word is forgiven by both name rules
     assert figures(doc, Report(text=TEXT, indicators=[pred]))["linked_f1"] == 1.0
+
+
+def test_strict_names_are_the_headline_and_containment_only_counts_as_lenient():
+    doc = gdp_doc(indicators=[gdp(name="地区生产总值")])
+    pred = Indicator.from_dict(gdp(name="全市实现地区生产总值"))
+    f = figures(doc, Report(text=TEXT, indicators=[pred]))
+    assert f["linked_f1"] == 0.0 and f["linked_lenient_f1"] == 1.0
 
 
 def test_target_f1_needs_the_kind():

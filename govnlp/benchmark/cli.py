@@ -36,13 +36,15 @@ TABLE_ROWS = [
     ("sections F1", "section_f1", "f"), ("function acc", "function_acc", "f"),
     ("topic acc", "topic_acc", "f"),
     ("quantity P", "quantity_precision", "f"), ("quantity R", "quantity_recall", "f"),
-    ("quantity F1", "quantity_f1", "f"), ("linked F1", "linked_f1", "f"),
+    ("quantity F1", "quantity_f1", "f"), ("linked F1 (strict names)", "linked_f1", "f"),
+    ("linked F1 (lenient names)", "linked_lenient_f1", "f"),
     ("target F1", "target_f1", "f"),
     ("change acc", "change_acc", "f"), ("qualifier acc", "qualifier_acc", "f"),
     ("kind acc", "kind_acc", "f"), ("period acc", "period_acc", "f"),
     ("slogan F1", "slogan_f1", "f"), ("slogan acc", "slogan_acc", "f"),
     ("slogan invented", "slogan_invented", "n"),
-    ("task unit F1", "task_unit_f1", "f"), ("meta acc", "meta_acc", "f"),
+    ("task F1", "task_f1", "f"), ("task unit F1", "task_unit_f1", "f"), ("meta acc", "meta_acc", "f"),
+    ("meta year acc", "meta_year_acc", "f"),
     ("documents", "n_docs", "n"), ("errors", "n_errors", "n"), ("chars/s", "chars_per_s", "n"),
 ]
 

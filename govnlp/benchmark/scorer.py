@@ -75,8 +75,13 @@ def norm_name(s: Optional[str]) -> str:
     return s
 
 
+def names_equal(gold: Optional[str], pred: Optional[str]) -> bool:
+    """The strict name rule (annotation.md 7.3, headline): equal after :func:`norm_name`."""
+    return norm_name(gold) == norm_name(pred)
+
+
 def names_match(gold: Optional[str], pred: Optional[str]) -> bool:
-    """Both empty, or equal, or one containing the other (shorter >= 2 chars and >= half)."""
+    """The lenient name rule: both empty, equal, or one containing the other (shorter >= 2 chars and >= half)."""
     g, p = norm_name(gold), norm_name(pred)
     if not g or not p:
         return not g and not p
@@ -267,7 +272,8 @@ def score_indicators(gold: list[dict], pred: list[dict], align: Alignment) -> Co
     for i, j in pairs:
         g, p = gold[i], pred[j]
         c["target_tp"] += g.get("kind") == p.get("kind") == "target"
-        c["linked_tp"] += names_match(g.get("name"), p.get("name"))
+        c["linked_tp"] += names_equal(g.get("name"), p.get("name"))
+        c["linked_lenient_tp"] += names_match(g.get("name"), p.get("name"))
         if g.get("change") is not None or p.get("change") is not None:
             c["change_n"] += 1
             c["change_ok"] += _change_equal(g.get("change"), p.get("change"))
@@ -421,6 +427,9 @@ def score_meta(gold: dict, pred: dict) -> Counter:
             ok = value == got
         c["meta_n"] += 1
         c["meta_ok"] += ok
+        if key == "year":
+            c["meta_year_n"] += 1
+            c["meta_year_ok"] += ok
     return c
 
 
@@ -473,7 +482,7 @@ def explain_document(doc: GoldDoc, report: Report) -> dict:
         wrong = []
         for i, j in pairs:
             g, p = gold[i], pi[j]
-            diffs = [f"name {g.get('name')!r} vs {p.get('name')!r}"] if not names_match(g.get("name"), p.get("name")) else []
+            diffs = [f"name {g.get('name')!r} vs {p.get('name')!r}"] if not names_equal(g.get("name"), p.get("name")) else []
             if not _change_equal(g.get("change"), p.get("change")):
                 diffs.append(f"change {g.get('change') and (g['change']['value'], g['change']['unit'])} vs "
                              f"{p.get('change') and (p['change']['value'], p['change']['unit'])}")
@@ -543,6 +552,10 @@ def metrics(c: Counter) -> dict:
     linked = Counter(linked_tp=c["linked_tp"], linked_fp=c["quantity_pred"] - c["linked_tp"],
                      linked_fn=c["quantity_gold"] - c["linked_tp"])
     m.update(_prf(linked, "linked", c["docs_indicators"]))
+    lenient = Counter(linked_lenient_tp=c["linked_lenient_tp"],
+                      linked_lenient_fp=c["quantity_pred"] - c["linked_lenient_tp"],
+                      linked_lenient_fn=c["quantity_gold"] - c["linked_lenient_tp"])
+    m.update(_prf(lenient, "linked_lenient", c["docs_indicators"]))
     targets = Counter(target_tp=c["target_tp"], target_fp=c["target_pred"] - c["target_tp"],
                       target_fn=c["target_gold"] - c["target_tp"])
     m.update(_prf(targets, "target", c["docs_indicators"]))
@@ -554,11 +567,12 @@ def metrics(c: Counter) -> dict:
     m.update(_prf(c, "task", c["docs_tasks"]))
     m.update(_prf(c, "task_unit", c["docs_tasks"]))
     m["meta_acc"] = _ratio(c["meta_ok"], c["meta_n"])
+    m["meta_year_acc"] = _ratio(c["meta_year_ok"], c["meta_year_n"])
     return m
 
 
 WARMUP_TEXT = "一、工作回顾\n全年地区生产总值增长5%，新增城镇就业1.2万人，深入落实“六稳”工作。\n"
-PER_DOC_KEYS = ("section_f1", "function_acc", "quantity_f1", "linked_f1", "change_acc",
+PER_DOC_KEYS = ("section_f1", "function_acc", "quantity_f1", "linked_f1", "kind_acc", "change_acc",
                 "slogan_f1", "slogan_acc", "task_unit_f1")
 
 
