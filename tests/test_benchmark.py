@@ -483,3 +483,25 @@ def test_norm_drops_pinyin_glosses_left_in_gold_surfaces():
     from govnlp.benchmark.scorer import norm
 
     assert norm("六穩(wěn)") == norm("六稳") == "六稳"
+
+
+def test_no_held_out_sentence_is_quoted_in_code_tests_or_lexicons():
+    from pathlib import Path
+
+    from govnlp.benchmark.leaks import find_leaks
+
+    leaks = find_leaks(Path(__file__).resolve().parents[1])
+    assert not leaks, "\n".join(f"{x.doc_id} in {x.path}: {x.sentence}" for x in leaks[:10])
+
+
+def test_leak_check_finds_a_quoted_sentence(tmp_path, monkeypatch):
+    from govnlp.benchmark import leaks
+    from govnlp.benchmark.dataset import GoldDoc
+
+    doc = GoldDoc(id="doc-x", text="标题\n全年新建改造城市道路二十三条，新增停车泊位四千个。", split="test")
+    monkeypatch.setattr("govnlp.benchmark.dataset.load_split", lambda split: [doc] if split == "test" else [])
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_x.py").write_text('S = "全年新建改造城市道路 二十三条，新增停车泊位四千个"\n', encoding="utf-8")
+    found = leaks.find_leaks(tmp_path, splits=["test"], paths=["tests"])
+    assert [(x.doc_id, x.path) for x in found] == [("doc-x", "tests/test_x.py")]
+    assert list(leaks.sentences("短句。")) == []

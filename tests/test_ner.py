@@ -238,15 +238,15 @@ def test_a_bert_base_chinese_style_checkpoint_works_as_base(tmp_path):
 
 
 # ---- 分别 lists and the synthetic corpus --------------------------------------------------
-LIST = "规上工业增加值、固定资产投资分别增长9.1%、10.3%。城镇居民收入46109元、农村居民收入20897元，分别增长4.8%和6.3%。"
+LIST = "规上工业增加值、固定资产投资分别增长8.7%、11.2%。城镇居民收入46109元、农村居民收入20897元，分别增长4.8%和6.3%。"
 
 
 def _list_spans() -> list:
     def at(role, surface, start=0):
         i = LIST.index(surface, start)
         return RoleSpan(role, i, i + len(surface), 0.9)
-    return [at("NAME", "规上工业增加值"), at("NAME", "固定资产投资"), at("CHANGE", "增长9.1%"),
-            at("CHANGE", "10.3%"), at("NAME", "城镇居民收入"), at("VALUE", "46109元"),
+    return [at("NAME", "规上工业增加值"), at("NAME", "固定资产投资"), at("CHANGE", "增长8.7%"),
+            at("CHANGE", "11.2%"), at("NAME", "城镇居民收入"), at("VALUE", "46109元"),
             at("NAME", "农村居民收入"), at("VALUE", "20897元"), at("CHANGE", "增长4.8%"),
             at("CHANGE", "6.3%")]
 
@@ -261,7 +261,7 @@ def test_a_fenbie_list_pairs_the_kth_name_with_the_kth_figure():
         for d in link_roles(spans, (s, e), LIST):
             ind = draft_to_indicator(report, d)
             got.append((ind.name, ind.value, ind.change.value, d.distributive))
-    assert got == [("规上工业增加值", None, 9.1, True), ("固定资产投资", None, 10.3, True),
+    assert got == [("规上工业增加值", None, 8.7, True), ("固定资产投资", None, 11.2, True),
                    ("城镇居民收入", 46109.0, 4.8, True), ("农村居民收入", 20897.0, 6.3, True)]
 
 
@@ -282,12 +282,12 @@ def test_a_model_list_replaces_rule_records_that_paired_the_wrong_figures():
     drafts = link_roles(spans, (0, end), LIST)
     scored = [(draft_to_indicator(report, d), 0.9) for d in drafts]
     output = ModelOutput(scored, spans, [(0, end)], distributive={0, 1})
-    i, j = LIST.index("9.1%"), LIST.index("10.3%")
+    i, j = LIST.index("8.7%"), LIST.index("11.2%")
     wrong = [Indicator(name="固定资产投资", change=None, spans={"name": [8, 14], "change": [i - 2, i + 4]}),
-             Indicator(name="固定资产投资", value=10.3, unit="%", spans={"name": [8, 14], "value": [j, j + 5]})]
+             Indicator(name="固定资产投资", value=11.2, unit="%", spans={"name": [8, 14], "value": [j, j + 5]})]
     merged = merge(wrong, scored, output=output)
-    assert [(m.name, m.change.value, m.source) for m in merged] == [("规上工业增加值", 9.1, "both"),
-                                                                    ("固定资产投资", 10.3, "both")]
+    assert [(m.name, m.change.value, m.source) for m in merged] == [("规上工业增加值", 8.7, "both"),
+                                                                    ("固定资产投资", 11.2, "both")]
 
 
 def test_synthetic_sentences_carry_exact_role_spans():

@@ -20,7 +20,10 @@ from typing import Any, Optional
 from ..report import FUNCTIONS, KINDS, QUALIFIERS, TOPICS
 
 # holdout: documents written after the rules and models were fixed (2026-12-01), never tuned on
+# realistic: report-length documents written like real reports and reposts (issue 11), never tuned on
 SPLITS = ("train", "dev", "test", "holdout", "realistic")
+#: splits no model is trained on and no rule, test, template or lexicon quotes (govnlp.benchmark.leaks)
+HELD_OUT = ("dev", "test", "holdout", "realistic")
 LAYERS = ("meta", "sections", "indicators", "slogans", "tasks")
 
 

@@ -95,7 +95,7 @@ RANK_PLACES = re.compile(r"(?:前进|上升|提升|跃升|前移|后退|下降|�
 FOOTNOTE_IN_NAME = re.compile(
     r"(?<=[\u4e00-\u9fff”」』])\d{1,2}(?=[\u4e00-\u9fff])(?![年月日个家项件人次号期批亿万千百元条所座台户亩届])")
 BRACKET_NOTE = re.compile(r"\[\d{1,2}\]|［\d{1,2}］|【\d{1,2}】")
-#: A shared head written once for two items: 城乡居民人均可支配收入分别增长7.8%和10.1%.
+#: A shared head written once for two items: 城乡居民人均可支配收入分别增长6.9%和8.4%.
 SPLIT_HEADS = {"城乡居民": ("城镇居民", "农村居民"), "城乡": ("城镇", "农村"), "中小学": ("中学", "小学")}
 SHARED_NAMES = {"", "增速", "增幅", "总量", "总额", "规模", "总数", "数量", "排名", "增速和总量", "总量和增速", "其中"}
 DURATION_CATEGORIES = {"duration", "age"}

@@ -158,7 +158,9 @@ def evaluate(model: NerModel, examples: list[dict]) -> dict:
 
 
 def _excluded_texts() -> list[str]:
-    return [d["text"] for split in ("dev", "test", "holdout") for d in benchmark_docs(split)]
+    from ..benchmark.dataset import HELD_OUT
+
+    return [d["text"] for split in HELD_OUT for d in benchmark_docs(split)]
 
 
 def collect_data(data: DataArguments, max_chars: int = 126) -> tuple[list[dict], list[dict], dict]:

@@ -179,7 +179,9 @@ def run(model_args: ModelArguments, args: PretrainArguments) -> dict:
     lines: list[str] = []
     if not args.no_people_daily:
         lines.extend(people_daily_lines())
-    held = benchmark_texts("dev") + benchmark_texts("test") + benchmark_texts("holdout")
+    from ..benchmark.dataset import HELD_OUT
+
+    held = [t for split in HELD_OUT for t in benchmark_texts(split)]
     report_lines = list(text_file_lines(args.texts, skip=held))
     for text in benchmark_texts("train"):
         report_lines.extend(model_view(l).strip() for l in text.splitlines() if l.strip())
