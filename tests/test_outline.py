@@ -1,4 +1,6 @@
 """The outline of each seed, and of heading styles the seeds do not show."""
+from pathlib import Path
+
 import govnlp
 from govnlp.outline import cn_number
 
@@ -122,7 +124,7 @@ def test_chinese_ordinals():
 
 
 def test_an_unseen_provincial_report_in_the_usual_national_layout():
-    r = govnlp.parse_report("tests/data/reports/province_2024.txt", indicators="none", slogans=False)
+    r = govnlp.parse_report(Path("tests/data/reports/province_2024.txt"), indicators="none", slogans=False)
     assert titles(r, 1) == ["政府工作报告", "一、2023年工作回顾", "二、2024年工作总体要求和主要目标",
                             "三、2024年重点工作", "四、加强政府自身建设", "各位代表！新征程催人奋进"]
     assert children(r, "2024年重点工作") == ["（一）聚焦扩大内需，推动经济持续回升", "（二）聚焦科技创新，加快培育新质生产力"]
@@ -131,7 +133,7 @@ def test_an_unseen_provincial_report_in_the_usual_national_layout():
 
 
 def test_a_gbk_html_repost_keeps_its_chrome_out_of_the_sections():
-    r = govnlp.parse_report("tests/data/reports/repost_county.gbk.html", indicators="none", slogans=False)
+    r = govnlp.parse_report(Path("tests/data/reports/repost_county.gbk.html"), indicators="none", slogans=False)
     assert titles(r, 1)[1:3] == ["一、2022年工作回顾", "二、2023年主要工作"]
     body = r.text[r.sections[1].start:r.sections[-1].end]
     assert "分享到" not in body and "ICP" not in body and "_hmt" not in r.text
@@ -141,7 +143,7 @@ def test_a_gbk_html_repost_keeps_its_chrome_out_of_the_sections():
 
 
 def test_bracketed_footnotes_link_to_a_names_glossary_by_number():
-    r = govnlp.parse_report("tests/data/reports/county_2024_gb18030.txt", indicators="none", slogans=False)
+    r = govnlp.parse_report(Path("tests/data/reports/county_2024_gb18030.txt"), indicators="none", slogans=False)
     assert [s.title for s in r.sections if s.level == 1][1:] == ["过去一年工作回顾", "2024年工作安排", "名词解释"]
     assert [(g.number, g.term) for g in r.glossary] == [("1", "固定资产投资")]
     (note,) = r.footnotes
