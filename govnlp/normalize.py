@@ -8,6 +8,7 @@ Then page chrome is *recognised* (not removed): boilerplate spans are listed on 
 """
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 import unicodedata
@@ -55,14 +56,20 @@ class _Buffer:
     def text(self) -> str:
         return "".join(self.chars)
 
-    def sub(self, pattern: re.Pattern, repl: Callable[[re.Match], Optional[str]]) -> int:
-        """Replace each match by repl(m) (None = keep); new chars map to the match's raw start."""
+    def sub(self, pattern: re.Pattern, repl: Callable[[re.Match], Optional[str]],
+            deleted: Optional[list[tuple[int, int]]] = None) -> int:
+        """Replace each match by repl(m) (None = keep); new chars map to the match's raw start.
+
+        With ``deleted``, the raw span of each match replaced by nothing is appended to it.
+        """
         text = self.text
         out_c, out_i, last, n = [], [], 0, 0
         for m in pattern.finditer(text):
             r = repl(m)
             if r is None:
                 continue
+            if deleted is not None and not r and m.end() > m.start():
+                deleted.append((self.idx[m.start()], self.idx[m.end() - 1] + 1))
             out_c += self.chars[last:m.start()]
             out_i += self.idx[last:m.start()]
             if r:
@@ -137,13 +144,28 @@ def _gb_zone(c: str) -> int:
     try:
         b = c.encode("gb2312")
     except UnicodeEncodeError:
-        return 4 if "\u4e00" <= c <= "\u9fff" else 0
+        if not "\u4e00" <= c <= "\u9fff" or _is_traditional_char(c):
+            return 0  # 門, 區: a traditional form, not a decoding error
+        return 4
     hi = b[0]
     if 0xB0 <= hi <= 0xD7:
         return 1
     if 0xD8 <= hi <= 0xF7:
         return 2
     return 0
+
+
+@lru_cache(maxsize=8192)
+def _is_traditional_char(c: str) -> bool:
+    """True for a traditional form that OpenCC maps to a GB2312 simplified character."""
+    d = _t2s().convert(c)
+    if d == c:
+        return False
+    try:
+        d.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 _STRONG_ODD = re.compile(r"[\u3105-\u312f\u2500-\u257f\u3040-\u30ff\u0370-\u03ff\u0400-\u04ff\ue000-\uf8ff]")
@@ -153,8 +175,12 @@ def find_mojibake(line: str) -> list[tuple[int, int]]:
     """Runs of a line that look like text decoded with the wrong codec (or shifted by a byte).
 
     A run is a cluster of unusual characters (symbols no report uses, hanzi outside GB2312 or
-    from its rare level 2) holding at least one strongly odd one; it is extended to the end of
-    its clause when that is near, and to the line start when only a character or two precede it.
+    from its rare level 2). The verdict needs evidence: a symbol no report uses (bopomofo, box
+    drawing, kana …) next to another unusual character, two such symbols, a ? before a hanzi
+    outside GB2312, or at least three hanzi outside GB2312 that are neither traditional forms nor
+    spread thinly (a name such as 李珺玥 has two, 澳門 is traditional). A run is extended to the end
+    of its clause when that is near, and to the line start when only a character or two precede
+    it. Overlapping runs are merged, so each character is set aside at most once.
     """
     zones = [_gb_zone(c) for c in line]
     odd = [i for i, z in enumerate(zones) if z >= 2]
@@ -166,15 +192,20 @@ def find_mojibake(line: str) -> list[tuple[int, int]]:
             j += 1
         s, e = odd[i], odd[j] + 1
         members = [zones[k] for k in odd[i:j + 1]]
-        strong = sum(z >= 3 for z in members)
+        strong = sum(z == 3 for z in members)
+        outside = sum(z == 4 for z in members)
         lone_q = len(members) == 1 and members[0] == 4 and s > 0 and line[s - 1] in "?？"
-        if (strong >= 1 and len(members) >= 2) or strong >= 2 or lone_q:
+        dense_outside = outside >= 3 and len(members) >= 0.6 * (e - s)
+        if (strong >= 1 and len(members) >= 2) or strong >= 2 or lone_q or dense_outside:
             if s <= 2:
                 s = 0
             m = re.search(r"[。，；]", line[e:e + 9])
             if m:
                 e = e + m.end()
-            runs.append((s, e))
+            if runs and s <= runs[-1][1]:
+                runs[-1] = (runs[-1][0], max(e, runs[-1][1]))
+            else:
+                runs.append((s, e))
         i = j + 1
     return runs
 
@@ -237,8 +268,12 @@ def _navigation_line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+def _inside(pos: int, spans: list[tuple[int, int]], starts: Optional[list[int]] = None) -> bool:
+    """``pos`` lies in one of the sorted, non-overlapping ``spans`` (binary search)."""
+    if starts is None:
+        starts = [s for s, _ in spans]
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
 def _join_broken_lines(buf: _Buffer) -> int:
@@ -333,16 +368,18 @@ def normalize(raw: str) -> Normalized:
     warnings: list[str] = []
 
     buf.sub(re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]"), lambda m: "\n")
-    n_ctrl = buf.sub(re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b-\u200f\ufeff\u00ad]"), lambda m: "")
+    gone: list[tuple[int, int]] = []
+    n_ctrl = buf.sub(re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b-\u200f\ufeff\u00ad]+"), lambda m: "", gone)
     if n_ctrl:
-        warnings.append(Warnings.W007.format(n=n_ctrl))
+        warnings.append(Warnings.W007.format(n=sum(e - s for s, e in gone)) + " " + _where(gone))
     n_bad = buf.text.count("\ufffd")
     if n_bad:
         warnings.append(Warnings.W004.format(n=n_bad))
 
-    n_pinyin = buf.sub(PINYIN_GLOSS, lambda m: "")
+    gone = []
+    n_pinyin = buf.sub(PINYIN_GLOSS, lambda m: "", gone)
     if n_pinyin:
-        warnings.append(Warnings.W006.format(n=n_pinyin))
+        warnings.append(Warnings.W006.format(n=n_pinyin) + " " + _where(gone))
 
     text = buf.text
     if _is_traditional(text):
@@ -354,7 +391,8 @@ def normalize(raw: str) -> Normalized:
     buf.map_chars(_fullwidth)
     _chinese_punct(buf)
     nav_lines = _navigation_line_spans(buf.text)
-    buf.sub(_SPACE_CJK, lambda m: None if _inside(m.start(), nav_lines) else "")
+    nav_starts = [a for a, _ in nav_lines]
+    buf.sub(_SPACE_CJK, lambda m: None if _inside(m.start(), nav_lines, nav_starts) else "")
     buf.sub(re.compile(r"[ \t]{2,}"), lambda m: " ")
     buf.sub(re.compile(r"\n{3,}"), lambda m: "\n\n")
     _join_broken_lines(buf)
@@ -393,11 +431,34 @@ def _set_aside_mojibake(buf: _Buffer, warnings: list[str]) -> None:
     for s, e, seg in reversed(runs):
         marker = _repair_marker(seg) if (s == 0 or text[s - 1] == "\n") else None
         repl = marker or ""
-        anchor = buf.idx[s]
+        anchor, raw_end = buf.idx[s], buf.idx[e - 1] + 1
         buf.chars[s:e] = list(repl)
         buf.idx[s:e] = [anchor] * len(repl)
-        samples.append(f"{seg!r} at raw offset {anchor}" + (f" (heading marker {marker} recovered)" if marker else ""))
+        samples.append(f"{seg!r} at raw [{anchor}, {raw_end})" + (f" (heading marker {marker} recovered)" if marker else ""))
     warnings.append(Warnings.W001.format(n=len(runs), sample="; ".join(reversed(samples))))
+
+
+_RAW_SPAN = re.compile(r"raw \[(\d+), (\d+)\)")
+
+
+def _where(spans: list[tuple[int, int]]) -> str:
+    """Deleted raw spans as the warnings list them: 'raw [3, 7), raw [12, 13)' (adjacent ones merged)."""
+    merged: list[list[int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return "At " + ", ".join(f"raw [{s}, {e})" for s, e in merged) + "."
+
+
+def deleted_spans(warnings: Iterable[str]) -> list[tuple[int, int]]:
+    """The raw ``[start, end)`` spans that normalisation removed, read back from the warnings.
+
+    Together with the characters kept in ``Report.text`` (``raw_map``) they account for every
+    non-space character of the input: nothing is lost without being listed.
+    """
+    return [(int(a), int(b)) for w in warnings for a, b in _RAW_SPAN.findall(w)]
 
 
 def iter_lines(text: str) -> Iterable[tuple[int, int, str]]:
