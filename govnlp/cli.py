@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Optional
 
 from .errors import GovnlpError
@@ -27,7 +28,7 @@ def _parse_cmd(argv: list[str]) -> int:
 
     status = 0
     for f in args.files:
-        source = sys.stdin.buffer.read() if f == "-" else f
+        source = sys.stdin.buffer.read() if f == "-" else Path(f)  # an argument is always a file
         try:
             report = parse_report(source, encoding=args.encoding, indicators=args.indicators, lexicon=args.lexicon)
         except GovnlpError as exc:
@@ -62,6 +63,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         "parse": "parse a report (json, tree, text, indicators or html)",
         "slogans": "list the slogans of a report and what they stand for",
         "bench": "score pipelines on the bundled benchmark",
+        "compare": "targets against actuals per region, year and indicator (a CSV panel)",
         "train": "train models: pretrain | ner | sections | segmenter",
     }
     if not argv or argv[0] in ("-h", "--help"):
@@ -88,6 +90,10 @@ def main(argv: Optional[list[str]] = None) -> int:
             return bench_main(rest)
         if cmd == "train":
             return _train(rest)
+        if cmd == "compare":
+            from .compare import main as compare_main
+
+            return compare_main(rest)
     except GovnlpError as exc:
         print(f"govnlp: {exc}", file=sys.stderr)
         return 1
