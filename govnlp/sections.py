@@ -8,7 +8,9 @@ Two layers:
 - **model** (``models/sections``): two scikit-learn pipelines (function, topic) over character
   n-gram TF-IDF of the heading, the start of the body and the parent/top-level headings, plus
   context features (level, marker style, position, the parent's labels, keyword hints). Saved
-  with skops plus ``meta.json``; ``govnlp train sections`` rebuilds it.
+  with skops plus ``meta.json``; ``govnlp train sections`` rebuilds it. The same model is also
+  exported for numpy (``scorer.json`` + ``scorer.npz``, govnlp.section_scorer), which is what
+  labelling loads: no scikit-learn, scipy or skops import at run time.
 
 >>> from govnlp.report import Report, Section
 >>> text = "一、2022年工作回顾\\n经济稳中有进。\\n二、2023年主要工作\\n稳增长。\\n注释\\n1.六稳：稳就业。"
@@ -37,6 +39,7 @@ from .report import FUNCTIONS, TOPICS, Report, Section
 
 MODEL_FILE = "model.skops"
 META_FILE = "meta.json"
+SCORER_FILES = ("scorer.json", "scorer.npz")
 TRAIN_COMMAND = "govnlp train sections --out models/sections"
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "sections"
 BODY_CHARS = 120          # how much of the body the model reads
@@ -379,6 +382,23 @@ class SectionModel:
         x = self.transform(rows)
         return self.function_clf.predict_proba(x), self.topic_clf.predict_proba(x)
 
+    @property
+    def function_classes(self) -> list[str]:
+        """Function labels in the column order of :meth:`predict_proba`."""
+        return [str(c) for c in self.function_clf.classes_]
+
+    @property
+    def topic_classes(self) -> list[str]:
+        """Topic labels in the column order of :meth:`predict_proba`."""
+        return [str(c) for c in self.topic_clf.classes_]
+
+    def export(self):
+        """This model as a numpy :class:`~govnlp.section_scorer.LinearScorer` (ValueError when
+        its pieces cannot be reproduced exactly, e.g. an SGD classifier)."""
+        from .section_scorer import export_pipeline
+
+        return export_pipeline(self.features, {"function": self.function_clf, "topic": self.topic_clf})
+
     def label(self, report: Report) -> None:
         """Fill function/topic/confidence of every section.
 
@@ -396,7 +416,7 @@ class SectionModel:
         rows = [section_features(report, s, *_parent_rule(rules, s), rule=rules[s.id].as_tuple(),
                                  outline=outline) for s in secs]
         fprob, tprob = self.predict_proba(rows)
-        fl, tl = list(self.function_clf.classes_), list(self.topic_clf.classes_)
+        fl, tl = self.function_classes, self.topic_classes
         final: list[RuleLabel] = []  # labels given so far; the rules are re-read against them
         for s, fp, tp in zip(secs, fprob, tprob):  # pre-order: a parent is final before its children
             fn, conf, fn_from = _rule_function(report, s, final)
@@ -419,7 +439,7 @@ class SectionModel:
             final.append(RuleLabel(s.function, s.topic, s.confidence, fn_from, tp_from))
 
     def save(self, path: str | Path) -> None:
-        """Write ``model.skops`` and ``meta.json`` into folder ``path``."""
+        """Write ``model.skops``, ``meta.json`` and the numpy export into folder ``path``."""
         import skops.io as sio
 
         path = Path(path)
@@ -428,9 +448,67 @@ class SectionModel:
                  path / MODEL_FILE,
                  compression=zipfile.ZIP_DEFLATED, compresslevel=9)
         meta = dict(self.meta)
-        meta.setdefault("function_labels", [str(c) for c in self.function_clf.classes_])
-        meta.setdefault("topic_labels", [str(c) for c in self.topic_clf.classes_])
+        meta.setdefault("function_labels", self.function_classes)
+        meta.setdefault("topic_labels", self.topic_classes)
         (path / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", "utf-8")
+        write_scorer(self, path)
+
+
+class ExportedSectionModel(SectionModel):
+    """The section model scored by numpy from ``scorer.json``/``scorer.npz`` (same labels and
+    probabilities as the scikit-learn model it was exported from, no scikit-learn import)."""
+
+    def __init__(self, scorer, meta: Optional[dict] = None, path: str = ""):
+        super().__init__(None, None, None, meta, path)
+        self.scorer = scorer
+
+    def predict_proba(self, rows: Sequence[dict]):
+        """(function probabilities, topic probabilities) for feature rows of section_features."""
+        probs = self.scorer.predict_proba(rows)
+        return probs["function"], probs["topic"]
+
+    @property
+    def function_classes(self) -> list[str]:
+        return self.scorer.classes("function")
+
+    @property
+    def topic_classes(self) -> list[str]:
+        return self.scorer.classes("topic")
+
+    def export(self):
+        return self.scorer
+
+    def save(self, path: str | Path) -> None:
+        """Write ``meta.json`` and the scorer files (there is no scikit-learn model to save)."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / META_FILE).write_text(json.dumps(self.meta, ensure_ascii=False, indent=2) + "\n", "utf-8")
+        self.scorer.save(path)
+
+
+def write_scorer(model: SectionModel, folder: str | Path) -> bool:
+    """Export ``model`` for numpy next to its ``model.skops`` (tied to it by SHA-256).
+
+    Returns False, and removes any older export, when the model cannot be exported exactly.
+    """
+    folder = Path(folder)
+    try:
+        scorer = model.export()
+    except ValueError:
+        for name in SCORER_FILES:
+            (folder / name).unlink(missing_ok=True)
+        return False
+    skops_file = folder / MODEL_FILE
+    from .section_scorer import file_sha256
+
+    scorer.save(folder, source_sha256=file_sha256(skops_file) if skops_file.is_file() else None)
+    return True
+
+
+def export_folder(path: Optional[str | Path] = None) -> bool:
+    """Write the numpy export of an existing model folder (its ``model.skops``); see write_scorer."""
+    folder = model_dir(path)
+    return write_scorer(_load_skops(str(folder.resolve())), folder)
 
 
 def _frame(rows: Sequence[dict]):
@@ -453,6 +531,26 @@ def load_model(path: Optional[str | Path] = None) -> SectionModel:
 
 @lru_cache(maxsize=4)
 def _load_cached(folder: str) -> SectionModel:
+    """The numpy export when it is there and made from this folder's model.skops, else skops."""
+    f = Path(folder)
+    if all((f / name).is_file() for name in SCORER_FILES + (META_FILE,)):
+        from .section_scorer import LinearScorer, file_sha256
+
+        try:
+            scorer = LinearScorer.load(f)
+            source = scorer.spec.get("source_sha256")
+            if not (f / MODEL_FILE).is_file() or source is None or source == file_sha256(f / MODEL_FILE):
+                meta = json.loads((f / META_FILE).read_text("utf-8"))
+                return ExportedSectionModel(scorer, meta, path=folder)
+        except (ValueError, KeyError, OSError) as exc:  # a damaged export: fall back to skops
+            if not (f / MODEL_FILE).is_file():
+                raise ModelNotFoundError(Errors.E007.format(path=folder, reason=f"{type(exc).__name__}: {exc}",
+                                                            command=TRAIN_COMMAND)) from exc
+    return _load_skops(folder)
+
+
+def _load_skops(folder: str) -> SectionModel:
+    """The scikit-learn model from ``model.skops`` (imports scikit-learn and skops)."""
     import warnings as _warnings
 
     f = Path(folder)

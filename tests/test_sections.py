@@ -23,7 +23,7 @@ def outlined(path: Path) -> Report:
     from govnlp.normalize import normalize
     from govnlp.outline import add_outline
 
-    norm = normalize(read_source(str(path)).text)
+    norm = normalize(read_source(Path(path)).text)
     report = Report(text=norm.text, raw_map=norm.raw_map, boilerplate=norm.boilerplate)
     add_outline(report)
     report.meta = extract_meta(report)
@@ -122,6 +122,80 @@ def test_shipped_model_loads_offline():
     assert meta["training_data"]["sha256"] and meta["sklearn_version"]
 
 
+def test_shipped_model_is_scored_by_numpy_without_scikit_learn():
+    """Labelling loads scorer.json/.npz; scikit-learn, scipy and skops stay unimported."""
+    import subprocess
+    import sys
+
+    code = ("import sys, pathlib, govnlp\n"
+            "from govnlp.sections import load_model\n"
+            "m = load_model()\n"
+            "r = govnlp.parse_report(pathlib.Path(sys.argv[1]), indicators='none', slogans=False)\n"
+            "assert r.sections and all(s.function for s in r.sections)\n"
+            "print(type(m).__name__, sorted(x for x in ('sklearn', 'scipy', 'skops') if x in sys.modules))\n")
+    seed = next(ROOT.glob("seeds/003_*.txt"))
+    out = subprocess.run([sys.executable, "-c", code, str(seed)], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["ExportedSectionModel", "[]"]
+
+
+def test_numpy_export_agrees_with_the_scikit_learn_model(seeds):
+    """Same probabilities (to float rounding) and labels as the skops model on every seed."""
+    import numpy as np
+
+    from govnlp.sections import (ExportedSectionModel, _load_skops, _Outline, _parent_rule,
+                                 model_dir, rule_details, section_features)
+
+    folder = str(model_dir().resolve())
+    exported, fitted = load_model(), _load_skops(folder)
+    assert isinstance(exported, ExportedSectionModel)
+    assert exported.function_classes == fitted.function_classes
+    assert exported.topic_classes == fitted.topic_classes
+    n = 0
+    for path in sorted(ROOT.glob("seeds/*.txt")):
+        report = outlined(path)
+        rules, outline = rule_details(report), _Outline.of(report)
+        rows = [section_features(report, s, *_parent_rule(rules, s), rule=rules[s.id].as_tuple(),
+                                 outline=outline) for s in report.sections]
+        for a, b in zip(exported.predict_proba(rows), fitted.predict_proba(rows)):
+            assert np.allclose(a, b, rtol=0, atol=1e-9)
+            assert (a.argmax(1) == b.argmax(1)).all()
+        labelled = []
+        for m in (exported, fitted):
+            r = outlined(path)
+            m.label(r)
+            labelled.append([(s.function, s.topic, s.confidence) for s in r.sections])
+        assert labelled[0] == labelled[1]
+        n += len(rows)
+    assert n > 100
+
+
+def test_a_stale_export_is_not_used(tmp_path):
+    """An export made from another model.skops is ignored (the skops model is loaded)."""
+    import shutil
+
+    from govnlp.sections import ExportedSectionModel, SectionModel, _load_cached, model_dir
+
+    folder = tmp_path / "m"
+    shutil.copytree(model_dir(), folder)
+    assert isinstance(_load_cached(str(folder)), ExportedSectionModel)
+    spec = json.loads((folder / "scorer.json").read_text("utf-8"))
+    spec["source_sha256"] = "0" * 64
+    (folder / "scorer.json").write_text(json.dumps(spec), "utf-8")
+    _load_cached.cache_clear()
+    model = _load_cached(str(folder))
+    assert type(model) is SectionModel
+
+
+def test_char_ngrams_match_scikit_learn():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from govnlp.section_scorer import char_ngrams
+
+    for text in ("推进  乡村振兴 ABC", "一", "", "GDP增长6%"):
+        analyzer = TfidfVectorizer(analyzer="char", ngram_range=(1, 3)).build_analyzer()
+        assert char_ngrams(text, 1, 3) == analyzer(text)
+
+
 def test_seed_003_top_level(seeds):
     report = seeds["003"]
     label_sections(report)
@@ -215,6 +289,7 @@ def test_train_save_load_round_trip(tmp_path):
 
     assert labels(loaded) == labels(model)
     assert labels(loaded)[0][0] == "review"
+    assert (tmp_path / "m" / "scorer.npz").is_file() and type(loaded).__name__ == "ExportedSectionModel"
 
 
 def test_train_command_writes_model_and_meta(tmp_path):

@@ -57,6 +57,8 @@ class SectionTrainArgs:
                       metadata={"help": "BERT folder for the 'bert' candidate (features only)"})
     cv_folds: int = field(default=4, metadata={"help": "grouped CV folds over gold train documents (0 = off)"})
     no_save: bool = field(default=False, metadata={"help": "evaluate only"})
+    export_only: bool = field(default=False, metadata={
+        "help": "only write the numpy scorer (scorer.json/.npz) of the model already in --out"})
 
 
 # ---- examples --------------------------------------------------------------------------------
@@ -496,6 +498,14 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Optional[list[str]] = None) -> int:
     """Entry point of ``govnlp train sections``."""
     ns = _parser().parse_args(argv)
+    if ns.export_only:
+        from ..sections import export_folder
+
+        if not export_folder(ns.out):
+            print(f"{ns.out}: this model kind cannot be exported for numpy; labelling will use skops")
+            return 1
+        print(f"wrote the numpy scorer into {ns.out}")
+        return 0
     train(SectionTrainArgs(**vars(ns)))
     return 0
 
