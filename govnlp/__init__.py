@@ -1,7 +1,8 @@
 """govnlp: structured data from Chinese government work reports (政府工作报告).
 
 >>> import govnlp
->>> report = govnlp.parse_report("seeds/003_2765e964e35d9ca5.txt")   # doctest: +SKIP
+>>> from pathlib import Path
+>>> report = govnlp.parse_report(Path("seeds/003_2765e964e35d9ca5.txt"))   # doctest: +SKIP
 >>> report.meta.region, [s.title for s in report.sections if s.level == 1]   # doctest: +SKIP
 """
 from .errors import GovnlpError, ModelNotFoundError, ReadError
@@ -11,8 +12,9 @@ from .report import (FUNCTIONS, TOPICS, Change, Footnote, GlossaryEntry, Indicat
 __version__ = "0.1.0"
 
 
-def parse_report(source, **kwargs) -> Report:
-    """Parse one report (path, str or bytes) into a :class:`Report`. See govnlp.pipeline."""
+def parse_report(source=None, **kwargs) -> Report:
+    """Parse one report (a str of text, bytes, or a file as pathlib.Path or ``path=``) into a
+    :class:`Report`. See govnlp.pipeline.parse_report."""
     from .pipeline import parse_report as _parse
     return _parse(source, **kwargs)
 

@@ -20,22 +20,34 @@ DEFAULT_INDICATORS = "hybrid"
 def parse_text(text: str, *, raw: Optional[str] = None, indicators: str = "default",
                slogans: bool = True, lexicon: Optional[str] = None,
                sections_model: Optional[str] = None, ner_model: Optional[str] = None,
-               warnings: Optional[list[str]] = None) -> Report:
-    """Run every stage on already-decoded text."""
+               warnings: Optional[list[str]] = None, max_chars: Optional[int] = None) -> Report:
+    """Run every stage on already-decoded text.
+
+    The text is checked at the door as in :func:`parse_report` (length limit E008, lone
+    surrogates replaced one for one with W010). A model folder given explicitly
+    (``sections_model=``, ``ner_model=``) must load, else ModelNotFoundError (E007); only the
+    default folders fall back to rules with W008/W009.
+    """
     from . import meta as meta_stage
     from . import normalize as normalize_stage
     from . import outline as outline_stage
     from . import sections as sections_stage
     from . import tasks as tasks_stage
+    from .io import clean_text
+
+    if not isinstance(text, str):
+        raise GovnlpError(Errors.E005.format(type=type(text).__name__))
+    text, door = clean_text(text, "<text>", max_chars)
+    mode = _indicator_mode(indicators, ner_model)
+    _check_explicit_models(mode, sections_model, ner_model)
 
     norm = normalize_stage.normalize(text)
     report = Report(text=norm.text, raw_map=norm.raw_map, raw_text=text,
-                    boilerplate=norm.boilerplate, warnings=list(warnings or []) + norm.warnings)
+                    boilerplate=norm.boilerplate, warnings=list(warnings or []) + door + norm.warnings)
     outline_stage.add_outline(report)
     report.meta = meta_stage.extract_meta(report)
     sections_stage.label_sections(report, model=sections_model)
 
-    mode = _indicator_mode(indicators, ner_model)
     if mode != "none":
         from . import indicators as indicators_stage
         report.indicators = indicators_stage.extract_indicators(report, mode=mode, model=ner_model)
@@ -46,6 +58,17 @@ def parse_text(text: str, *, raw: Optional[str] = None, indicators: str = "defau
     return report
 
 
+def _check_explicit_models(mode: str, sections_model, ner_model) -> None:
+    """Load the model folders the caller named, so that a missing or damaged one is an error
+    (E007) rather than a silent fall-back. Loaded models are cached by their loaders."""
+    if sections_model is not None:
+        from .sections import load_model as load_sections_model
+        load_sections_model(sections_model)
+    if ner_model is not None and mode in ("model", "hybrid") and isinstance(ner_model, (str, os.PathLike)):
+        from .indicators.hybrid import resolve_model
+        resolve_model(ner_model)
+
+
 def _indicator_mode(indicators: str, ner_model: Optional[str]) -> str:
     if indicators == "default":
         indicators = os.environ.get("GOVNLP_INDICATORS", DEFAULT_INDICATORS)
@@ -54,18 +77,25 @@ def _indicator_mode(indicators: str, ner_model: Optional[str]) -> str:
     return indicators
 
 
-def parse_report(source, *, encoding: Optional[str] = None, **kwargs) -> Report:
+def parse_report(source=None, *, path=None, encoding: Optional[str] = None,
+                 max_chars: Optional[int] = None, **kwargs) -> Report:
     """Parse one report into a :class:`~govnlp.report.Report`.
 
-    ``source`` is a path (str or pathlib.Path) to a .txt/.html/.pdf file, the text itself, or
-    bytes in any common Chinese encoding. Keyword options: ``indicators`` ("hybrid", the default,
-    "rules", "model", "none"; $GOVNLP_INDICATORS changes the default), ``slogans`` (bool), ``lexicon`` (path of an extra slogan lexicon),
-    ``sections_model``/``ner_model`` (model folders).
+    ``source`` is the text itself (a ``str`` is always text, never a file name), bytes in any
+    common Chinese encoding, or a file as ``pathlib.Path`` (.txt/.html/.pdf/.docx); ``path=``
+    names a file as str or Path. Only regular files are read. Inputs beyond
+    ``govnlp.io.LIMITS`` (``max_chars`` overrides the character limit) raise E008.
+    Keyword options: ``indicators`` ("hybrid", the default, "rules", "model", "none";
+    $GOVNLP_INDICATORS changes the default), ``slogans`` (bool), ``lexicon`` (path of an extra
+    slogan lexicon), ``sections_model``/``ner_model`` (model folders; one given explicitly must
+    load, else E007). Every failure the input can cause is a :class:`~govnlp.errors.GovnlpError`.
     """
     from .io import read_source
 
-    doc = read_source(source, encoding=encoding)
-    return parse_text(doc.text, warnings=doc.warnings, **kwargs)
+    if source is None and path is None:
+        raise GovnlpError(Errors.E005.format(type="NoneType"))
+    doc = read_source(source, encoding=encoding, path=path, max_chars=max_chars)
+    return parse_text(doc.text, warnings=doc.warnings, max_chars=max_chars, **kwargs)
 
 
 def parse_reports(sources: Iterable, *, n_jobs: int = 1, **kwargs) -> Iterator[Report]:

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import bisect
 import json
+import math
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Optional
+
+from .errors import Errors, OffsetError, SchemaError
 
 SCHEMA_VERSION = "1"
 
@@ -28,6 +31,53 @@ KINDS = ("actual", "target", "forecast")
 
 def _span(value: Any) -> Optional[list[int]]:
     return None if value is None else [int(value[0]), int(value[1])]
+
+
+def _finite(value: Any) -> Any:
+    """``value`` unless it is a NaN or infinite float (JSON has no such numbers): then None."""
+    return None if isinstance(value, float) and not math.isfinite(value) else value
+
+
+def _json_safe(obj: Any) -> Any:
+    """A copy of ``obj`` with every NaN/infinite float replaced by None (the last guard before
+    JSON; the records already write None for them)."""
+    if isinstance(obj, float):
+        return _finite(obj)
+    if isinstance(obj, dict):
+        return {k: _json_safe(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_json_safe(v) for v in obj]
+    return obj
+
+
+def encode_raw_map(raw_map: list[int]) -> list[list[int]]:
+    """Run-length form of an offset map: ``[i, r]`` pairs where the map stops counting up by
+    one (``raw_map[i] != raw_map[i-1] + 1``); from text offset ``i`` on the raw offsets are
+    ``r, r+1, ...`` up to the next pair. A report whose text is its raw input needs one pair."""
+    out: list[list[int]] = []
+    prev = None
+    for i, r in enumerate(raw_map):
+        if prev is None or r != prev + 1:
+            out.append([i, int(r)])
+        prev = r
+    return out
+
+
+def decode_raw_map(pairs: Any, n: int) -> list[int]:
+    """Inverse of :func:`encode_raw_map` for a text of ``n`` characters (a map of n + 1)."""
+    if not pairs:
+        return []
+    try:
+        points = [(int(i), int(r)) for i, r in pairs]
+    except (TypeError, ValueError) as exc:
+        raise SchemaError(Errors.E013.format(reason=f"raw_map is not a list of [offset, raw offset] pairs ({exc})")) from exc
+    if points[0][0] != 0 or any(b[0] <= a[0] for a, b in zip(points, points[1:])) or points[-1][0] > n:
+        raise SchemaError(Errors.E013.format(reason="raw_map pairs must start at 0 and increase within the text"))
+    out: list[int] = []
+    for k, (i, r) in enumerate(points):
+        stop = points[k + 1][0] if k + 1 < len(points) else n + 1
+        out.extend(range(r, r + stop - i))
+    return out
 
 
 @dataclass
@@ -71,7 +121,7 @@ class Section:
 
     def to_dict(self) -> dict:
         d = asdict(self)
-        d["confidence"] = float(d["confidence"])
+        d["confidence"] = _finite(float(d["confidence"])) or 0.0
         return d
 
     @classmethod
@@ -137,12 +187,13 @@ class Indicator:
         return {
             "name": self.name,
             "canonical": self.canonical,
-            "value": self.value,
-            "low": self.low,
-            "high": self.high,
+            "value": _finite(self.value),
+            "low": _finite(self.low),
+            "high": _finite(self.high),
             "unit": self.unit,
             "qualifier": self.qualifier,
-            "change": None if self.change is None else self.change.to_dict(),
+            # a change whose value is not a finite number says nothing: left out
+            "change": None if self.change is None or _finite(self.change.value) is None else self.change.to_dict(),
             "rank": None if self.rank is None else self.rank.to_dict(),
             "kind": self.kind,
             "period": self.period,
@@ -290,7 +341,9 @@ class Report:
 
     # ---- serialisation -------------------------------------------------
     def to_dict(self) -> dict:
-        """The SCHEMA.md shape (plus the extra keys boilerplate/glossary/footnotes)."""
+        """The SCHEMA.md shape (plus the extra keys boilerplate/glossary/footnotes and
+        ``raw_map``, the offset map back to the raw input in run-length form, see
+        :func:`encode_raw_map`). Every number is finite."""
         return {
             "schema_version": SCHEMA_VERSION,
             "text": self.text,
@@ -303,44 +356,66 @@ class Report:
             "boilerplate": [b.to_dict() for b in self.boilerplate],
             "glossary": [g.to_dict() for g in self.glossary],
             "footnotes": [f.to_dict() for f in self.footnotes],
+            "raw_map": encode_raw_map(self.raw_map),
         }
 
     @classmethod
     def from_dict(cls, d: dict) -> "Report":
-        """Inverse of :meth:`to_dict`; unknown keys are ignored."""
+        """Inverse of :meth:`to_dict`; unknown keys are ignored. A dict that is not a Report
+        raises SchemaError (E013), another schema version E010."""
+        if not isinstance(d, dict):
+            raise SchemaError(Errors.E013.format(reason=f"got {type(d).__name__}, not a dict"))
         version = d.get("schema_version", SCHEMA_VERSION)
         if version != SCHEMA_VERSION:
-            raise ValueError(f"[E010] schema_version {version!r} is not {SCHEMA_VERSION!r}; "
-                             "see docs/schema.md for migrations.")
-        return cls(
-            text=d["text"],
-            meta=Meta.from_dict(d.get("meta") or {}),
-            sections=[Section.from_dict(s) for s in d.get("sections", [])],
-            indicators=[Indicator.from_dict(i) for i in d.get("indicators", [])],
-            slogans=[Slogan.from_dict(s) for s in d.get("slogans", [])],
-            tasks=[Task.from_dict(t) for t in d.get("tasks", [])],
-            warnings=list(d.get("warnings", [])),
-            boilerplate=[Boilerplate.from_dict(b) for b in d.get("boilerplate", [])],
-            glossary=[GlossaryEntry.from_dict(g) for g in d.get("glossary", [])],
-            footnotes=[Footnote.from_dict(f) for f in d.get("footnotes", [])],
-        )
+            raise SchemaError(Errors.E010.format(version=version, expected=SCHEMA_VERSION))
+        try:
+            text = d["text"]
+            if not isinstance(text, str):
+                raise TypeError(f"text is {type(text).__name__}")
+            return cls(
+                text=text,
+                meta=Meta.from_dict(d.get("meta") or {}),
+                sections=[Section.from_dict(s) for s in d.get("sections", [])],
+                indicators=[Indicator.from_dict(i) for i in d.get("indicators", [])],
+                slogans=[Slogan.from_dict(s) for s in d.get("slogans", [])],
+                tasks=[Task.from_dict(t) for t in d.get("tasks", [])],
+                warnings=list(d.get("warnings", [])),
+                boilerplate=[Boilerplate.from_dict(b) for b in d.get("boilerplate", [])],
+                glossary=[GlossaryEntry.from_dict(g) for g in d.get("glossary", [])],
+                footnotes=[Footnote.from_dict(f) for f in d.get("footnotes", [])],
+                raw_map=decode_raw_map(d.get("raw_map"), len(text)),
+            )
+        except SchemaError:
+            raise
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+            raise SchemaError(Errors.E013.format(reason=f"{type(exc).__name__}: {exc}")) from exc
 
     def to_json(self, **kwargs: Any) -> str:
-        """JSON text of :meth:`to_dict` (UTF-8 characters kept as they are)."""
+        """JSON text of :meth:`to_dict` (UTF-8 characters kept as they are; never NaN or
+        Infinity, which JSON does not have)."""
         kwargs.setdefault("ensure_ascii", False)
-        return json.dumps(self.to_dict(), **kwargs)
+        kwargs["allow_nan"] = False
+        return json.dumps(_json_safe(self.to_dict()), **kwargs)
 
     @classmethod
     def from_json(cls, s: str) -> "Report":
-        return cls.from_dict(json.loads(s))
+        """Inverse of :meth:`to_json`; text that is not JSON raises SchemaError (E013)."""
+        try:
+            d = json.loads(s)
+        except (TypeError, ValueError) as exc:
+            raise SchemaError(Errors.E013.format(reason=f"not JSON ({exc})")) from exc
+        return cls.from_dict(d)
 
     # ---- navigation ----------------------------------------------------
     def raw_offsets(self, start: int, end: int) -> tuple[int, int]:
-        """Map a ``[start, end)`` range of ``text`` back to the raw (decoded) input."""
+        """Map a ``[start, end)`` range of ``text`` back to the raw (decoded) input.
+
+        Raises OffsetError (an IndexError) for a range outside the text (E011) and for a
+        Report without an offset map (E012), never a silent identity."""
         if not self.raw_map:
-            return start, end
+            raise OffsetError(Errors.E012)
         if not (0 <= start <= end <= len(self.text)):
-            raise IndexError(f"[E011] range [{start}, {end}) is outside the text (0..{len(self.text)})")
+            raise OffsetError(Errors.E011.format(start=start, end=end, n=len(self.text)))
         if end == start:
             return self.raw_map[start], self.raw_map[start]
         return self.raw_map[start], self.raw_map[end - 1] + 1

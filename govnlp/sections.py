@@ -542,7 +542,7 @@ def _load_cached(folder: str) -> SectionModel:
             if not (f / MODEL_FILE).is_file() or source is None or source == file_sha256(f / MODEL_FILE):
                 meta = json.loads((f / META_FILE).read_text("utf-8"))
                 return ExportedSectionModel(scorer, meta, path=folder)
-        except (ValueError, KeyError, OSError) as exc:  # a damaged export: fall back to skops
+        except Exception as exc:  # a damaged export (bad JSON, zip, shapes): fall back to skops
             if not (f / MODEL_FILE).is_file():
                 raise ModelNotFoundError(Errors.E007.format(path=folder, reason=f"{type(exc).__name__}: {exc}",
                                                             command=TRAIN_COMMAND)) from exc
@@ -558,8 +558,8 @@ def _load_skops(folder: str) -> SectionModel:
         if not (f / name).is_file():
             raise ModelNotFoundError(Errors.E007.format(path=folder, reason=f"no {name}", command=TRAIN_COMMAND))
     import skops.io as sio
-    meta = json.loads((f / META_FILE).read_text("utf-8"))
     try:  # skops refuses any type outside its default trusted set (sklearn, numpy, scipy)
+        meta = json.loads((f / META_FILE).read_text("utf-8"))
         pipes = sio.load(f / MODEL_FILE)
     except Exception as exc:  # UntrustedTypesFoundException, a damaged zip, a newer format
         raise ModelNotFoundError(Errors.E007.format(path=folder, reason=f"{type(exc).__name__}: {exc}",

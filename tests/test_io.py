@@ -1,4 +1,6 @@
 """Reading: any common Chinese encoding, paths, bytes, HTML; clear errors for what cannot be read."""
+from pathlib import Path
+
 import pytest
 
 from govnlp.errors import ReadError
@@ -20,7 +22,8 @@ def test_a_path_and_its_bytes_read_the_same(tmp_path):
     p = tmp_path / "report.txt"
     p.write_bytes(SAMPLE.encode("gb18030"))
     assert read_source(p).text == SAMPLE
-    assert read_source(str(p)).text == SAMPLE
+    assert read_source(path=str(p)).text == SAMPLE
+    assert read_source(p.read_bytes()).text == SAMPLE
 
 
 def test_html_is_turned_into_lines_of_visible_text():
@@ -32,7 +35,9 @@ def test_html_is_turned_into_lines_of_visible_text():
 
 def test_missing_file_raises_a_clear_error():
     with pytest.raises(ReadError, match="E001"):
-        read_source("no/such/report.txt")
+        read_source(Path("no/such/report.txt"))
+    with pytest.raises(ReadError, match="E001"):
+        read_source(path="no/such/report.txt")
 
 
 def test_empty_input_raises():

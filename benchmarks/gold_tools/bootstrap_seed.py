@@ -59,11 +59,11 @@ def main(path: str, doc_id: str, split: str) -> None:
     import govnlp
     from govnlp.io import read_source
 
-    raw = read_source(path).text
+    raw = read_source(path=path).text
     sys.path.insert(0, "benchmarks/gold_tools")
     from build_gold import _t2s
     ptext = _t2s(raw)  # simplified shadow of the same length: the regexes read this one
-    rep = govnlp.parse_report(path, indicators="none", slogans=False)
+    rep = govnlp.parse_report(path=path, indicators="none", slogans=False)
     inserts: list[tuple[int, int, str]] = []  # (pos, order, string)
 
     def add(a: int, b: int, tag: str, order: int = 0) -> None:

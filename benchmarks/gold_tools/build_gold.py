@@ -604,14 +604,14 @@ def _raw_text(path: Path) -> str:
     """The seed file decoded to str, unchanged (what a user passes to parse_report)."""
     from govnlp.io import read_source
     try:
-        return read_source(str(path)).text
+        return read_source(path=path).text
     except Exception:  # the reader is not there yet
         return path.read_bytes().decode("utf-8")
 
 
 def _normalised_text(path: Path) -> str:
     import govnlp
-    return govnlp.parse_report(str(path), indicators="none", slogans=False).text
+    return govnlp.parse_report(path=path, indicators="none", slogans=False).text
 
 
 if __name__ == "__main__":

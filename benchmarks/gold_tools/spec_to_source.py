@@ -47,7 +47,7 @@ def convert(spec_path: str) -> str:
         if ln.startswith("RAW "):
             from govnlp.io import read_source
             rel = ln[4:].strip()
-            raw = read_source(str(ROOT / rel)).text
+            raw = read_source(path=ROOT / rel).text
             header.append(f"@@text_from {rel}")
     if raw is None:
         raise SpecError("no RAW line")

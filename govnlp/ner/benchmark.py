@@ -64,13 +64,13 @@ def parse_times(paths: list[str], model: Optional[str]) -> list[dict]:
     """Wall time of a full parse per file, rules-only and hybrid (after one warm-up parse)."""
     from govnlp.pipeline import parse_report
 
-    parse_report(paths[0], indicators="hybrid", ner_model=model)
+    parse_report(path=paths[0], indicators="hybrid", ner_model=model)
     out = []
     for path in paths:
         row = {"file": path}
         for mode in ("rules", "hybrid"):
             t0 = time.perf_counter()
-            rep = parse_report(path, indicators=mode, ner_model=model)
+            rep = parse_report(path=path, indicators=mode, ner_model=model)
             row[f"{mode}_s"] = round(time.perf_counter() - t0, 3)
         row["chars"] = len(rep.text)
         out.append(row)

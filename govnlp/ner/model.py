@@ -209,12 +209,16 @@ def load_model(path: str | Path, threads: Optional[int] = None) -> NerModel:
     from transformers import AutoModelForTokenClassification, AutoTokenizer
     from transformers.utils import logging as hf_logging
 
-    tok = AutoTokenizer.from_pretrained(str(p), local_files_only=True)
     shown = hf_logging.is_progress_bar_enabled()
     hf_logging.disable_progress_bar()  # a library call should not draw a "Loading weights" bar
     try:
+        tok = AutoTokenizer.from_pretrained(str(p), local_files_only=True)
         model = AutoModelForTokenClassification.from_pretrained(str(p), local_files_only=True)
+        ner = NerModel(model, tok, path=str(p), threads=threads)
+    except Exception as exc:  # damaged config/weights/tokenizer (SafetensorError, OSError, ValueError ...)
+        raise ModelNotFoundError(Errors.E007.format(path=str(p), reason=f"{type(exc).__name__}: {str(exc)[:200]}",
+                                                    command=TRAIN_COMMAND)) from exc
     finally:
         if shown:
             hf_logging.enable_progress_bar()
-    return NerModel(model, tok, path=str(p), threads=threads)
+    return ner

@@ -24,7 +24,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     if args.file == "-":
         report = parse_text(sys.stdin.read(), indicators="none", lexicon=args.lexicon)
     else:
-        report = parse_report(args.file, indicators="none", lexicon=args.lexicon)
+        report = parse_report(path=args.file, indicators="none", lexicon=args.lexicon)
     for s in report.slogans:
         if args.json:
             print(json.dumps(s.to_dict(), ensure_ascii=False))

@@ -14,7 +14,8 @@ the surface only inside quotation marks, for short forms that occur in ordinary 
 ``list`` (false for a known name that stands for no list, e.g. 一网通办: known to detection so
 that it is not mistaken for something else, but not reported as a slogan).
 A user lexicon in the same format is added with ``load_lexicon(extra=PATH)``; its readings
-come first and win ties.
+come first and win ties. A missing or unreadable file raises LexiconNotFoundError (E021), a
+malformed line LexiconError (E020): both are GovnlpErrors.
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Optional
 
+from ..errors import Errors, LexiconError, LexiconNotFoundError
 from ..report import Meta
 from .items import strip_quotes
 
@@ -119,9 +121,8 @@ class Lexicon:
 
 def read_jsonl(path_or_text, origin: str) -> list[Reading]:
     """Readings from a JSONL file (or its text). Blank lines and ``#`` comments are skipped."""
-    if isinstance(path_or_text, Path) or (isinstance(path_or_text, str) and "\n" not in path_or_text
-                                          and Path(path_or_text).exists()):
-        text = Path(path_or_text).read_text(encoding="utf-8")
+    if isinstance(path_or_text, Path):
+        text = _read_lexicon_file(path_or_text)
     else:
         text = str(path_or_text)
     out = []
@@ -130,11 +131,46 @@ def read_jsonl(path_or_text, origin: str) -> list[Reading]:
         if not line or line.startswith("#"):
             continue
         try:
-            out.append(Reading.from_dict(json.loads(line), origin=origin))
-        except (ValueError, KeyError, TypeError) as exc:
-            raise ValueError(f"[E020] Slogan lexicon {origin!r} line {no} is not a valid entry ({exc}). "
-                             "Each line must be a JSON object with at least 'text'.") from exc
+            entry = json.loads(line)
+            if not isinstance(entry, dict):
+                raise TypeError(f"a JSON {type(entry).__name__}, not an object")
+            reading = _checked(Reading.from_dict(entry, origin=origin))
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise LexiconError(Errors.E020.format(origin=origin, no=no, reason=f"{type(exc).__name__}: {exc}")) from exc
+        out.append(reading)
     return out
+
+
+def _checked(r: Reading) -> Reading:
+    """``r`` if every field has the type the resolver relies on, else TypeError/ValueError."""
+    if not isinstance(r.text, str) or not r.text:
+        raise ValueError("'text' must be a non-empty string")
+    strings = r.variants + r.cues + (r.items or ())
+    if not all(isinstance(x, str) for x in strings):
+        raise TypeError("'items', 'variants' and 'cues' must be lists of strings")
+    for key in ("valid_from", "valid_to"):
+        year = getattr(r, key)
+        if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
+            raise TypeError(f"{key!r} must be a year (an integer) or null")
+    if r.region is not None and not isinstance(r.region, str):
+        raise TypeError("'region' must be a string or null")
+    if not isinstance(r.gloss, str) or not isinstance(r.source, str):
+        raise TypeError("'gloss' and 'source' must be strings")
+    if r.level not in LEVELS:
+        raise ValueError(f"'level' must be one of {LEVELS}")
+    return r
+
+
+def _read_lexicon_file(path: Path) -> str:
+    """The text of a lexicon file; a missing, unreadable or non-UTF-8 file is E021."""
+    try:
+        if not path.is_file():
+            raise LexiconNotFoundError(Errors.E021.format(path=str(path), reason="no such file"))
+        return path.read_text(encoding="utf-8")
+    except LexiconNotFoundError:
+        raise
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LexiconNotFoundError(Errors.E021.format(path=str(path), reason=f"{type(exc).__name__}: {exc}")) from exc
 
 
 @lru_cache(maxsize=1)
@@ -148,9 +184,6 @@ def load_lexicon(extra: Optional[str] = None) -> Lexicon:
     """The bundled lexicon, with the readings of a user file ``extra`` (same format) first."""
     lex = Lexicon()
     if extra:
-        if not Path(extra).exists():
-            raise FileNotFoundError(f"[E021] Slogan lexicon {extra!r} does not exist; pass the path of a "
-                                    "JSONL file with one slogan per line (see govnlp/data/slogans.jsonl).")
         for r in read_jsonl(Path(extra), origin=str(extra)):
             lex.add(r)
     for r in _bundled():

@@ -175,7 +175,7 @@ def build_data(args: SectionTrainArgs) -> tuple[list[Doc], list[Doc], list[str]]
             train.append(g)
     seen = {g.text_key for g in train}
     for path in _report_files(args.seeds):
-        raw = read_source(str(path)).text
+        raw = read_source(path=path).text
         key = _text_key(raw)
         if key in held_out:
             notes.append(f"skipped {path.name}: its text is in dev/test")
