@@ -66,12 +66,46 @@ def usable_quantities(report: Report) -> list[Quantity]:
         qs = sorted(qs + doublings, key=lambda q: q.num_start)
     if not ranges:
         return qs
-    keep = []
-    for q in qs:
-        if any(a < q.end and q.num_start < b for a, b in ranges):
-            continue
-        keep.append(q)
-    return keep
+    return [q for q in qs if not _inside_any(ranges, q.num_start, q.end)]
+
+
+def _inside_any(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted ``ranges`` (bisect, not a scan)."""
+    import bisect
+
+    i = bisect.bisect_left(ranges, (end, -1))
+    # ranges are sorted by start; an overlapping one starts before ``end``; look back over the
+    # few that do (nested or overlapping stretches are rare and short)
+    for a, b in reversed(ranges[max(0, i - 8):i]):
+        if a < end and start < b:
+            return True
+    return False
+
+
+class SectionIndex:
+    """The innermost section holding an offset, in O(log n + depth) (not a scan of every section)."""
+
+    def __init__(self, report: Report):
+        import bisect
+
+        self._bisect = bisect.bisect_right
+        self.sections = report.sections
+        order = sorted(range(len(report.sections)), key=lambda k: (report.sections[k].start, report.sections[k].level))
+        self.starts = [report.sections[k].start for k in order]
+        self.order = order
+
+    def at(self, offset: int):
+        i = self._bisect(self.starts, offset) - 1
+        seen = 0
+        while i >= 0 and seen < 64:
+            sec = self.sections[self.order[i]]
+            while sec is not None:
+                if sec.start <= offset < sec.end:
+                    return sec
+                sec = self.sections[sec.parent] if sec.parent is not None and 0 <= sec.parent < len(self.sections) else None
+            i -= 1
+            seen += 1
+        return None
 
 
 SHORT_LINE = 30
@@ -104,9 +138,18 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return merged
 
 
+BULLET = "●■▲◆★□○·•▪"
+
+
 def _lead_in(text: str, start: int, floor: int) -> str:
-    """The nearest lead-in line ("主要预期目标是：") above a run of short bullet lines, or ""."""
+    """The nearest lead-in line ("主要预期目标是：") above a run of short lines, or "".
+
+    Under ●/■/▲ bullets the lead is the first line above them that is not a bullet, colon or
+    not (a heading such as 建议全年经济社会发展预期目标).
+    """
     pos = start
+    floor = max(floor, start - 4000)
+    bullet = text[start:start + 3].lstrip()[:1] in BULLET
     for _ in range(15):
         prev_end = text.rfind("\n", floor, pos)
         if prev_end < 0:
@@ -115,6 +158,8 @@ def _lead_in(text: str, start: int, floor: int) -> str:
         line = text[max(prev_start, floor):prev_end].strip()
         if line.endswith(("：", ":")):
             return line
+        if bullet and line and line[0] not in BULLET:
+            return line if len(line) <= 60 else ""
         if len(line) > 120:
             return ""
         pos = prev_end
@@ -126,6 +171,7 @@ def extract_rules(report: Report) -> list[Indicator]:
     text = report.text
     quantities = usable_quantities(report)
     ctx = kinds.year_context(report)
+    index = SectionIndex(report)
     out: list[Indicator] = []
     tables = find_tables(text)
     for ts, te, drafts, caption in tables:
@@ -134,7 +180,7 @@ def extract_rules(report: Report) -> list[Indicator]:
             line_s = text.rfind("\n", 0, d.anchor) + 1
             line_e = text.find("\n", d.anchor)
             out.append(_indicator(report, ctx, d, line_s, len(text) if line_e < 0 else line_e,
-                                  kind=kind, context=caption))
+                                  kind=kind, context=caption, index=index))
     if tables:
         quantities = [q for q in quantities if not any(ts <= q.num_start < te for ts, te, _, _ in tables)]
     qi = 0
@@ -149,7 +195,7 @@ def extract_rules(report: Report) -> list[Indicator]:
         if not qs:
             continue
         for d in SentenceLinker(text, s, e, qs).run():
-            out.append(_indicator(report, ctx, d, s, e))
+            out.append(_indicator(report, ctx, d, s, e, index=index))
     out.sort(key=lambda i: (i.sentence[0], _first(i)))
     return out
 
@@ -160,15 +206,17 @@ def _first(ind: Indicator) -> int:
 
 
 def _indicator(report: Report, ctx: kinds.YearContext, d: Draft, s: int, e: int,
-               kind: Optional[str] = None, context: str = "") -> Indicator:
+               kind: Optional[str] = None, context: str = "",
+               index: Optional[SectionIndex] = None) -> Indicator:
     text = report.text
-    section = report.section_at(d.anchor)
-    before = context + text[s:d.anchor]
+    section = index.at(d.anchor) if index is not None else report.section_at(d.anchor)
+    before = context + kinds.context_before(text, s, d.anchor)
     if kind is None:
         floor = section.start if section is not None else max(0, s - 2000)
         preceding = _lead_in(text, s, floor)
-        kind = kinds.kind_of(report, ctx, text[s:e], before, section, preceding)
-    period = kinds.period_of(ctx, before, kind, kinds.heading_text(report, section))
+        kind = kinds.kind_of(report, ctx, "", before, section, preceding)
+    period = kinds.period_of(ctx, before, kind, kinds.heading_text(report, section),
+                             kinds.part_of(report, section))
     canonical = d.canonical or (vocabulary.canonical_id(d.name) if d.name else None)
     return Indicator(
         name=d.name,

@@ -5,6 +5,12 @@ The kind comes from cue words before the number in its sentence (预计 -> forec
 section it sits in (function "targets"/"tasks", or a heading with 目标/安排/打算). The period
 comes from time words (上半年, 一季度, 2019年, 近五年, 十三五) and, failing those, from the
 report's years: actuals belong to the year reviewed, targets to the year planned.
+
+Scope (docs/annotation.md 2.9): 预计/初步预计 at the head of a sentence covers the whole
+sentence across ；; a target cue covers its own ；-clause only; 符合预期/好于预期 is no cue; an
+unstated period follows the part of the report (review part: the year reviewed; plan part: the
+year planned). Every look-back is bounded (:func:`context_before`), so the cost per number does
+not grow with the sentence.
 """
 from __future__ import annotations
 
@@ -16,6 +22,14 @@ from ..report import Report, Section
 
 PROGRESS = re.compile(r"(?:完成|占|达到)(?:了)?(?:年度|全年|年)?(?:投资)?(?:目标|计划|任务|预算|进度)(?:任务)?(?:的)?\s*$")
 FORECAST_CUE = re.compile(r"预计|预估|有望")
+#: 预计 at the head of a sentence: it covers every clause up to the sentence's 。 (annotation 2.9).
+FORECAST_HEAD = re.compile(
+    r"^[\s—\-–■●▲◆★·•]*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?"
+    r"(?:从|据)?(?:全年|今年|上半年|全年全[市省区县]|(?:19|20)\d\d年(?:全年)?|经(?:初步)?测算，?)?"
+    r"(?:全[市省区县])?(?:初步)?(?:预计|预估)")
+#: How far back from a number cue words and time words are looked for (and the sentence head kept).
+LOOK_BACK = 240
+HEAD = 30
 TARGET_CUE = re.compile(
     r"力争|确保|争取|努力|力求|预期目标|主要目标|发展目标|目标|预期|计划|拟|"
     r"(?<![主重需必只想纲摘概])要(?=[实确力达完突增控新建保持推])|(?<![即])将(?=[实达完突增新建控力保])|控制在|"
@@ -27,7 +41,8 @@ NOT_TARGET = re.compile(
     r"超预期|预期之外|确定的目标任务|目标任务|零[\u4e00-\u9fff]{1,3}目标|计划单列|列入[^，。；]{0,12}计划|"
     r"争取(?=[^，。；]{0,8}(?:资金|补助|补贴|债券|专项|项目|支持|政策|额度|指标))|争取到|"
     r"按照?计划|目标考核|目标责任|目标管理|(?:好于|超出|符合|高于|低于)预期|目标导向|计划生育|"
-    r"稳预期|稳定预期|市场预期|预期管理|预期寿命|拟上市|拟挂牌|(?:经过|通过|共同|不懈)努力|确保了|力争了")
+    r"稳预期|稳定预期|市场预期|预期管理|预期寿命|拟上市|拟挂牌|(?:经过|通过|共同|不懈)努力|确保了|力争了|"
+    r"(?:好于|超出|超过|符合|高于|低于|达到|不及|弱于|优于)(?:全年|年初|年度)?(?:预期|目标)")
 TARGET_TITLE = re.compile(r"目标|安排|打算|计划|任务|思路|重点工作|工作建议|的建议|预期|今后|展望")
 REVIEW_TITLE = re.compile(r"回顾|情况|成绩|成效|总结|过去|工作进展|发展成就|主要工作回顾|取得")
 YEAR = re.compile(r"(?<![比较与同自从])((?:19|20)\d\d)年")
@@ -120,7 +135,7 @@ def section_leaning(report: Report, section: Optional[Section], ctx: Optional[Ye
     """
     chain = _ancestors(report, section)
     for s in chain:
-        title = s.title or ""
+        title = NOT_TARGET.sub("", s.title or "")
         if s.function == "preamble" or "报告" in title:
             continue  # the document's own title (2021年政府工作报告) says nothing about the kind
         m = re.search(r"((?:19|20)\d\d)年", title)
@@ -149,6 +164,26 @@ def heading_text(report: Report, section: Optional[Section]) -> str:
     return "；".join(s.title or "" for s in reversed(_ancestors(report, section)))
 
 
+def context_before(text: str, sentence_start: int, pos: int) -> str:
+    """The text of a sentence before ``pos``, bounded: the whole prefix when it is short, else the
+    sentence head, a "；" (a cue in the head reaches no further) and the last :data:`LOOK_BACK`
+    characters, so the cost per number does not grow with the sentence."""
+    if pos - sentence_start <= LOOK_BACK + HEAD:
+        return text[sentence_start:pos]
+    return text[sentence_start:sentence_start + HEAD] + "；" + text[pos - LOOK_BACK:pos]
+
+
+def part_of(report: Report, section: Optional[Section]) -> Optional[str]:
+    """"review" or "plan": the part of the report a section belongs to, from its function labels
+    (nearest labelled ancestor first), else None."""
+    for s in _ancestors(report, section):
+        if s.function in ("review", "problems"):
+            return "review"
+        if s.function in ("targets", "tasks", "guidance", "self_building"):
+            return "plan"
+    return None
+
+
 def kind_of(report: Report, ctx: YearContext, sentence: str, before: str, section: Optional[Section],
             preceding: str = "") -> str:
     """The kind of a number whose sentence is ``sentence``; ``before`` is the sentence up to the number.
@@ -167,6 +202,8 @@ def kind_of(report: Report, ctx: YearContext, sentence: str, before: str, sectio
         return "forecast"
     if TARGET_CUE.search(local) or (lead and (TARGET_CUE.search(lead) or LEAD_IN.search(before[:colon + 1]))):
         return "target"
+    if FORECAST_HEAD.match(before):
+        return "forecast"  # 预计全年…；…；…。: the head word covers every ；-clause
     if ctx.task_plan:
         return "target"
     if LEAD_IN.search(preceding):
@@ -178,11 +215,15 @@ def kind_of(report: Report, ctx: YearContext, sentence: str, before: str, sectio
     return "actual"
 
 
-def period_of(ctx: YearContext, before: str, kind: str, heading: str = "") -> Optional[str]:
+def period_of(ctx: YearContext, before: str, kind: str, heading: str = "",
+              part: Optional[str] = None) -> Optional[str]:
     """The period of a number from the time words in ``before`` (its sentence up to the number).
 
     ``heading`` (the titles above the sentence) is used when the sentence names no time:
     numbers under "过去五年工作回顾" or "“十四五”时期主要目标" belong to those five years.
+    ``part`` ("review"/"plan", :func:`part_of`) decides an unstated year of an annual report:
+    the review part reviews the year before, the plan part plans the report's year; without it
+    the kind decides (actual/forecast: reviewed year, target: planned year).
     """
     for name, (a, b) in PLAN_PERIODS.items():
         if name in before[-40:]:
@@ -196,7 +237,12 @@ def period_of(ctx: YearContext, before: str, kind: str, heading: str = "") -> Op
         if m:
             before = heading + "；" + before
     m = SPAN_YEARS.search(before)
-    base = ctx.review_year if kind in ("actual", "forecast") and not ctx.half_year else ctx.plan_year
+    if ctx.half_year:
+        base = ctx.plan_year
+    elif part is not None and not (part == "review" and kind == "target"):
+        base = ctx.review_year if part == "review" else ctx.plan_year
+    else:
+        base = ctx.review_year if kind in ("actual", "forecast") else ctx.plan_year
     if m and ctx.review_year:
         n = m.group(1) or m.group(2)
         n = int(n) if n.isdigit() else _CN.get(n, 0)
@@ -223,7 +269,8 @@ def period_of(ctx: YearContext, before: str, kind: str, heading: str = "") -> Op
     months = MONTH_RANGE.search(before)
     if months:
         a, b = int(months.group(1)), int(months.group(2))
-        named = {(1, 3): "Q1", (1, 6): "H1", (1, 9): "Q1-Q3", (7, 12): "H2"}.get((a, b))
+        # 1-6月 stays a month range (2.9: YM1-6); 上半年 is H1
+        named = {(1, 3): "Q1", (1, 9): "Q1-Q3", (7, 12): "H2"}.get((a, b))
         if (a, b) == (1, 12):
             return str(year) if year else None
         return (f"{year}{named}" if named else f"{year}M{a}-{b}") if year else None
@@ -235,4 +282,4 @@ def period_of(ctx: YearContext, before: str, kind: str, heading: str = "") -> Op
     return str(year) if year else None
 
 
-__all__ = ["YearContext", "year_context", "kind_of", "period_of", "section_leaning"]
+__all__ = ["YearContext", "year_context", "kind_of", "period_of", "section_leaning", "context_before", "part_of"]

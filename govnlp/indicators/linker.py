@@ -12,6 +12,7 @@ Handles the shapes government reports use:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -99,6 +100,8 @@ BRACKET_NOTE = re.compile(r"\[\d{1,2}\]|［\d{1,2}］|【\d{1,2}】")
 SPLIT_HEADS = {"城乡居民": ("城镇居民", "农村居民"), "城乡": ("城镇", "农村"), "中小学": ("中学", "小学")}
 SHARED_NAMES = {"", "增速", "增幅", "总量", "总额", "规模", "总数", "数量", "排名", "增速和总量", "总量和增速", "其中"}
 DURATION_CATEGORIES = {"duration", "age"}
+#: How many earlier records of a sentence a nameless number may look back over for its subject.
+LOOK_BACK_DRAFTS = 12
 
 
 @dataclass
@@ -237,8 +240,9 @@ class SentenceLinker:
 
     # ---- public ---------------------------------------------------------
     def run(self) -> list[Draft]:
+        starts = [q.num_start for q in self.quantities]
         for cs, ce in self._clauses():
-            qs = [q for q in self.quantities if cs <= q.num_start < ce]
+            qs = self.quantities[bisect.bisect_left(starts, cs):bisect.bisect_left(starts, ce)]
             if RESPECTIVELY.search(self.text, cs, ce) and len(qs) >= 2 and self._respectively(cs, ce, qs):
                 continue
             if not qs:
@@ -274,9 +278,13 @@ class SentenceLinker:
         if not cuts:
             return [(cs, ce)]
         out, s = [], cs
+        starts = [q.num_start for q in qs]
         for c in cuts:
             pos = cs + c
-            if any(s <= q.num_start < pos for q in qs) and not any(q.start <= pos < q.end for q in qs):
+            k = bisect.bisect_left(starts, pos)  # qs[k-1] is the last number before the 、
+            has_number = k > 0 and qs[k - 1].num_start >= s
+            inside = any(q.start <= pos < q.end for q in qs[max(0, k - 2):k + 1])
+            if has_number and not inside:
                 out.append((s, pos))
                 s = pos + 1
         out.append((s, ce))
@@ -448,7 +456,7 @@ class SentenceLinker:
             names = _share_tail(names)
         if not names:
             # 分别增长13.5%和12.9% with the names in the clauses before it
-            prev = [d for d in self.drafts if d.change is None and d.low is None][-len(after):]
+            prev = [d for d in self.drafts[-LOOK_BACK_DRAFTS:] if d.change is None and d.low is None][-len(after):]
             if cue and len(prev) == len(after) and all(d.value is not None for d in prev):
                 for d, q in zip(prev, after):
                     self._set_change(d, q, cue, q.start, cue_text=verb_text)
@@ -474,8 +482,7 @@ class SentenceLinker:
         name, span = clean_name(head, cs)
         rank = self._rank(cs, ce) if rank_m else None
         if rank is not None and re.search(r"[均都]$", head) and self.drafts:
-            group = [d for d in self.drafts if getattr(d, "_respectively", False)]
-            if group and group[-1] is self.drafts[-1]:
+            if getattr(self.drafts[-1], "_respectively", False):
                 k = len(self.drafts) - 1
                 while k > 0 and getattr(self.drafts[k - 1], "_respectively", False):
                     k -= 1
@@ -528,7 +535,7 @@ class SentenceLinker:
         """
         if d.name:
             return
-        for prev in reversed(self.drafts[:-1]):
+        for prev in reversed(self.drafts[-LOOK_BACK_DRAFTS:-1]):
             if prev.name:
                 d.name, d.name_span, d.canonical = prev.name, prev.name_span, prev.canonical
                 flow = re.match(r"^(?:新增|净增|新登记|新设|新认定|新建)(?=..)", d.name) if total else None
@@ -544,10 +551,9 @@ class SentenceLinker:
             self.pending = None
             self.drafts.append(d)
             return d
-        candidates = [d for d in self.drafts if not d.progress]
-        if not candidates:
+        last = next((d for d in reversed(self.drafts[-LOOK_BACK_DRAFTS:]) if not d.progress), None)
+        if last is None:
             return None
-        last = candidates[-1]
         if for_change and last.change is None and last.low is None and last.value is not None:
             return last
         if not for_change and last.value is None and last.low is None and last.change is not None:
