@@ -107,10 +107,34 @@ def _train(argv: list[str]) -> int:
     if not argv or argv[0] not in targets:
         print("usage: govnlp train {pretrain|ner|sections|segmenter} [--help]", file=sys.stderr)
         return 2
+    problem = _shipped_model_guard(argv[1:])
+    if problem:
+        print(f"govnlp train {argv[0]}: {problem}", file=sys.stderr)
+        return 2
     import importlib
 
     module = importlib.import_module(targets[argv[0]])
-    return module.main(argv[1:])
+    return module.main([a for a in argv[1:] if a != "--overwrite-shipped"])
+
+
+#: the models that ship with govnlp; training never writes over them unless asked
+SHIPPED_MODELS = Path(__file__).resolve().parent.parent / "models"
+
+
+def _shipped_model_guard(argv: list[str]) -> Optional[str]:
+    """Why this training command may not run: ``--out`` missing (every trainer's default is a
+    shipped model folder) or pointing into models/ without ``--overwrite-shipped``."""
+    if any(a in ("-h", "--help") for a in argv):
+        return None
+    out = next((argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "--out"), None)
+    out = out or next((a.split("=", 1)[1] for a in argv if a.startswith("--out=")), None)
+    if out is None:
+        return "--out DIR is required (the default would overwrite a model shipped in models/)"
+    target = Path(out).resolve()
+    if (target == SHIPPED_MODELS or SHIPPED_MODELS in target.parents) and "--overwrite-shipped" not in argv:
+        return (f"--out {out} is a shipped model folder; write elsewhere, or add --overwrite-shipped "
+                "to replace it on purpose (maintainers rebuilding the bundled models)")
+    return None
 
 
 if __name__ == "__main__":

@@ -355,3 +355,36 @@ def test_a_duration_aside_is_not_an_indicator_value():
     spans = [RoleSpan("NAME", 0, 6, 0.9), RoleSpan("VALUE", i, i + 4, 0.9)]
     (draft,) = link_roles(spans, (0, len(text)), text)
     assert draft_to_indicator(Report(text=text), draft) is None
+
+
+def test_fine_tuning_mixes_the_bundled_data_and_always_has_a_dev_set(tmp_path):
+    import json
+
+    from govnlp.train.ner import collect_data
+
+    mine = tmp_path / "mine.jsonl"
+    mine.write_text(json.dumps(_doc(SENTENCE, _spans(SENTENCE)), ensure_ascii=False) + "\n", encoding="utf-8")
+    train, dev, counts = collect_data(DataArguments(data=[str(mine)], no_silver=True))
+    assert counts["gold_files"] == ["benchmark:train", str(mine)] and counts["dev_files"] == ["benchmark:dev"]
+    assert counts["gold_docs"] > 1 and dev
+    alone, dev_alone, counts = collect_data(DataArguments(data=[str(mine)], no_silver=True, no_bundled=True))
+    assert counts["gold_docs"] == 1 and len(dev_alone) == len(dev)
+
+
+def test_a_worse_fine_tune_is_reported_loudly(capsys):
+    from govnlp.train.ner import is_worse, report_dev_change
+
+    before, after = {"model": "models/ner", "f1": 0.67}, {"f1": 0.13}
+    assert is_worse(before, after) and not is_worse(before, {"f1": 0.668}) and not is_worse({}, after)
+    report_dev_change(before, after, "my-ner")
+    out, err = capsys.readouterr()
+    assert "before 0.670 (models/ner) -> after 0.130" in out and "WORSE" in err
+
+
+def test_training_never_overwrites_a_shipped_model_by_default(capsys):
+    from govnlp.cli import main
+
+    assert main(["train", "sections"]) == 2
+    assert "--out DIR is required" in capsys.readouterr().err
+    assert main(["train", "ner", "--base", "models/bert-zh-small", "--out", "models/ner"]) == 2
+    assert "--overwrite-shipped" in capsys.readouterr().err

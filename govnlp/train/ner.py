@@ -4,11 +4,16 @@ Examples::
 
     govnlp train ner --base models/bert-zh-small --out models/ner
     govnlp train ner --base /path/to/bert-base-chinese --out my-ner --lr 3e-5 --epochs 2
-    govnlp train ner --base models/ner --out my-ner --data my_reports.jsonl --no_silver
+    govnlp train ner --base models/ner --out my-ner --data my_reports.jsonl
 
-Data: gold documents in the benchmark JSONL format (``--data``; default the benchmark's train
-split) plus silver examples (rules output filtered for confidence, see govnlp.train.silver).
-Documents of the benchmark dev/test splits are never used for silver data.
+Data: the benchmark's train split plus your gold documents in the benchmark JSONL format
+(``--data``; ``--no_bundled`` trains on them alone), plus silver examples (rules output filtered
+for confidence, see govnlp.train.silver). Held-out documents (dev, test, holdout, realistic) are
+never used for training or silver data.
+
+Fine-tuning cannot silently go wrong: the model is scored on the dev examples (the benchmark dev
+split unless ``--dev`` is given) before and after; both figures are printed, and a run that makes
+them worse says so loudly on stderr and in training_log.json (``"worse": true``).
 Tokenisation is per character (``is_split_into_words``), so any BERT-style WordPiece
 vocabulary works as a base; characters missing from it become [UNK] but keep their labels.
 """
@@ -41,8 +46,11 @@ class ModelArguments:
 class DataArguments:
     """Gold and silver training data."""
 
-    data: list[str] = field(default_factory=list, metadata={"help": "gold JSONL files (benchmark format)"})
-    dev: list[str] = field(default_factory=list, metadata={"help": "JSONL files for evaluation"})
+    data: list[str] = field(default_factory=list, metadata={"help": "your gold JSONL files (benchmark format)"})
+    no_bundled: bool = field(default=False, metadata={
+        "help": "train on --data alone (by default the bundled train split is mixed in)"})
+    dev: list[str] = field(default_factory=list, metadata={
+        "help": "JSONL files for evaluation (default: the bundled dev split)"})
     no_silver: bool = field(default=False, metadata={"help": "gold only"})
     silver_texts: list[str] = field(default_factory=list, metadata={"help": "report .txt files/folders for silver"})
     people_daily: int = field(default=3000, metadata={"help": "People's Daily sentences for silver (0 = none)"})
@@ -165,12 +173,11 @@ def _excluded_texts() -> list[str]:
 
 def collect_data(data: DataArguments, max_chars: int = 126) -> tuple[list[dict], list[dict], dict]:
     """Training and dev examples plus counts per source."""
-    gold_docs = read_jsonl(data.data) if data.data else benchmark_docs("train")
+    user_docs = read_jsonl(data.data) if data.data else []
+    bundled = [] if data.no_bundled and user_docs else benchmark_docs("train")
+    gold_docs = bundled + user_docs
     train = gold_examples(gold_docs, max_chars) * max(1, data.gold_repeat)
-    if data.dev:
-        dev = gold_examples(read_jsonl(data.dev), max_chars)
-    else:
-        dev = [] if data.data else gold_examples(benchmark_docs("dev"), max_chars)
+    dev = gold_examples(read_jsonl(data.dev) if data.dev else benchmark_docs("dev"), max_chars)
     silver: list[dict] = []
     cache = Path(data.silver_cache) if data.silver_cache else None
     if not data.no_silver and cache is not None and cache.is_file():
@@ -201,8 +208,8 @@ def collect_data(data: DataArguments, max_chars: int = 126) -> tuple[list[dict],
         synthetic = generate(data.synthetic, seed=0)
     counts = {"gold_docs": len(gold_docs), "gold_examples": len(train), "silver_examples": len(silver),
               "synthetic_examples": len(synthetic),
-              "dev_examples": len(dev), "gold_files": data.data or ["benchmark:train"],
-              "dev_files": data.dev or ([] if data.data else ["benchmark:dev"])}
+              "dev_examples": len(dev), "gold_files": (["benchmark:train"] if bundled else []) + data.data,
+              "dev_files": data.dev or ["benchmark:dev"]}
     return train + silver + synthetic, dev, counts
 
 
@@ -235,6 +242,7 @@ def fit(model_args: ModelArguments, data: DataArguments, fit_args: FitArguments,
     dev_examples = dev_examples or []
     if not train_examples:
         raise ValueError("no training examples: pass --data FILE.jsonl (benchmark format)")
+    before = baseline_scores(model_args.base, dev_examples)
     tokenizer = AutoTokenizer.from_pretrained(model_args.base, local_files_only=True)
     model = AutoModelForTokenClassification.from_pretrained(
         model_args.base, local_files_only=True, num_labels=len(LABELS),
@@ -259,14 +267,61 @@ def fit(model_args: ModelArguments, data: DataArguments, fit_args: FitArguments,
     out = Path(model_args.out)
     out.mkdir(parents=True, exist_ok=True)
     ner.save(out)
+    after = evaluate(ner, dev_examples)
     log = {"base": model_args.base, "args": {**asdict(data), **asdict(fit_args)}, **counts,
            "train_examples": len(train_examples), "steps": result.global_step,
            "train_loss": round(float(result.training_loss), 4),
            "wall_seconds": round(time.time() - t0, 1), "labels": LABELS,
-           "dev": evaluate(ner, dev_examples)}
+           "dev_before": before, "dev": after, "worse": is_worse(before, after)}
     (out / "training_log.json").write_text(json.dumps(log, ensure_ascii=False, indent=1), encoding="utf-8")
     print(json.dumps({k: v for k, v in log.items() if k != "args"}, ensure_ascii=False), flush=True)
+    report_dev_change(before, after, model_args.out)
     return log
+
+
+#: a drop of dev F1 larger than this is reported as worse (seqeval noise on a few hundred sentences)
+WORSE_BY = 0.005
+
+
+def baseline_scores(base: str, dev_examples: list[dict]) -> dict:
+    """Dev scores of the model being replaced: ``base`` when it is already an indicator NER model
+    (fine-tuning ours), else the shipped models/ner ({} when neither can be loaded)."""
+    from govnlp.ner.model import load_model
+
+    if not dev_examples:
+        return {}
+    shipped = Path(__file__).resolve().parents[2] / "models" / "ner"
+    for candidate in (Path(base), shipped):
+        config = candidate / "config.json"
+        if not config.is_file():
+            continue
+        labels = json.loads(config.read_text(encoding="utf-8")).get("id2label") or {}
+        if sorted(labels.values()) != sorted(LABELS):
+            continue
+        try:
+            return {"model": str(candidate), **evaluate(load_model(candidate), dev_examples)}
+        except Exception as exc:  # noqa: BLE001 - a baseline that cannot be read is reported, not fatal
+            return {"model": str(candidate), "error": f"{type(exc).__name__}: {exc}"}
+    return {}
+
+
+def is_worse(before: dict, after: dict) -> bool:
+    """True when the new model's dev F1 fell by more than :data:`WORSE_BY`."""
+    return bool("f1" in before and "f1" in after and after["f1"] < before["f1"] - WORSE_BY)
+
+
+def report_dev_change(before: dict, after: dict, out: str) -> None:
+    """Print dev F1 before and after; a worse model gets a loud warning on stderr."""
+    import sys
+
+    b = f"{before['f1']:.3f} ({before['model']})" if "f1" in before else "n/a"
+    a = f"{after['f1']:.3f}" if "f1" in after else "n/a (no dev examples)"
+    print(f"dev F1 (seqeval, strict): before {b} -> after {a}", flush=True)
+    if is_worse(before, after):
+        bar = "!" * 78
+        print(f"{bar}\nWARNING: the new model in {out} is WORSE on dev than the model it would replace "
+              f"({before['f1']:.3f} -> {after['f1']:.3f}).\nDo not install it; add data, train longer, or keep "
+              f"the bundled data mixed in (drop --no_bundled).\n{bar}", file=sys.stderr, flush=True)
 
 
 def main(argv: Optional[list[str]] = None) -> int:
