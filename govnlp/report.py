@@ -432,7 +432,13 @@ class Report:
         return [s for s in self.sections if s.parent == section_id]
 
     def is_boilerplate(self, offset: int) -> bool:
-        starts = [b.start for b in self.boilerplate]
+        # the start list is cached per boilerplate list (stages call this once per line)
+        key = (id(self.boilerplate), len(self.boilerplate))
+        cached = self.__dict__.get("_boiler_starts")
+        if cached is None or cached[0] != key:
+            cached = (key, [b.start for b in self.boilerplate])
+            self.__dict__["_boiler_starts"] = cached
+        starts = cached[1]
         i = bisect.bisect_right(starts, offset) - 1
         return i >= 0 and self.boilerplate[i].start <= offset < self.boilerplate[i].end
 
