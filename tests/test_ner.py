@@ -388,3 +388,62 @@ def test_training_never_overwrites_a_shipped_model_by_default(capsys):
     assert "--out DIR is required" in capsys.readouterr().err
     assert main(["train", "ner", "--base", "models/bert-zh-small", "--out", "models/ner"]) == 2
     assert "--overwrite-shipped" in capsys.readouterr().err
+
+
+# ---- serving without transformers ---------------------------------------------------------
+OWN_SENTENCES = [
+    "全市实现地区生产总值3456.7亿元，比上年增长6.1%，增速居全省第三。",
+    "城乡居民人均可支配收入分别达到45210元和21876元，分别增长5.3%、7.0%。",
+    "新增城镇就业1.2万人，城镇登记失业率控制在4.5%以内。",
+    "粮食总产量稳定在60万吨以上。",
+    "今年主要预期目标是：一般公共预算收入增长5%左右，固定资产投资增长8%。" * 3,  # several windows
+    "税收 收入 完成 12.5 亿元",  # spaces: characters without a token
+]
+
+
+@pytest.mark.skipif(not (SHIPPED / "config.json").is_file(), reason="models/ner not built")
+def test_plain_torch_bert_gives_the_transformers_tags():
+    from govnlp.ner.bert import TorchBert
+
+    plain = load_model(SHIPPED)
+    reference = load_model(SHIPPED, backend="transformers")
+    assert isinstance(plain.model, TorchBert) and not isinstance(reference.model, TorchBert)
+    ids, mask, _ = plain.encode(OWN_SENTENCES)
+    with torch.inference_mode():
+        a = plain.model(input_ids=ids, attention_mask=mask).logits
+        b = reference.model(input_ids=ids, attention_mask=mask).logits
+    assert (a[mask.bool()] - b[mask.bool()]).abs().max().item() < 1e-3
+    tags_a, tags_b = plain.predict_tags(OWN_SENTENCES), reference.predict_tags(OWN_SENTENCES)
+    assert [t for t, _ in tags_a] == [t for t, _ in tags_b]
+    for (_, pa), (_, pb) in zip(tags_a, tags_b):
+        assert max(abs(x - y) for x, y in zip(pa, pb)) < 1e-3
+    assert [[(s.role, s.start, s.end) for s in spans] for spans in plain.predict(OWN_SENTENCES)] == \
+        [[(s.role, s.start, s.end) for s in spans] for spans in reference.predict(OWN_SENTENCES)]
+
+
+@pytest.mark.skipif(not (SHIPPED / "config.json").is_file(), reason="models/ner not built")
+def test_batch_size_does_not_change_the_tags():
+    model = load_model(SHIPPED)
+    one, many = model.predict_tags(OWN_SENTENCES, batch_size=1), model.predict_tags(OWN_SENTENCES, batch_size=64)
+    assert [t for t, _ in one] == [t for t, _ in many]  # padding moves probabilities by float noise only
+    assert all(abs(x - y) < 1e-4 for (_, a), (_, b) in zip(one, many) for x, y in zip(a, b))
+
+
+def test_batched_viterbi_equals_the_one_sequence_viterbi():
+    import numpy as np
+
+    from govnlp.ner.labels import viterbi, viterbi_batch
+
+    rng = np.random.default_rng(7)
+    seqs = [np.log(rng.dirichlet(np.ones(len(LABELS)), size=n)) for n in (1, 5, 0, 17, 3, 40, 2)]
+    paths = viterbi_batch(seqs, LABELS, group=3)
+    assert [p.tolist() for p in paths] == [viterbi(s, LABELS) for s in seqs]
+
+
+def test_a_folder_without_tokenizer_json_loads_with_transformers(tmp_path):
+    from govnlp.ner.bert import supports
+
+    for name in ("config.json", "model.safetensors"):
+        (tmp_path / name).write_bytes((SHIPPED / name).read_bytes())
+    assert supports(tmp_path) == "no tokenizer.json"
+    assert supports(SHIPPED) is None

@@ -1,6 +1,7 @@
 """Loading a token-classification folder offline and predicting role spans on sentences."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -10,6 +11,7 @@ from .labels import tags_to_spans
 
 _WIDE_TO_ASCII = {0xFF01 + i: 0x21 + i for i in range(0x5E)} | {0x3000: 0x20}
 WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
+BACKENDS = ("auto", "torch", "transformers")
 TRAIN_COMMAND = "govnlp train ner --base models/bert-zh-small --out models/ner"
 
 
@@ -69,29 +71,48 @@ class NerModel:
             self._piece_cache[ch] = ids
         return ids
 
+    def _encode(self, texts: list[str]):
+        """Token id rows and, per row, the (token position, character index) of the first token
+        of every character that has one."""
+        tok = self.tokenizer
+        rows, firsts = [], []
+        pieces = self._pieces
+        for text in texts:
+            ids, first = [tok.cls_token_id], []
+            for i, ch in enumerate(model_view(text)):
+                p = pieces(ch)
+                if p:
+                    first.append((len(ids), i))
+                    ids.extend(p)
+            ids.append(tok.sep_token_id)
+            rows.append(ids)
+            firsts.append(first)
+        return rows, firsts
+
+    def _tensors(self, rows: list[list[int]]):
+        import numpy as np
+        import torch
+
+        width = max(len(r) for r in rows)
+        ids = np.full((len(rows), width), self.tokenizer.pad_token_id, dtype=np.int64)
+        mask = np.zeros((len(rows), width), dtype=np.int64)
+        for r, row in enumerate(rows):
+            ids[r, : len(row)] = row
+            mask[r, : len(row)] = 1
+        return torch.from_numpy(ids), torch.from_numpy(mask)
+
     def encode(self, texts: list[str]):
         """Padded input ids, attention mask and per-row word ids (character index per token),
         the same as ``tokenizer(list(text), is_split_into_words=True)`` but much faster."""
-        import torch
-
-        tok = self.tokenizer
-        rows, word_ids = [], []
-        for text in texts:
-            ids, wids = [tok.cls_token_id], [None]
-            for i, ch in enumerate(model_view(text)):
-                for piece in self._pieces(ch):
-                    ids.append(piece)
-                    wids.append(i)
-            ids.append(tok.sep_token_id)
-            wids.append(None)
-            rows.append(ids)
+        rows, firsts = self._encode(texts)
+        word_ids = []
+        for ids, first in zip(rows, firsts):
+            wids: list[Optional[int]] = [None] * len(ids)
+            for k, (pos, i) in enumerate(first):
+                nxt = first[k + 1][0] if k + 1 < len(first) else len(ids) - 1
+                wids[pos:nxt] = [i] * (nxt - pos)
             word_ids.append(wids)
-        width = max(len(r) for r in rows)
-        input_ids = torch.full((len(rows), width), tok.pad_token_id, dtype=torch.long)
-        mask = torch.zeros((len(rows), width), dtype=torch.long)
-        for r, ids in enumerate(rows):
-            input_ids[r, : len(ids)] = torch.tensor(ids)
-            mask[r, : len(ids)] = 1
+        input_ids, mask = self._tensors(rows)
         return input_ids, mask, word_ids
 
     def _windows(self, n: int) -> list[tuple[int, int]]:
@@ -105,7 +126,68 @@ class NerModel:
                 return wins
             start += self.stride
 
-    def predict_tags(self, texts: list[str], batch_size: int = 32) -> list[tuple[list[str], list[float]]]:
+    def char_log_probs(self, texts: list[str], batch_size: int = 64):
+        """Per text, the log-probabilities ``(n_chars_with_a_token, n_labels)`` and the boolean
+        mask of the characters that have a token.
+
+        Texts are cut into windows (long ones overlap, each character taking the distribution
+        of the window where it is most central), windows are sorted by length and run through
+        the model ``batch_size`` at a time.
+        """
+        import numpy as np
+        import torch
+
+        k = len(self.id2label)
+        pieces = []  # (text index, window start, window end)
+        for ti, text in enumerate(texts):
+            pieces.extend((ti, s, e) for s, e in self._windows(len(text)))
+        pieces.sort(key=lambda p: p[2] - p[1])
+        dists = [np.zeros((len(t), k), dtype=np.float32) for t in texts]
+        best = [np.full(len(t), -1, dtype=np.int64) for t in texts]
+        for b in range(0, len(pieces), batch_size):
+            chunk = pieces[b: b + batch_size]
+            rows, firsts = self._encode([texts[ti][s:e] for ti, s, e in chunk])
+            input_ids, mask = self._tensors(rows)
+            with torch.inference_mode():
+                log_probs = self.model(input_ids=input_ids, attention_mask=mask).logits.log_softmax(-1).numpy()
+            for row, (ti, s, e) in enumerate(chunk):
+                if not firsts[row]:
+                    continue
+                tok, w = np.asarray(firsts[row], dtype=np.int64).T
+                if len(texts[ti]) > self.max_chars:
+                    centrality = np.minimum(w, e - s - 1 - w)
+                    take = centrality > best[ti][s + w]
+                    tok, w, centrality = tok[take], w[take], centrality[take]
+                else:
+                    centrality = np.zeros(len(w), dtype=np.int64)
+                best[ti][s + w] = centrality
+                dists[ti][s + w] = log_probs[row, tok]
+        seen = [b >= 0 for b in best]
+        return [d[m] for d, m in zip(dists, seen)], seen
+
+    def _decode(self, texts: list[str], batch_size: int):
+        """Per text: label indices and their probabilities per character (Viterbi, batched)."""
+        import numpy as np
+
+        from .labels import viterbi_batch
+
+        labels = [self.id2label[i] for i in range(len(self.id2label))]
+        lps, seen = self.char_log_probs(texts, batch_size)
+        paths = viterbi_batch(lps, labels)
+        inside = {i: labels.index("I-" + lab[2:]) for i, lab in enumerate(labels)
+                  if lab != "O" and "I-" + lab[2:] in labels}
+        out = []
+        for text, lp, path, m in zip(texts, lps, paths, seen):
+            idx = np.zeros(len(text), dtype=np.int64)
+            prob = np.ones(len(text), dtype=np.float64)
+            idx[m] = path
+            prob[m] = np.exp(lp[np.arange(len(path)), path]) if len(path) else []
+            for i in np.flatnonzero(~m):  # a character without a token continues the tag before it
+                idx[i] = inside.get(int(idx[i - 1]), 0) if i > 0 else 0
+            out.append((idx, prob))
+        return labels, out
+
+    def predict_tags(self, texts: list[str], batch_size: int = 64) -> list[tuple[list[str], list[float]]]:
         """IOB2 tags and their probabilities per character.
 
         Long texts are read in overlapping windows, each character taking the distribution of
@@ -113,74 +195,44 @@ class NerModel:
         strict IOB2 constraints (no I-X after O or after another role). Characters without a
         token (whitespace) continue the tag before them.
         """
-        import numpy as np
-        import torch
+        with self._threads():
+            labels, decoded = self._decode(texts, batch_size)
+        return [([labels[i] for i in idx.tolist()], prob.tolist()) for idx, prob in decoded]
 
-        from .labels import viterbi
-
-        labels = [self.id2label[i] for i in range(len(self.id2label))]
-        pieces = []  # (text index, window start, window end)
-        for ti, text in enumerate(texts):
-            pieces.extend((ti, s, e) for s, e in self._windows(len(text)))
-        pieces.sort(key=lambda p: p[2] - p[1])
-        dists = [np.zeros((len(t), len(labels)), dtype=np.float32) for t in texts]
-        best = [np.full(len(t), -1, dtype=np.int64) for t in texts]
-        for b in range(0, len(pieces), batch_size):
-            chunk = pieces[b: b + batch_size]
-            input_ids, mask, word_ids = self.encode([texts[ti][s:e] for ti, s, e in chunk])
-            with torch.inference_mode():
-                log_probs = self.model(input_ids=input_ids, attention_mask=mask).logits.log_softmax(-1).numpy()
-            for row, (ti, s, e) in enumerate(chunk):
-                prev = None
-                long_text = len(texts[ti]) > self.max_chars
-                for tok, w in enumerate(word_ids[row]):
-                    if w is None or w == prev:
-                        prev = w
-                        continue
-                    prev = w
-                    centrality = min(w, e - s - 1 - w) if long_text else 0
-                    i = s + w
-                    if centrality > best[ti][i]:
-                        best[ti][i] = centrality
-                        dists[ti][i] = log_probs[row, tok]
-        out = []
-        for ti in range(len(texts)):
-            seen = best[ti] >= 0
-            lp = dists[ti][seen]
-            path = viterbi(lp, labels) if len(lp) else []
-            tags, scores, k = [], [], 0
-            for i in range(len(texts[ti])):
-                if seen[i]:
-                    tag, p = labels[path[k]], float(np.exp(lp[k, path[k]]))
-                    k += 1
-                else:
-                    tag = "I-" + tags[-1][2:] if tags and tags[-1] != "O" else "O"
-                    p = 1.0
-                tags.append(tag)
-                scores.append(p)
-            out.append((tags, scores))
-        return out
-
-    def predict(self, texts: list[str], batch_size: int = 32) -> list[list[RoleSpan]]:
+    def predict(self, texts: list[str], batch_size: int = 64) -> list[list[RoleSpan]]:
         """Role spans per text (strict IOB2 decoding; score = mean character probability)."""
-        import torch
-
-        before = torch.get_num_threads()
-        torch.set_num_threads(self.threads)
-        try:
-            tagged = self.predict_tags(texts, batch_size)
-        finally:
-            torch.set_num_threads(before)
+        with self._threads():
+            labels, decoded = self._decode(texts, batch_size)
         result = []
-        for (tags, scores), text in zip(tagged, texts):
+        for (idx, prob), text in zip(decoded, texts):
             spans = []
-            for role, s, e in tags_to_spans(tags):
-                while e > s and text[e - 1].isspace():
-                    e -= 1
-                if e > s:
-                    spans.append(RoleSpan(role, s, e, sum(scores[s:e]) / (e - s)))
+            if idx.any():
+                tags = [labels[i] for i in idx.tolist()]
+                for role, s, e in tags_to_spans(tags):
+                    while e > s and text[e - 1].isspace():
+                        e -= 1
+                    if e > s:
+                        spans.append(RoleSpan(role, s, e, float(prob[s:e].mean())))
             result.append(spans)
         return result
+
+    def _threads(self):
+        """A context that sets torch's thread count to ``self.threads`` and restores it."""
+        from contextlib import contextmanager
+
+        import torch
+
+        @contextmanager
+        def scope():
+            before = torch.get_num_threads()
+            if before != self.threads:
+                torch.set_num_threads(self.threads)
+            try:
+                yield
+            finally:
+                if torch.get_num_threads() != before:
+                    torch.set_num_threads(before)
+        return scope()
 
     def save(self, path: str | Path) -> None:
         """Write model and tokenizer as a Hugging Face folder (config records the govnlp version)."""
@@ -194,10 +246,13 @@ class NerModel:
         self.tokenizer.save_pretrained(str(path))
 
 
-def load_model(path: str | Path, threads: Optional[int] = None) -> NerModel:
-    """Load a model folder offline (``local_files_only``); raise ModelNotFoundError if absent.
+def load_model(path: str | Path, threads: Optional[int] = None, backend: Optional[str] = None) -> NerModel:
+    """Load a model folder offline; raise ModelNotFoundError (E007) if absent or damaged.
 
     ``threads``: torch threads used while predicting (default 1, see :class:`NerModel`).
+    ``backend``: "torch" runs a BERT token classifier with plain torch (govnlp.ner.bert: no
+    transformers import, same tags), "transformers" loads it with transformers, "auto" (the
+    default; $GOVNLP_NER_BACKEND changes it) takes "torch" when the folder allows it.
     """
     p = Path(path)
     if not (p / "config.json").is_file():
@@ -206,6 +261,28 @@ def load_model(path: str | Path, threads: Optional[int] = None) -> NerModel:
     if not any((p / f).is_file() for f in WEIGHT_FILES):
         raise ModelNotFoundError(Errors.E007.format(path=str(p), reason="no model weights",
                                                     command=TRAIN_COMMAND))
+    backend = backend or os.environ.get("GOVNLP_NER_BACKEND") or "auto"
+    if backend not in BACKENDS:
+        raise ValueError(f"NER backend {backend!r}: choose from {BACKENDS}")
+    try:
+        from .bert import CharTokenizer, TorchBert, supports
+
+        why = supports(p)
+        if backend == "transformers" or (backend == "auto" and why is not None):
+            return _load_transformers(p, threads)
+        if why is not None:
+            raise ModelNotFoundError(Errors.E007.format(path=str(p), reason=f"not a plain BERT folder: {why}",
+                                                        command=TRAIN_COMMAND))
+        return NerModel(TorchBert.from_folder(p), CharTokenizer(p), path=str(p), threads=threads)
+    except ModelNotFoundError:
+        raise
+    except Exception as exc:  # damaged config/weights/tokenizer (SafetensorError, OSError, ValueError ...)
+        raise ModelNotFoundError(Errors.E007.format(path=str(p), reason=f"{type(exc).__name__}: {str(exc)[:200]}",
+                                                    command=TRAIN_COMMAND)) from exc
+
+
+def _load_transformers(p: Path, threads: Optional[int]) -> NerModel:
+    """The folder loaded with transformers (any token-classification architecture)."""
     from transformers import AutoModelForTokenClassification, AutoTokenizer
     from transformers.utils import logging as hf_logging
 
@@ -214,11 +291,7 @@ def load_model(path: str | Path, threads: Optional[int] = None) -> NerModel:
     try:
         tok = AutoTokenizer.from_pretrained(str(p), local_files_only=True)
         model = AutoModelForTokenClassification.from_pretrained(str(p), local_files_only=True)
-        ner = NerModel(model, tok, path=str(p), threads=threads)
-    except Exception as exc:  # damaged config/weights/tokenizer (SafetensorError, OSError, ValueError ...)
-        raise ModelNotFoundError(Errors.E007.format(path=str(p), reason=f"{type(exc).__name__}: {str(exc)[:200]}",
-                                                    command=TRAIN_COMMAND)) from exc
+        return NerModel(model, tok, path=str(p), threads=threads)
     finally:
         if shown:
             hf_logging.enable_progress_bar()
-    return ner
