@@ -114,16 +114,28 @@ class _Buffer:
 
 # ---------------------------------------------------------------- tables
 @lru_cache(maxsize=1)
-def boilerplate_patterns() -> list[tuple[str, re.Pattern]]:
-    """(reason, pattern) rows of govnlp/data/boilerplate.tsv."""
+def _boilerplate_table() -> list[tuple[str, bool, re.Pattern]]:
     rows = []
     text = resources.files("govnlp.data").joinpath("boilerplate.tsv").read_text("utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         reason, pattern = line.split("\t", 1)
-        rows.append((reason, re.compile(pattern, flags=re.I)))
+        reason, _, scope = reason.partition(":")
+        rows.append((reason, scope == "inline", re.compile(pattern, flags=re.I)))
     return rows
+
+
+@lru_cache(maxsize=1)
+def boilerplate_patterns() -> list[tuple[str, re.Pattern]]:
+    """(reason, pattern) rows of govnlp/data/boilerplate.tsv that classify whole lines."""
+    return [(r, p) for r, inline, p in _boilerplate_table() if not inline]
+
+
+@lru_cache(maxsize=1)
+def inline_boilerplate_patterns() -> list[tuple[str, re.Pattern]]:
+    """(reason, pattern) rows marked ``reason:inline``: chrome found inside a line (（下转07版）)."""
+    return [(r, p) for r, inline, p in _boilerplate_table() if inline]
 
 
 @lru_cache(maxsize=1)
@@ -283,11 +295,19 @@ def _join_broken_lines(buf: _Buffer) -> int:
     long_lines = sorted(lengths, reverse=True)
     typical = long_lines[len(long_lines) // 4] if long_lines else 0
     joins: set[int] = set()  # positions of '\n' to delete
+    _, tables = _table_rows(lines)
+    in_table = {k for a, b in tables for k in range(a, b + 1)}
+    head_lines = 0  # report lines seen so far: a title cut in two is among the first few
     pos = 0
     for k, line in enumerate(lines[:-1]):
         nxt = lines[k + 1]
         pos += len(line)
         s = line.rstrip()
+        if k in in_table:  # cells of a flattened table stay one per line
+            pos += 1
+            continue
+        if s.strip() and not _is_chrome(s.strip()):
+            head_lines += 1
         if s and nxt.strip() and not s.endswith(tuple(TERMINAL)) and not HEADING_START.match(nxt) \
                 and not _is_chrome(nxt.strip()) and not _is_chrome(s) and not s.endswith(TITLE_ENDINGS) \
                 and not DOC_NUMBER.match(nxt.strip()):
@@ -296,7 +316,9 @@ def _join_broken_lines(buf: _Buffer) -> int:
                 len(s) >= 25 and len(s) >= 0.8 * typical) or s.endswith(DANGLING)
             date_line = s.lstrip().startswith("——") and nxt.strip().endswith(("会议上", "会议上的报告"))
             cut_number = bool(re.search(r"\d[\d.]*$", s)) and bool(re.match(r"[万亿千百%个元家人]", nxt.strip()))
-            if wrapped or date_line or cut_number:
+            title_cut = (head_lines < 4 and _TITLE_HALF.match(s.strip()) is not None
+                         and _TITLE_TAIL.match(nxt.strip()) is not None)
+            if wrapped or date_line or cut_number or title_cut:
                 joins.add(pos)
         if not nxt.strip() and s.endswith(DANGLING) and k + 2 < len(lines) and lines[k + 2].strip() \
                 and len(s) <= 40 and not _is_chrome(lines[k + 2].strip()):
@@ -313,6 +335,11 @@ def _join_broken_lines(buf: _Buffer) -> int:
         idx.append(r)
     buf.chars, buf.idx = chars, idx
     return len(joins)
+
+
+# A title cut in two at the top of a page: "2023年某某市人民政府" / "工作报告".
+_TITLE_HALF = re.compile(rf"^[{CJK}\d“”《》（）()]{{4,30}}$")
+_TITLE_TAIL = re.compile(rf"^[{CJK}\d“”《》（）()]{{0,16}}(?:{'|'.join(TITLE_ENDINGS)})(?:[（(][{CJK}]{{2,4}}[）)])?$")
 
 
 def _is_chrome(line: str) -> bool:
@@ -338,28 +365,74 @@ def classify_line(line: str) -> Optional[str]:
 
 def _find_boilerplate(text: str) -> list[Boilerplate]:
     spans: list[Boilerplate] = []
-    pos = 0
-    for line in text.split("\n"):
+    inline = inline_boilerplate_patterns()
+    lines = list(iter_lines(text))
+    table_rows, _ = _table_rows([l for _, _, l in lines])
+    for k, (pos, end, line) in enumerate(lines):
         reason = classify_line(line)
+        if reason == "pagenum" and k in table_rows:
+            reason = None  # a 序号 cell of a flattened table, not a page number
         if reason:
             s = pos + (len(line) - len(line.lstrip()))
             spans.append(Boilerplate(s, pos + len(line.rstrip()), reason))
-        pos += len(line) + 1
+            continue
+        for why, pattern in inline:
+            for m in pattern.finditer(line):
+                spans.append(Boilerplate(pos + m.start(), pos + m.end(), why))
     # a footer: once a footer line appears in the last fifth, short lines after it are chrome too
     n = len(text)
     footer = [b for b in spans if b.reason == "footer" and b.start > 0.8 * n]
     if footer:
         first = footer[0].start
         pos = first
-        covered = {(b.start, b.end) for b in spans}
+        covered = {b.start for b in spans}
         for line in text[first:].split("\n"):
             st = pos + (len(line) - len(line.lstrip()))
             en = pos + len(line.rstrip())
-            if en > st and (st, en) not in covered and len(line.strip()) <= 60:
+            if en > st and not any(c in covered for c in range(pos, en)) and len(line.strip()) <= 60:
                 spans.append(Boilerplate(st, en, "footer"))
             pos += len(line) + 1
     spans.sort(key=lambda b: b.start)
     return spans
+
+
+_ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
+_TABLE_HEADER = re.compile(r"^\s*(序号|编号|序)\s*$")
+
+
+def _table_rows(lines: list[str]) -> tuple[set[int], list[tuple[int, int]]]:
+    """Row-number lines of tables flattened one cell per line, and each table's line range.
+
+    After a 序号 header line, bare numbers that count up 1, 2, 3 … a few lines apart are row
+    numbers (page numbers are many lines apart and follow no such header). Returns the line
+    indices of the row numbers and, per table, (header index, index of the last cell line).
+    """
+    rows: set[int] = set()
+    regions: list[tuple[int, int]] = []
+    header, expect, last_k, run = None, 1, -1, []
+
+    def close() -> None:
+        if header is not None and len(run) >= 2:
+            rows.update(run)
+            width = run[-1] - run[-2]
+            regions.append((header, min(len(lines) - 1, run[-1] + width)))
+
+    for k, line in enumerate(lines):
+        if _TABLE_HEADER.match(line):
+            close()
+            header, expect, last_k, run = k, 1, k, []
+            continue
+        if header is None:
+            continue
+        m = _ROW_NUMBER.match(line)
+        if m and int(m.group(1)) == expect and k - last_k <= 15:
+            run.append(k)
+            expect, last_k = expect + 1, k
+        elif k - last_k > 15:
+            close()
+            header, run = None, []
+    close()
+    return rows, regions
 
 
 def normalize(raw: str) -> Normalized:

@@ -9,6 +9,7 @@ their outline from bare short lines; 一是…二是… enumerations become chil
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -175,7 +176,12 @@ def _bare_headings(lines: list[tuple[int, int, str]], taken: list[_Head]) -> lis
 
     top = re.compile(r"^(回顾|谋划|展望|奋进|聚力)\s*20\d\d$|^20\d\d年?(回顾|展望|工作回顾|工作安排)$")
     first_top = next((s for s, e, l in lines if top.match(l.strip())), None)
-    taken_lines = {s for s, e, l in lines if any(s <= h.start < e for h in taken)}
+    line_starts = [s for s, _, _ in lines]
+    taken_lines = set()
+    for h in taken:
+        k = bisect.bisect_right(line_starts, h.start) - 1
+        if k >= 0 and lines[k][0] <= h.start < lines[k][1]:
+            taken_lines.add(lines[k][0])
     heads: list[_Head] = []
     group: list[tuple[int, int, str]] = []
     for s, e, line in lines + [(-1, -1, "")]:
@@ -259,10 +265,16 @@ def _assign_levels(heads: list[_Head]) -> list[_Head]:
 
 
 def _inline_enumerations(report: Report, lines: list[tuple[int, int, str]], heads: list[_Head]) -> list[_Head]:
-    """一是…二是… inside a paragraph: child sections of the heading holding the paragraph."""
+    """一是…二是… inside a paragraph: child sections of the heading holding the paragraph.
+
+    A paragraph that opens with 一是 holds the whole enumeration: its line-initial 一是 is one of
+    the inline siblings (dropped from ``heads`` here), so siblings never overlap.
+    """
     out: list[_Head] = []
     pat = re.compile(r"(?:(?<=[。；：！？])|^)([一二三四五六七八九十]{1,2})是(?=[^，。、的]{2})")
-    starts_taken = {h.start for h in heads}
+    shi_lines = {h.start: h for h in heads if h.style == "shi"}
+    starts_taken = {h.start for h in heads if h.style != "shi"}
+    dropped: set[int] = set()
     for s, e, line in lines:
         found = [(m.start(), cn_number(m.group(1)), m) for m in pat.finditer(line)]
         seq = []
@@ -271,6 +283,8 @@ def _inline_enumerations(report: Report, lines: list[tuple[int, int, str]], head
                 seq.append((pos, num, m))
         if len(seq) < 2:
             continue
+        if s + seq[0][0] in shi_lines:
+            dropped.add(s + seq[0][0])
         for k, (pos, num, m) in enumerate(seq):
             abs_start = s + pos
             if abs_start in starts_taken:
@@ -281,6 +295,8 @@ def _inline_enumerations(report: Report, lines: list[tuple[int, int, str]], head
             end = s + seq[k + 1][0] if k + 1 < len(seq) else e
             out.append(_Head("shi_inline", num, m.group(0), title.strip(), abs_start,
                              s + m.end() + used, end, inline=True))
+    if dropped:
+        heads[:] = [h for h in heads if not (h.style == "shi" and h.start in dropped)]
     return out
 
 
@@ -350,7 +366,7 @@ def add_outline(report: Report) -> Report:
     """Fill ``report.sections``, ``report.glossary`` and ``report.footnotes``."""
     text = report.text
     lines = _content_lines(report)
-    heads = _candidates(lines)
+    heads = _drop_listed_parts(_candidates(lines), lines)
     heads, toc = _drop_toc(heads, text)
     if toc:
         report.boilerplate = sorted(report.boilerplate + toc, key=lambda b: b.start)
@@ -367,27 +383,27 @@ def add_outline(report: Report) -> Report:
     first_start = heads[0].start if heads else content_end
     pre = [l for l in lines if l[1] <= first_start]
     if pre and any(len(l[2].strip()) >= 8 and re.search(r"[，。：]", l[2]) for l in pre[1:]):
-        title = pre[0][2].strip()[:TITLE_MAX]
-        sections.append(Section(0, None, 1, None, title, pre[0][0], first_start, body_start=pre[0][0]))
+        start = _bylines_before(report, pre[0][0])
+        title = text[start:start + TITLE_MAX].split("\n")[0].strip()
+        sections.append(Section(0, None, 1, None, title, start, first_start, body_start=start))
 
     closing = _closing_start(lines, heads)
     stack: list[Section] = []
+    block: Optional[Section] = sections[0] if sections else None  # the latest non-inline section
     for h in heads:
         level = h.level
         if h.inline:
-            parent = _innermost(sections, h.start)
-            level = (parent.level + 1) if parent else 1
+            level = (block.level + 1) if block else 1
         while stack and stack[-1].level >= level:
             stack.pop()
         parent_id = stack[-1].id if stack else None
-        if h.inline and parent_id is None:
-            parent_id = None
         sec = Section(len(sections), parent_id, level, h.marker, h.title, h.start, h.line_end, body_start=h.body_start)
         if h.inline:
             sec.end = h.line_end
         sections.append(sec)
         if not h.inline:
             stack.append(sec)
+            block = sec
     if closing is not None:
         sections.append(Section(len(sections), None, 1, None, text[closing:closing + 200].split("，")[0][:TITLE_MAX],
                                 closing, content_end, body_start=closing))
@@ -399,6 +415,52 @@ def add_outline(report: Report) -> Report:
         report.glossary = _parse_glossary(report, gl.body_start or gl.start, gl.end)
     report.footnotes = _find_footnotes(report, gl.start if gl is not None else content_end)
     return report
+
+
+def _bylines_before(report: Report, start: int) -> int:
+    """Move a preamble's start back over the byline lines (delivery date, speaker) just before it."""
+    spans = report.boilerplate
+    k = bisect.bisect_right([b.start for b in spans], start) - 1
+    while k >= 0 and spans[k].reason == "byline" and not report.text[spans[k].end:start].strip():
+        start = spans[k].start
+        k -= 1
+    return start
+
+
+_LIST_INTRO = re.compile(r"(分为|分成|包括|包含|由以下|如下|以下)[^。]{0,12}[：:]$|(部分|方面)[^。]{0,6}[：:]$")
+_NEXT_MARKER = {"cn_dun": "{cn}[、．.]", "cn_paren": "[（(]{cn}[)）]", "ar_dot": "{n}[、．.]", "ar_paren": "[（(]{n}[)）]"}
+_CN_NUMS = "一二三四五六七八九十"
+
+
+def _drop_listed_parts(heads: list[_Head], lines: list[tuple[int, int, str]]) -> list[_Head]:
+    """Numbered lines that list a report's parts are not headings.
+
+    A news summary writes "报告分为三部分：" and then the parts, either on one line
+    (一、回顾；二、目标；三、任务。) or one short line each, with no text between them. Such a
+    line (or run of lines) is an enumeration; the real headings come later.
+    """
+    starts = [s for s, _, _ in lines]
+    drop: set[int] = set()
+    for i, h in enumerate(heads):
+        pat = _NEXT_MARKER.get(h.style)
+        if pat is None or h.num is None or h.num >= 10:
+            continue
+        k = bisect.bisect_right(starts, h.start) - 1
+        line = lines[k][2][h.start - lines[k][0]:]
+        nxt = pat.format(cn=_CN_NUMS[h.num], n=h.num + 1)
+        if re.search(r"[；;，,。]\s*" + nxt, line):
+            drop.add(i)  # the whole list on one line
+            continue
+        if h.num != 1 or k == 0 or not _LIST_INTRO.search(lines[k - 1][2].strip()):
+            continue
+        run, j = [i], i + 1
+        while j < len(heads) and heads[j].style == h.style and heads[j].num == len(run) + 1 \
+                and k + len(run) < len(lines) and lines[k + len(run)][0] <= heads[j].start < lines[k + len(run)][1]:
+            run.append(j)
+            j += 1
+        if len(run) >= 2 and all(len(lines[k + r][2].strip()) <= 40 for r in range(len(run))):
+            drop.update(run)
+    return [h for i, h in enumerate(heads) if i not in drop]
 
 
 def _innermost(sections: list[Section], pos: int) -> Optional[Section]:
@@ -424,23 +486,36 @@ def _closing_start(lines: list[tuple[int, int, str]], heads: list[_Head]) -> Opt
 
 
 def _set_ends(sections: list[Section], content_end: int, closing: Optional[int]) -> None:
-    """A section ends where the next section of the same or a higher level starts."""
+    """A section ends where the next section of the same or a higher level starts.
+
+    One pass with a stack of open sections (sections come in start order, the closing last);
+    then children are clipped to their parent and each sibling to the next one, so siblings
+    never overlap.
+    """
     limit_all = closing if closing is not None else content_end
-    for i, s in enumerate(sections):
-        if s.marker is not None and re.fullmatch(r"[一二三四五六七八九十]{1,2}是", s.marker or "") and s.end > s.start:
+    open_: list[Section] = []
+    for s in sections:
+        if _is_inline(s) and s.end > s.start:
             continue  # inline enumerations already carry their end
-        end = limit_all if (closing is None or s.start < closing) else content_end
-        for t in sections[i + 1:]:
-            if t.start > s.start and t.level <= s.level and not _is_inline(t):
-                end = min(end, t.start)
-                break
-        s.end = max(end, s.body_start or s.start)
-    # children must nest inside parents
+        while open_ and open_[-1].level >= s.level and open_[-1].start < s.start:
+            t = open_.pop()
+            t.end = max(min(_limit(t, closing, content_end, limit_all), s.start), t.body_start or t.start)
+        open_.append(s)
+    for t in open_:
+        t.end = max(_limit(t, closing, content_end, limit_all), t.body_start or t.start)
     by_id = {s.id: s for s in sections}
+    last_child: dict[Optional[int], Section] = {}
     for s in sections:
         if s.parent is not None:
-            p = by_id[s.parent]
-            s.end = min(s.end, p.end)
+            s.end = min(s.end, by_id[s.parent].end)
+        prev = last_child.get(s.parent)
+        if prev is not None and prev.end > s.start >= prev.start:
+            prev.end = max(s.start, prev.start)
+        last_child[s.parent] = s
+
+
+def _limit(s: Section, closing: Optional[int], content_end: int, limit_all: int) -> int:
+    return limit_all if (closing is None or s.start < closing) else content_end
 
 
 def _is_inline(s: Section) -> bool:
