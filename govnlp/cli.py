@@ -64,6 +64,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         "slogans": "list the slogans of a report and what they stand for",
         "bench": "score pipelines on the bundled benchmark",
         "compare": "targets against actuals per region, year and indicator (a CSV panel)",
+        "annotate": "pre-annotations for Label Studio / doccano, and corrected files back as gold",
         "train": "train models: pretrain | ner | sections | segmenter",
     }
     if not argv or argv[0] in ("-h", "--help"):
@@ -94,6 +95,10 @@ def main(argv: Optional[list[str]] = None) -> int:
             from .compare import main as compare_main
 
             return compare_main(rest)
+        if cmd == "annotate":
+            from .annotate import main as annotate_main
+
+            return annotate_main(rest)
     except GovnlpError as exc:
         print(f"govnlp: {exc}", file=sys.stderr)
         return 1

@@ -69,6 +69,8 @@ class Errors:
             "must be a JSON object with at least 'text' (see govnlp/data/slogans.jsonl).")
     E021 = ("[E021] Slogan lexicon {path!r} cannot be read ({reason}); pass the path of a UTF-8 "
             "JSONL file with one slogan per line (see govnlp/data/slogans.jsonl).")
+    E030 = ("[E030] Annotation file {path!r}: {reason}. Pass a Label Studio JSON export, doccano JSONL "
+            "(entities and relations) or benchmark-format JSONL (docs/annotation.md).")
 
 
 class Warnings:
