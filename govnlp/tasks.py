@@ -40,6 +40,7 @@ _PARTS = re.compile(r"[；;]|[，,](?=[^，,；;]*(?:%s))|\s+(?=(?:%s)\s*[:：])
 _ITEM = re.compile(r"^[ \t　]*(\d{1,3})[ \t]*[.、．](?!\d)[ \t]*")
 _SUBITEM = re.compile(r"^[ \t　]*(?:[（(]\d{1,2}[）)]|[①-⑳]|[a-z][.)）])")  # (1) ① a) inside an item
 _ITEM_PAREN = re.compile(r"^[ \t　]*[（(](\d{1,3})[）)][ \t]*")
+_ITEM_CN = re.compile(r"^[ \t　]*[（(]([一二三四五六七八九十百]{1,4})[）)][ \t]*")  # （一）… then 责任单位：…
 _HEADING = re.compile(r"^[ \t　]*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十]+[）)]"
                       r"|第[一二三四五六七八九十]+[部分章节])")
 _END = re.compile(r"^[ \t　]*(?:推荐访问|相关阅读|相关推荐|相关链接|上一篇|下一篇|责任编辑|【打印】|打印本页|关闭窗口|"
@@ -100,15 +101,21 @@ def _lines(report: Report):
 
 
 def _items(report: Report) -> list[_Item]:
-    """Group lines into numbered items; headings and page chrome end an item."""
-    items = _group(report, _ITEM)
-    if len(items) < MIN_ITEMS:
-        alt = _group(report, _ITEM_PAREN)
-        if len(alt) > len(items):
-            items = alt
-    for it in items:
-        _finish(it)
-    return items
+    """Group lines into numbered items (1. / （1） / （一）); headings and page chrome end an item.
+
+    The numbering that names the most units wins (then the one with the most items), so a plan
+    written as "（一）…\n责任单位：…" blocks is read by its （一） items, not its 1. sub-points.
+    """
+    best: list[_Item] = []
+    best_key = (-1, -1)
+    for pattern in (_ITEM, _ITEM_PAREN, _ITEM_CN):
+        items = _group(report, pattern)
+        for it in items:
+            _finish(it)
+        key = (sum(bool(it.lead or it.support) for it in items), len(items))
+        if key > best_key:
+            best, best_key = items, key
+    return best
 
 
 def _group(report: Report, pattern: re.Pattern) -> list[_Item]:
@@ -278,8 +285,15 @@ def _row_table_items(report: Report) -> list[_Item]:
 
 def _cell_table_items(report: Report) -> list[_Item]:
     """A table flattened one cell per line: a header 序号 / 重点任务 / 牵头单位 / 配合单位 on
-    consecutive lines, then rows of as many lines, each row starting with its number."""
-    lines = [(off, ln) for off, ln in _lines(report) if ln.strip()]
+    consecutive lines, then rows, each opened by its number on a line of its own (1, 2, 3 …).
+
+    A row holds the lines up to the next number in sequence; a cell wrapped over two lines is
+    joined into the task text, and a missing cell (an empty 配合单位) leaves its column empty:
+    trailing cells that read as unit lists fill the unit columns in order.
+    """
+    lines = [(off, ln) for off, ln in _lines(report) if ln.strip()
+             and not (report.boilerplate and report.is_boilerplate(off + len(ln) - len(ln.lstrip()))
+                      and not re.fullmatch(r"\s*\d{1,3}\s*", ln))]
     items: list[_Item] = []
     i = 0
     while i < len(lines):
@@ -295,16 +309,52 @@ def _cell_table_items(report: Report) -> list[_Item]:
             i += 1
             continue
         i += k
-        while i + k <= len(lines) and re.fullmatch(r"\d{1,3}", lines[i][1].strip()):
-            row = lines[i:i + k]
-            if any(re.fullmatch(r"\d{1,3}", ln.strip()) for _, ln in row[1:]):
-                break  # a missing cell: stop rather than misread the columns
+        expect = 1
+        while i < len(lines) and lines[i][1].strip() == str(expect):
+            j = i + 1
+            while j < len(lines) and j - i <= 3 * k and lines[j][1].strip() != str(expect + 1) \
+                    and not _HEADING.match(lines[j][1]) and not _END.match(lines[j][1]) \
+                    and not _HEAD_NUMBER.match(lines[j][1].strip()):
+                j += 1
+            if j - i > k and (j >= len(lines) or lines[j][1].strip() != str(expect + 1)):
+                j = i + k  # the last row: at most one line per column
+            row = lines[i:j]
             it = _Item(number=row[0][1].strip(), start=row[0][0] + len(row[0][1]) - len(row[0][1].lstrip()),
                        end=row[-1][0] + len(row[-1][1].rstrip()))
-            _read_row(it, columns, [ln.strip() for _, ln in row])
+            _read_row(it, columns, [row[0][1].strip()] + _fit_cells(columns, [ln.strip() for _, ln in row[1:]]))
             items.append(it)
-            i += k
+            i, expect = j, expect + 1
     return items
+
+
+_UNIT_NAME = re.compile(r"(?:局|委|办|部|部门|室|中心|公司|管委会|政府|街道|镇|乡|苏木|院|队|会|厅|处|站|所|行|团|馆|社|单位)"
+                        r"(?:[（(]牵头[）)])?(?:等)?$")
+
+
+def _looks_like_units(cell: str) -> bool:
+    parts = [p for p in _UNIT_SPLIT.split(cell) if p.strip()]
+    return bool(parts) and len(cell) <= 80 and all(_UNIT_NAME.search(p.strip()) for p in parts)
+
+
+def _fit_cells(columns: list[str], cells: list[str]) -> list[str]:
+    """The cells of one row laid out on ``columns[1:]`` when lines and columns differ in number."""
+    width = len(columns) - 1
+    if len(cells) == width:
+        return cells
+    unit_cols = [c for c, name in enumerate(columns[1:]) if _is_unit_column(name)]
+    text_cols = [c for c in range(width) if c not in unit_cols]
+    n_units = 0
+    while n_units < min(len(unit_cols), len(cells)) and _looks_like_units(cells[len(cells) - 1 - n_units]):
+        n_units += 1
+    units, texts = cells[len(cells) - n_units:], cells[:len(cells) - n_units]
+    if len(texts) > len(text_cols) and text_cols:
+        texts = texts[:len(text_cols) - 1] + ["".join(texts[len(text_cols) - 1:])]
+    out = [""] * width
+    for c, t in zip(text_cols, texts):
+        out[c] = t
+    for c, u in zip(unit_cols, units):
+        out[c] = u
+    return out
 
 
 def _read_row(it: _Item, columns: list[str], cells: list[str]) -> None:
