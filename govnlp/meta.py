@@ -89,6 +89,7 @@ _BRANCH = re.compile(r"(?:^|(?<=[（(、，,；;：:\s]))([\u4e00-\u9fff]{2,4}?)
                      r"(公安分局|消防救援大队|消防大队|生态环境局|生态环境分局|交警大队|税务局|市场监管分局|"
                      r"自然资源和规划分局|规划分局|供电公司|人民法院|人民检察院)")
 _TITLE_ISSUER = re.compile(r"(.{2,24}?)(?:人民)?政府(?:工作报告|主要工作|工作)")
+_TITLE_PLACE = re.compile(r"^(?:关于)?(?:印发)?([\u4e00-\u9fff]{2,20}?)(?=关于|\d{4}\s*年|人民政府|政府|上半年|第[一二三四]季度)")
 _LEVEL_WORD = re.compile(r"(?:^|年|度|半年|我代表|代表)\s*(区|县|市|省|自治区|州|旗)\s*(?:人民)?政府")
 
 _DELIVERY = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*在[^\n]{0,60}?(?:会议|大会)")
@@ -100,10 +101,13 @@ _PUB_DATE = re.compile(r"(?:发布日期|发布时间|生成日期|成文日期|
                        r"\s*[:：]?\s*[|｜]?\s*"
                        r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
 
-_TITLE_WORDS = re.compile(r"报告|方案|纲要|计划|要点|解读|速读|意见|通知|公报|总结|清单|分解|图解|读懂|安排")
+_TITLE_WORDS = re.compile(r"报告|方案|纲要|计划|要点|解读|速读|意见|通知|公报|总结|清单|分解|图解|读懂|安排|通报|完成情况|落实情况|进展情况")
 _TITLE_BAD = re.compile(r"^(?:——|-|发布|来源|索引号|生成日期|首页|当前位置|推荐|相关|上一篇|下一篇|扫一扫|分享)|"
                         r"请予审议|向大会|我代表|各位代表|下面是|供大家参考|[，,。；;]")
 
+# Progress reports on a report's tasks (…上半年完成情况, 督查通报): half-year reports when they
+# cover a half year, else other documents; never task plans, though they repeat the tasks.
+_PROGRESS_TITLE = re.compile(r"(?:完成|落实|进展|推进|执行|办理)情况|督查通报|督查情况|督办通报|进度")
 _TASK_TITLE = re.compile(r"任务分解|分解落实|分工方案|责任分工|任务分工|分解方案|任务清单|责任清单|重点工作分解|"
                          r"目标任务分解|分解表|任务书")
 # News summaries and explainers of a report (速读, 解读, 一图读懂 …).
@@ -122,6 +126,8 @@ _PLAN_YEAR = re.compile(r"(\d{4})\s*年\s*(?:是[^\n，。]{0,20}|的)?(?:主要
 _REVIEW_YEAR = re.compile(r"(\d{4})\s*年\s*(?:主要)?(?:工作)?(?:回顾|总结)|回顾\s*(\d{4})")
 _HALF_YEAR = re.compile(r"(\d{4})\s*年\s*上半年")
 _ANY_YEAR = re.compile(r"(\d{4})\s*年")
+# a year written without 年 in a title: 直通2023, 2023两会, 回顾2022 (not inside a longer number)
+_BARE_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d.%])")
 # a delivery or signature line with no day: ——2023年1月在…会议上 / 2021年1月
 _YEAR_MONTH = re.compile(r"^\s*(?:——|—)?\s*(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*在[^\n]{0,60}?(?:会议|大会)|\s*$)", re.M)
 
@@ -179,7 +185,8 @@ def _clean_title(line: str) -> str:
                   "", line)
     # a navigation bar glued before the title: 首页人大概览…文献资料关于…的报告
     m = re.search(r"关于[^\s，。；]{2,60}?(?:报告|方案|意见|通知|计划|安排|总结)$", line)
-    if m and m.start() > 0 and not re.search(r"(?:政府|办公[室厅]|委员会|常委会|[局厅委办])$", line[: m.start()]):
+    if m and m.start() > 0 and not re.search(r"(?:政府|办公[室厅]|委员会|常委会|[局厅委办])$", line[: m.start()]) \
+            and not (m.start() <= 12 and regions.resolve_tail(line[: m.start()]) is not None):  # 阿荣旗关于…的报告
         line = line[m.start():]
     line = re.sub(r"(?<=[\d\u4e00-\u9fff])\s+(?=[\d\u4e00-\u9fff])", "", line)
     return line.strip(" 　:：")
@@ -208,6 +215,8 @@ def _month_day(m: re.Match) -> str:
 def _doc_type(title: Optional[str], head: str, report: Report) -> str:
     t = title or ""
     first = head[:300]
+    if _PROGRESS_TITLE.search(t) and not re.search(r"(?:方案|计划|清单|分解表|任务表)$", t):
+        return "half_year_report" if _HALF.search(t) else "other"
     if _TASK_TITLE.search(t) or _TASK_TITLE.search(first):
         return "task_plan"
     from .tasks import looks_like_task_plan  # local import: tasks runs after meta
@@ -276,6 +285,9 @@ def _issuer(title: Optional[str], head: str, extras: list[str], context: str, fu
         m = _TITLE_ISSUER.search(title)
         if m:
             consider(re.sub(r"\d{4}\s*年度?$", "", m.group(1)), 2)
+        m = _TITLE_PLACE.search(title)
+        if m:  # a progress report names its place only in the title: 阿荣旗关于2023年上半年…
+            consider(m.group(1), 2)
     if not found and anon_level is None:  # an anonymised issuer is not replaced by a site footer
         for extra in extras:
             for m in [*_FIELD_ISSUER.finditer(extra), *_FIELD_SOURCE.finditer(extra)]:
@@ -412,7 +424,7 @@ def _delivery_month(head: str, when: Optional[str]) -> Optional[tuple[int, int]]
 
 def _year(doc_type: str, title: Optional[str], head: str, when: Optional[str]) -> Optional[int]:
     delivered = _delivery_month(head, when)
-    title_year = _first_year(_ANY_YEAR, title) if title else None
+    title_year = (_first_year(_ANY_YEAR, title) or _first_year(_BARE_YEAR, title)) if title else None
     if doc_type == "half_year_report":
         return (_first_year(_HALF_YEAR, title or "") or _first_year(_HALF_YEAR, head) or title_year
                 or (delivered[0] if delivered else None))
