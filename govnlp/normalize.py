@@ -436,6 +436,16 @@ def _table_rows(lines: list[str]) -> tuple[set[int], list[tuple[int, int]]]:
     return rows, regions
 
 
+def table_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of tables flattened one cell per line (from the 序号 header to the last cell).
+
+    Their short cells are neither headings nor page numbers; ``govnlp.tasks`` reads them as rows.
+    """
+    lines = list(iter_lines(text))
+    _, regions = _table_rows([l for _, _, l in lines])
+    return [(lines[a][0], lines[b][1]) for a, b in regions]
+
+
 def normalize(raw: str) -> Normalized:
     """Normalise decoded report text; see the module docstring for the steps."""
     buf = _Buffer(raw)

@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
-from .normalize import iter_lines
+from .normalize import iter_lines, table_spans
 from .report import Boilerplate, Footnote, GlossaryEntry, Report, Section
 
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -366,13 +366,13 @@ def add_outline(report: Report) -> Report:
     """Fill ``report.sections``, ``report.glossary`` and ``report.footnotes``."""
     text = report.text
     lines = _content_lines(report)
-    heads = _drop_listed_parts(_candidates(lines), lines)
+    heads = _drop_listed_parts(_candidates(_outside_tables(lines, text)), lines)
     heads, toc = _drop_toc(heads, text)
     if toc:
         report.boilerplate = sorted(report.boilerplate + toc, key=lambda b: b.start)
     marked = [h for h in heads if h.style not in ("dash", "shi", "glossary", "standalone")]
     if len(marked) < 3:
-        bare = _bare_headings(lines, heads)
+        bare = _bare_headings(_outside_tables(lines, text), heads)
         heads = sorted(heads + bare, key=lambda h: h.start)
     heads = _assign_levels(heads)
     heads += _inline_enumerations(report, lines, heads)
@@ -415,6 +415,19 @@ def add_outline(report: Report) -> Report:
         report.glossary = _parse_glossary(report, gl.body_start or gl.start, gl.end)
     report.footnotes = _find_footnotes(report, gl.start if gl is not None else content_end)
     return report
+
+
+def _outside_tables(lines: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
+    """Lines not inside a table flattened one cell per line (its cells are not headings)."""
+    spans = table_spans(text)
+    if not spans:
+        return lines
+    starts = [a for a, _ in spans]
+
+    def inside(pos: int) -> bool:
+        k = bisect.bisect_right(starts, pos) - 1
+        return k >= 0 and spans[k][0] <= pos < spans[k][1]
+    return [l for l in lines if not inside(l[0])]
 
 
 def _bylines_before(report: Report, start: int) -> int:

@@ -347,8 +347,11 @@ def _fit_cells(columns: list[str], cells: list[str]) -> list[str]:
     while n_units < min(len(unit_cols), len(cells)) and _looks_like_units(cells[len(cells) - 1 - n_units]):
         n_units += 1
     units, texts = cells[len(cells) - n_units:], cells[:len(cells) - n_units]
-    if len(texts) > len(text_cols) and text_cols:
-        texts = texts[:len(text_cols) - 1] + ["".join(texts[len(text_cols) - 1:])]
+    while len(texts) > len(text_cols) and text_cols:
+        # a cell wrapped over two lines: join after a line cut at a comma, else into the task
+        # text (the first and longest column)
+        cut = next((k for k in range(len(texts) - 1) if texts[k].endswith(("，", "、", "；", "：", ",", "和", "与", "及"))), 0)
+        texts = texts[:cut] + [texts[cut] + texts[cut + 1]] + texts[cut + 2:]
     out = [""] * width
     for c, t in zip(text_cols, texts):
         out[c] = t
