@@ -246,7 +246,7 @@ def test_kind_from_the_section_and_bullet_lead_in():
         ("地区生产总值", "target", "2020", 1),
         ("一般公共预算收入", "target", "2020", 1),
         ("城镇新增就业", "target", "2020", 1),
-        ("建成农村公路", "target", "2020", 2),
+        ("农村公路", "target", "2020", 2),
     ]
 
 
@@ -652,7 +652,7 @@ EXPECTED_DOCS = {
         ('一般公共预算收入', None, None, None, 5.0, 'target', '2023'),
         ('固定资产投资', None, None, None, 8.0, 'target', '2023'),
         ('城镇调查失业率', 5.5, '%', 'at_most', None, 'target', '2023'),
-        ('新开工重大项目', 60.0, '个', None, None, 'target', '2023'),
+        ('重大项目', 60.0, '个', None, None, 'target', '2023'),
         ('投资', 30000000000.0, '元', None, None, 'target', '2023'),
     ],
     "national_2024.txt": [
@@ -681,7 +681,7 @@ EXPECTED_DOCS = {
         ('赤字规模', 4060000000000.0, '元', None, 180000000000.0, 'target', '2024'),
         ('地方政府专项债券', 3900000000000.0, '元', None, 100000000000.0, 'target', '2024'),
         ('中央预算内投资', 700000000000.0, '元', None, None, 'target', '2024'),
-        ('5G基站', 600000.0, '个', 'at_least', None, 'target', '2024'),
+        ('新建改造5G基站', 600000.0, '个', 'at_least', None, 'target', '2024'),
     ],
     "county_half_year_2021.txt": [
         # (name, value or (low, high), unit, qualifier, change, kind, period)
@@ -697,9 +697,9 @@ EXPECTED_DOCS = {
         ('农村常住居民人均可支配收入', 10125.0, '元', None, 11.3, 'actual', '2021H1'),
         ('地区生产总值', None, None, 'at_least', 8.0, 'target', '2021'),
         ('一般公共预算收入', 2200000000.0, '元', 'at_least', None, 'target', '2021'),
-        ('新开工亿元以上项目', 15.0, '个', None, None, 'target', '2021'),
+        ('亿元以上项目', 15.0, '个', None, None, 'target', '2021'),
         ('固定资产投资', 9500000000.0, '元', None, None, 'target', '2021'),
-        ('公办幼儿园', 4.0, '所', None, None, 'target', '2021'),
+        ('新建公办幼儿园', 4.0, '所', None, None, 'target', '2021'),
         ('改造提升农村公路', 120.0, '公里', None, None, 'target', '2021'),
         ('新增城镇就业', 4500.0, '人', 'at_least', None, 'target', '2021'),
     ],
@@ -722,7 +722,7 @@ EXPECTED_DOCS = {
         ('城镇调查失业率', 5.5, '%', 'at_most', None, 'target', '2021'),
         ('单位地区生产总值能耗', None, None, None, -3.0, 'target', '2021'),
         ('新增城镇就业', 50000.0, '人', 'at_least', None, 'target', '2021'),
-        ('中小学校', 20.0, '所', None, None, 'target', '2021'),
+        ('新建改扩建中小学校', 20.0, '所', None, None, 'target', '2021'),
         ('5G基站', 3000.0, '个', None, None, 'target', '2021'),
     ],
 }
