@@ -13,49 +13,6 @@ from typing import Optional
 from .errors import GovnlpError
 
 
-def _parse_cmd(argv: list[str]) -> int:
-    p = argparse.ArgumentParser(prog="govnlp parse", description="Parse a report and print it.")
-    p.add_argument("files", nargs="+", help="report files (.txt, .html, .pdf, .docx) or - for stdin")
-    p.add_argument("--format", choices=["json", "tree", "text", "indicators", "html"], default="json")
-    p.add_argument("--indicators", choices=["rules", "model", "hybrid", "none"], default="default",
-                   help="how indicators are found (default: hybrid, rules plus the NER model, which beat the rules on the benchmark; see docs/benchmark.md)")
-    p.add_argument("--encoding", default=None, help="force an input encoding instead of detecting it")
-    p.add_argument("--lexicon", default=None, help="an extra slogan lexicon (JSONL)")
-    p.add_argument("--indent", type=int, default=1)
-    args = p.parse_args(argv)
-
-    from .pipeline import parse_report
-
-    status = 0
-    for f in args.files:
-        source = sys.stdin.buffer.read() if f == "-" else Path(f)  # an argument is always a file
-        try:
-            report = parse_report(source, encoding=args.encoding, indicators=args.indicators, lexicon=args.lexicon)
-        except GovnlpError as exc:
-            print(f"govnlp: {exc}", file=sys.stderr)
-            status = 1
-            continue
-        if args.format == "json":
-            print(report.to_json(indent=args.indent))
-        elif args.format == "tree":
-            from .outline import format_tree
-
-            print(f"# {f}: {report.meta.region or '?'} {report.meta.year or ''} {report.meta.doc_type}")
-            print(format_tree(report))
-            for w in report.warnings:
-                print(f"! {w[:300]}")
-        elif args.format == "text":
-            print(report.text)
-        elif args.format == "indicators":
-            frame = report.indicators_frame()
-            print(frame.to_string(max_colwidth=30))
-        elif args.format == "html":
-            from .html import to_html
-
-            print(to_html(report))
-    return status
-
-
 def main(argv: Optional[list[str]] = None) -> int:
     """Entry point of the ``govnlp`` command."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -80,7 +37,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     cmd, rest = argv[0], argv[1:]
     try:
         if cmd == "parse":
-            return _parse_cmd(rest)
+            from .parse_cli import main as parse_main
+
+            return parse_main(rest)
         if cmd == "slogans":
             from .slogans.cli import main as slogans_main
 

@@ -1,4 +1,9 @@
-"""pandas views of a Report: one row per indicator, one row per section.
+"""Tables of Reports: indicators, sections, slogans and tasks as pandas DataFrames, CSV or Parquet.
+
+One report: :func:`indicators_frame`, :func:`sections_frame`, :func:`slogans_frame`,
+:func:`tasks_frame`. Many reports: :func:`table` (``kind`` one of :data:`TABLES`) with a
+``file`` column naming each report, and :func:`write_table` (CSV, or Parquet when pyarrow is
+installed, chosen by the file suffix).
 
 >>> from govnlp.report import Report, Indicator, Meta
 >>> r = Report(text="地区生产总值增长6.5%。", meta=Meta(region="青云谱区", year=2020),
@@ -26,6 +31,12 @@ INDICATOR_COLUMNS = [
 ]
 SECTION_COLUMNS = ["id", "parent", "level", "marker", "title", "start", "end", "function", "topic",
                    "confidence", "n_indicators", "region", "year"]
+SLOGAN_COLUMNS = ["region", "year", "text", "expansion", "definition", "provenance", "scope",
+                  "alternatives", "start", "end", "section"]
+TASK_COLUMNS = ["region", "year", "number", "text", "lead", "support", "n_indicators", "start", "end"]
+#: the tables :func:`table` can build
+TABLES = ("indicators", "sections", "slogans", "tasks")
+LIST_SEPARATOR = "；"  # list cells (expansion, lead units) joined for CSV
 
 
 def _span(spans: dict, key: str) -> tuple:
@@ -92,4 +103,120 @@ def sections_frame(report: "Report") -> "pd.DataFrame":
     return frame
 
 
-__all__ = ["indicators_frame", "sections_frame", "INDICATOR_COLUMNS", "SECTION_COLUMNS"]
+def _section_at(report: "Report", offset: int):
+    """The innermost section holding ``offset`` (sections are pre-order and nested)."""
+    import bisect
+
+    starts = [s.start for s in report.sections]
+    i = bisect.bisect_right(starts, offset) - 1
+    while i >= 0:
+        s = report.sections[i]
+        if s.start <= offset < s.end:
+            return s.id
+        i = s.parent if s.parent is not None else -1
+    return None
+
+
+def slogans_frame(report: "Report") -> "pd.DataFrame":
+    """One row per slogan: its text, what it stands for here and where that came from.
+
+    >>> from govnlp.report import Report, Slogan, Meta
+    >>> r = Report(text="做好六稳工作。", meta=Meta(region="某市", year=2021),
+    ...            slogans=[Slogan("六稳", 2, 4, expansion=["稳就业", "稳金融"], provenance="lexicon")])
+    >>> slogans_frame(r)[["text", "expansion", "provenance"]].values.tolist()
+    [['六稳', '稳就业；稳金融', 'lexicon']]
+    """
+    import pandas as pd
+
+    rows = [{
+        "region": report.meta.region, "year": report.meta.year, "text": s.text,
+        "expansion": LIST_SEPARATOR.join(s.expansion) if s.expansion else None,
+        "definition": s.definition, "provenance": s.provenance, "scope": s.scope,
+        "alternatives": s.alternatives, "start": s.start, "end": s.end,
+        "section": _section_at(report, s.start),
+    } for s in report.slogans]
+    frame = pd.DataFrame(rows, columns=SLOGAN_COLUMNS)
+    for col in ("year", "section"):
+        frame[col] = frame[col].astype("Int64")
+    return frame
+
+
+def tasks_frame(report: "Report") -> "pd.DataFrame":
+    """One row per task of a task plan, lead and support units joined with "；"."""
+    import pandas as pd
+
+    rows = [{
+        "region": report.meta.region, "year": report.meta.year, "number": t.number, "text": t.text,
+        "lead": LIST_SEPARATOR.join(t.lead), "support": LIST_SEPARATOR.join(t.support),
+        "n_indicators": len(t.indicators), "start": t.start, "end": t.end,
+    } for t in report.tasks]
+    frame = pd.DataFrame(rows, columns=TASK_COLUMNS)
+    frame["year"] = frame["year"].astype("Int64")
+    return frame
+
+
+_FRAMES = {"indicators": indicators_frame, "sections": sections_frame, "slogans": slogans_frame,
+           "tasks": tasks_frame}
+
+
+def table(reports, kind: str = "indicators", sources=None) -> "pd.DataFrame":
+    """One table over many reports: ``kind`` in :data:`TABLES`, a first column ``file``.
+
+    ``sources`` names the reports (default: their position in ``reports``). Failed records of
+    a corpus run (govnlp.corpus.FailedReport) add no rows.
+    """
+    import pandas as pd
+
+    if kind not in _FRAMES:
+        from .errors import Errors, GovnlpError
+
+        raise GovnlpError(Errors.E006.format(name="kind", value=kind, choices=TABLES))
+    frames = []
+    reports = list(reports)
+    names = list(sources) if sources is not None else [str(i) for i in range(len(reports))]
+    for name, report in zip(names, reports):
+        if getattr(report, "error", None):
+            continue
+        f = _FRAMES[kind](report)
+        f.insert(0, "file", str(name))
+        frames.append(f)
+    if not frames:
+        empty = _FRAMES[kind](_empty_report())
+        empty.insert(0, "file", pd.Series(dtype="object"))
+        return empty
+    return pd.concat(frames, ignore_index=True)
+
+
+def _empty_report():
+    from .report import Report
+
+    return Report(text="")
+
+
+def write_table(frame: "pd.DataFrame", path, append: bool = False) -> None:
+    """Write ``frame`` as CSV (``.csv``, UTF-8 with a header) or Parquet (``.parquet``, needs
+    pyarrow). ``append`` adds rows to an existing file (CSV: no second header; Parquet: the
+    file is rewritten with the old rows first)."""
+    import os
+
+    path = os.fspath(path)
+    exists = append and os.path.exists(path) and os.path.getsize(path) > 0
+    if path.endswith(".parquet"):
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError as exc:
+            from .errors import Errors, GovnlpError
+
+            raise GovnlpError(Errors.E006.format(name="output", value=f"{path} (Parquet needs pyarrow: "
+                                                 "pip install pyarrow)", choices=(".csv", ".jsonl"))) from exc
+        import pandas as pd
+
+        if exists:
+            frame = pd.concat([pd.read_parquet(path), frame], ignore_index=True)
+        frame.to_parquet(path, index=False)
+        return
+    frame.to_csv(path, mode="a" if exists else "w", header=not exists, index=False, encoding="utf-8")
+
+
+__all__ = ["indicators_frame", "sections_frame", "slogans_frame", "tasks_frame", "table", "write_table",
+           "INDICATOR_COLUMNS", "SECTION_COLUMNS", "SLOGAN_COLUMNS", "TASK_COLUMNS", "TABLES"]

@@ -98,15 +98,14 @@ def parse_report(source=None, *, path=None, encoding: Optional[str] = None,
     return parse_text(doc.text, warnings=doc.warnings, max_chars=max_chars, **kwargs)
 
 
-def parse_reports(sources: Iterable, *, n_jobs: int = 1, **kwargs) -> Iterator[Report]:
-    """Parse many reports, yielding them in input order; ``n_jobs > 1`` uses processes."""
-    sources = list(sources)
-    if n_jobs <= 1:
-        for s in sources:
-            yield parse_report(s, **kwargs)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-    from functools import partial
+def parse_reports(sources: Iterable, *, n_jobs: int = 1, errors: str = "raise",
+                  progress: Optional[bool] = None, **kwargs) -> Iterator[Report]:
+    """Parse many reports, yielding them in input order (govnlp.corpus.parse_reports).
 
-    with ProcessPoolExecutor(max_workers=n_jobs) as pool:
-        yield from pool.map(partial(parse_report, **kwargs), sources)
+    ``n_jobs``: worker processes (-1: every core; models are loaded once and shared by fork);
+    ``errors``: "raise", "warn" (a FailedReport with source, code and message takes a failed
+    source's place) or "skip"; ``progress``: a tqdm bar (default: on for long runs).
+    """
+    from .corpus import parse_reports as _parse_many
+
+    return _parse_many(sources, n_jobs=n_jobs, errors=errors, progress=progress, **kwargs)
