@@ -87,3 +87,6 @@ class Warnings:
             "replaced with U+FFFD.")
     W011 = ("[W011] The text {text!r} looks like a file name but a str is parsed as text; pass "
             "pathlib.Path({text!r}) or path={text!r} to read the file.")
+    W012 = ("[W012] {n} number(s) look garbled (digits fused where punctuation was lost, a unit that "
+            "does not fit the indicator's name, or a value too large to be a float): {sample}. They are "
+            "kept as read (overflowing values are dropped); check the source text there.")
