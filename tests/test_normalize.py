@@ -1,7 +1,7 @@
 """Normalisation is the only place text changes; every change keeps a map back to the raw input."""
 import pytest
 
-from govnlp.normalize import find_mojibake, normalize
+from govnlp.normalize import deleted_spans, find_mojibake, normalize
 
 
 def test_traditional_script_with_pinyin_glosses_becomes_clean_simplified():
@@ -72,3 +72,105 @@ def test_seed_001_comes_out_simplified_without_artefacts_and_with_a_mojibake_war
     assert "(qū)" not in r.text and "區" not in r.text and "發" not in r.text
     assert "全区经济社会发展情况" in r.text
     assert any(w.startswith("[W001]") for w in r.warnings)
+
+
+# ---- real pages: chrome lines are boilerplate, listed with their reason ----------------------
+@pytest.mark.parametrize("line, reason", [
+    ("县长 张建国", "byline"),
+    ("旗长 巴特尔", "byline"),
+    ("某某市人民政府市长 李珺玥", "byline"),
+    ("——2023年1月8日在某某县第十八届人民代表大会第三次会议上", "byline"),
+    ("——2023年1月在某某市第十五届人民代表大会第二次会议上", "byline"),
+    ("本报记者 周明 陈思", "byline"),
+    ("图为新建成的市民服务中心。记者 刘洋 摄", "caption"),
+    ("语音播报", "widget"),
+    ("主办单位：某某县人民政府办公室", "footer"),
+    ("网站标识码：3600000099", "footer"),
+    ("赣ICP备05001234号-1", "footer"),
+    ("版权所有：某某县人民政府", "footer"),
+    ("专题专栏", "navigation"),
+    ("相关阅读：一图读懂政府工作报告", "navigation"),
+    ("国内统一刊号：CN 36-0099 邮发代号：43-18", "masthead"),
+    ("第05版：要闻", "masthead"),
+    ("责任编辑 王小明", "masthead"),
+    ("2023年1月12日 星期四", "masthead"),
+    ("上接05版", "continuation"),
+    ("（下转07版）", "continuation"),
+    ("[编辑]", "navigation"),
+    ("目录", "navigation"),
+    ("出自维基文库，自由的图书馆", "navigation"),
+    ("索引号：11360700MB1234567X/2023-00012", "table"),
+    ("发文单位：某某县人民政府", "table"),
+    ("成文日期：2023-02-10", "table"),
+])
+def test_page_chrome_of_real_pages_is_boilerplate(line, reason):
+    raw = f"各位代表：\n现在，我代表县人民政府向大会报告工作。\n{line}\n过去一年，全县经济稳中有进。"
+    n = normalize(raw)
+    found = {n.text[b.start:b.end]: b.reason for b in n.boilerplate}
+    assert len(found) == 1 and list(found.values()) == [reason]
+    assert "过去一年，全县经济稳中有进。" in n.text
+
+
+def test_a_continuation_note_at_the_end_of_a_paragraph_is_set_aside_alone():
+    n = normalize("全县经济运行稳中有进，各项事业取得新进展。（下转04版）\n二、今年工作安排")
+    [b] = n.boilerplate
+    assert (n.text[b.start:b.end], b.reason) == ("（下转04版）", "continuation")
+
+
+def test_report_sentences_about_the_mayor_are_not_bylines():
+    n = normalize("市长热线办理群众诉求1.2万件，办结率98%。\n县长张建国同志作政府工作报告，会议审议通过。")
+    assert n.boilerplate == []
+
+
+def test_row_numbers_of_a_flattened_table_are_not_page_numbers():
+    raw = ("序号\n工作任务\n牵头单位\n1\n推进老旧小区改造，完成改造小区15个\n县住建局\n"
+           "2\n新建高标准农田2.5万亩\n县农业农村局\n3\n开展城乡环境综合整治\n县城管局")
+    n = normalize(raw)
+    assert n.text == raw  # cells stay one per line
+    assert [b for b in n.boilerplate if b.reason == "pagenum"] == []
+
+
+def test_a_lone_number_between_paragraphs_is_still_a_page_number():
+    n = normalize("全县经济运行稳中有进。\n12\n各项事业取得新进展。")
+    assert [(n.text[b.start:b.end], b.reason) for b in n.boilerplate] == [("12", "pagenum")]
+
+
+def test_a_title_split_over_two_lines_stays_one_title():
+    n = normalize("2023年某某市人民政府\n工作报告\n各位代表：\n现在，我代表市人民政府向大会报告工作。")
+    assert n.text.split("\n")[0] == "2023年某某市人民政府工作报告"
+
+
+# ---- mojibake needs evidence; nothing is lost without being listed --------------------------
+def test_overlapping_mojibake_runs_are_merged_and_the_rest_is_kept():
+    n = normalize("ㄒㄓ村道路提ㄒㄓ级。全面完成任务。")
+    assert n.text == "全面完成任务。"
+    assert deleted_spans(n.warnings) == [(0, 10)]
+
+
+@pytest.mark.parametrize("line", ["市长李珺玥作政府工作报告。", "深化与澳門特別行政區在金融领域的合作。",
+                                  "王喆、刘昇、陈堃三位同志获表彰。"])
+def test_rare_name_characters_and_traditional_place_names_are_not_mojibake(line):
+    assert find_mojibake(line) == []
+
+
+def test_traditional_place_name_inside_a_simplified_report_is_kept():
+    body = "全区上下团结一心，经济运行稳中有进，各项社会事业取得新进展。" * 12
+    n = normalize(body + "深化与澳門特別行政區在金融领域的合作。")
+    assert not any(w.startswith("[W001]") for w in n.warnings)
+    assert "特別行政區" in n.text or "特别行政区" in n.text
+
+
+def test_utf8_read_as_gbk_is_still_mojibake():
+    assert find_mojibake("鍙戝睍鏀归潻濮斿憳浼氬伐浣滄姤鍛") == [(0, 15)]
+
+
+def test_every_input_character_is_kept_or_listed():
+    raw = ("首页 新闻 政务 公开\n年上半年區(qū)政府工作報告\u200b\n——2023年7月15日在某某区人大常委会会议上\n"
+           "ㄒㄓ村道路提ㄒㄓ级。全面完成任务。\x07\n地区生产总值增长 5.5 %，发(fā)展势头良好。\n"
+           "。ㄒ唬┰谛掳展格局中开辟新空间。\n版权所有：某某区人民政府")
+    n = normalize(raw)
+    kept = set(n.raw_map[:-1])
+    listed = {i for s, e in deleted_spans(n.warnings) for i in range(s, e)}
+    lost = [(i, c) for i, c in enumerate(raw) if not c.isspace() and i not in kept and i not in listed]
+    assert lost == []
+    assert all(raw[s:e].strip() for s, e in deleted_spans(n.warnings))

@@ -1,6 +1,8 @@
 """The outline of each seed, and of heading styles the seeds do not show."""
 from pathlib import Path
 
+import pytest
+
 import govnlp
 from govnlp.outline import cn_number
 
@@ -148,3 +150,91 @@ def test_bracketed_footnotes_link_to_a_names_glossary_by_number():
     assert [(g.number, g.term) for g in r.glossary] == [("1", "固定资产投资")]
     (note,) = r.footnotes
     assert r.text[note.start:note.end] == "[1]" and note.entry == 0 and note.term == "固定资产投资"
+
+
+def outline_of(text: str):
+    return govnlp.parse_report(text, indicators="none", slogans=False)
+
+
+def test_inline_enumerations_opening_a_paragraph_are_siblings_that_do_not_overlap():
+    r = outline_of("一是加快发展。二是深化改革。")
+    assert [(s.title, s.start, s.end, s.parent) for s in r.sections] == [
+        ("加快发展", 0, 7, None), ("深化改革", 7, 14, None)]
+
+
+def test_inline_enumerations_inside_a_section_are_its_children():
+    r = outline_of("（一）推进改革\n一是加快发展。二是深化改革。三是扩大开放。")
+    assert [(s.title, s.start, s.end) for s in r.sections if s.parent == 0] == [
+        ("加快发展", 8, 15), ("深化改革", 15, 22), ("扩大开放", 22, 29)]
+
+
+def test_an_epaper_summary_keeps_its_chrome_and_its_list_of_parts_out_of_the_outline():
+    r = govnlp.parse_report(Path("tests/data/reports/epaper_summary_2023.txt"), indicators="none", slogans=False)
+    assert titles(r, 1) == ["一图读懂2023年赣州市政府工作报告", "一、2022年工作回顾", "二、2023年主要目标",
+                            "三、2023年重点工作"]
+    assert children(r, "2023年重点工作") == ["一是扩大有效投资", "二是培育新兴产业", "三是办好民生实事"]
+    reasons = {r.text[b.start:b.end]: b.reason for b in r.boilerplate}
+    assert {reasons[k] for k in ("赣南日报", "第03版：要闻", "语音播报", "（下转04版）", "上接03版")} == {
+        "masthead", "widget", "continuation"}
+    assert reasons["图为会议现场。记者刘洋摄"] == "caption"
+    assert "王珺玥" in r.text
+
+
+def test_a_list_of_parts_on_one_line_is_not_a_heading():
+    r = outline_of("报告分为三部分：\n一、过去一年工作回顾；二、今年目标；三、重点工作。\n"
+                   "一、过去一年工作回顾\n全市经济稳中有进，质量效益持续提升。\n二、今年目标\n地区生产总值增长6%左右。")
+    assert titles(r, 1)[-2:] == ["一、过去一年工作回顾", "二、今年目标"]
+    assert r.sections[-2].start == r.text.index("一、过去一年工作回顾\n全市")
+
+
+def test_the_preamble_starts_at_its_delivery_line_and_bylines_are_no_sections():
+    text = ("政府工作报告\n——2023年1月8日在某某县第十八届人民代表大会第三次会议上\n县长 张建国\n各位代表：\n"
+            "现在，我代表县人民政府，向大会报告工作，请予审议。\n一、过去一年工作回顾\n全县经济稳中有进。")
+    r = outline_of(text)
+    assert [s.title for s in r.sections] == ["政府工作报告", "过去一年工作回顾"]
+    assert {b.reason for b in r.boilerplate} == {"byline"}
+
+
+def test_sibling_sections_never_overlap_on_a_real_page_layout():
+    r = govnlp.parse_report(Path("tests/data/reports/epaper_summary_2023.txt"), indicators="none", slogans=False)
+    by_parent = {}
+    for s in r.sections:
+        by_parent.setdefault(s.parent, []).append(s)
+    for group in by_parent.values():
+        for a, b in zip(group, group[1:]):
+            assert a.end <= b.start
+
+
+def _cost(fn, text: str) -> float:
+    import time
+
+    best = float("inf")
+    for _ in range(2):
+        t0 = time.perf_counter()
+        fn(text)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def _text_layer(text: str) -> None:
+    from govnlp.meta import extract_meta
+    from govnlp.normalize import normalize
+    from govnlp.outline import add_outline
+    from govnlp.report import Report
+    from govnlp.tasks import extract_tasks
+
+    n = normalize(text)
+    r = Report(text=n.text, raw_map=n.raw_map, boilerplate=n.boilerplate)
+    add_outline(r)
+    r.meta = extract_meta(r)
+    extract_tasks(r)
+
+
+@pytest.mark.parametrize("line", ["{cn}、标题{i}", "首页 新闻 政务 公开 服务 {i}", "一是加快发展{i}。二是深化改革。",
+                                  "{n}.推进建设{i}。（区发改委牵头，区财政局配合）", "（{cn}）标题{i}\n正文内容，加快发展。"])
+def test_the_text_layer_is_linear(line):
+    """10x the lines cost at most 15x the time (normalise, outline, meta, tasks)."""
+    def doc(k):
+        return "\n".join(line.format(cn="一二三四五六七八九"[i % 9], n=i % 90 + 1, i=i) for i in range(k))
+    small, large = _cost(_text_layer, doc(500)), _cost(_text_layer, doc(5000))
+    assert large <= 15 * small, (small, large)
