@@ -17,7 +17,7 @@ from typing import Optional
 from ..errors import Errors, GovnlpError, ModelNotFoundError, Warnings
 from ..numbers import Quantity, find_doublings, find_quantities
 from ..report import Indicator, Report
-from . import kinds, vocabulary
+from . import checks, kinds, vocabulary
 from .linker import Draft, SentenceLinker
 from .tables import TARGET_CAPTION, find_tables
 
@@ -170,6 +170,10 @@ def extract_rules(report: Report) -> list[Indicator]:
     """Indicators found by the number grammar and the linker (``source="rules"``)."""
     text = report.text
     quantities = usable_quantities(report)
+    overflow = [q for q in quantities if not checks.finite(q)]
+    if overflow:
+        quantities = [q for q in quantities if checks.finite(q)]
+    fused = checks.fused_quantities(text, quantities)
     ctx = kinds.year_context(report)
     index = SectionIndex(report)
     out: list[Indicator] = []
@@ -197,6 +201,9 @@ def extract_rules(report: Report) -> list[Indicator]:
         for d in SentenceLinker(text, s, e, qs).run():
             out.append(_indicator(report, ctx, d, s, e, index=index))
     out.sort(key=lambda i: (i.sentence[0], _first(i)))
+    warning = checks.garbled_warning(text, fused, overflow, out)
+    if warning:
+        report.warnings.append(warning)
     return out
 
 
