@@ -25,8 +25,15 @@ def parse_reports(sources, **kwargs):
     return _parse_many(sources, **kwargs)
 
 
+def compare(reports, **kwargs):
+    """Targets against actuals per region, year and canonical indicator, as a DataFrame
+    (see govnlp.targets.compare)."""
+    from .targets import compare as _compare
+    return _compare(reports, **kwargs)
+
+
 __all__ = [
-    "parse_report", "parse_reports", "Report", "Meta", "Section", "Indicator", "Change", "Rank",
+    "parse_report", "parse_reports", "compare", "Report", "Meta", "Section", "Indicator", "Change", "Rank",
     "Slogan", "Task", "GlossaryEntry", "Footnote", "FUNCTIONS", "TOPICS", "GovnlpError",
     "ReadError", "ModelNotFoundError", "__version__",
 ]

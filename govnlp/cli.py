@@ -51,7 +51,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         if cmd == "train":
             return _train(rest)
         if cmd == "compare":
-            from .compare import main as compare_main
+            from .targets import main as compare_main
 
             return compare_main(rest)
         if cmd == "annotate":

@@ -1,5 +1,10 @@
-"""Regenerates the notebooks in this folder from the cells below: python notebooks/make_notebooks.py"""
-import json, sys
+"""Regenerates the notebooks in this folder from the cells below and runs them, so they are
+committed with their outputs:  python notebooks/make_notebooks.py  (--no-execute: sources only).
+
+The notebooks write files only into a temporary folder (tempfile), never into the repository;
+tests/test_notebooks.py runs them again in a Jupyter kernel and checks that.
+"""
+import json, os, sys
 def nb(cells):
     out = []
     for kind, src in cells:
@@ -52,9 +57,11 @@ for w in report.warnings:
 """),
 ("markdown", "## An HTML view and the JSON contract"),
 ("code", """
+import tempfile
 from govnlp.html import to_html
-out = pathlib.Path("report_003.html")
+out = pathlib.Path(tempfile.mkdtemp()) / "report_003.html"   # a scratch folder, not the repository
 out.write_text(to_html(report), encoding="utf-8")
+print(f"open {out.name} in a browser: {len(out.read_text(encoding='utf-8')):,} characters of HTML")
 d = report.to_dict()
 sorted(d.keys()), len(d["sections"]), len(d["indicators"])
 """),
@@ -100,5 +107,79 @@ result = score_pipeline(lambda text: govnlp.parse_report(text, indicators="rules
 {k: result[k] for k in ["quantity_f1", "linked_f1", "section_f1", "function_acc", "topic_acc", "slogan_acc"] if k in result}
 """),
 ]
-json.dump(nb(one), open(__import__("os").path.join(__import__("os").path.dirname(__file__), "01_parse_a_report.ipynb"), "w"), ensure_ascii=False, indent=1)
-json.dump(nb(two), open(__import__("os").path.join(__import__("os").path.dirname(__file__), "02_corpus_panel_and_benchmark.ipynb"), "w"), ensure_ascii=False, indent=1)
+
+three = [
+("markdown", """
+# Targets against actuals
+
+A work report delivered early in year *Y* sets the targets for *Y*; the next year's report says
+what *Y* achieved. `govnlp.compare` pairs them per region, year and canonical indicator: the
+target (point, range, or a target without a figure), the actual, the gap and met / missed /
+unknown. Here: two regions, two consecutive reports each (short reports written for the tests).
+"""),
+("code", """
+import pathlib, govnlp
+import pandas as pd
+
+ROOT = pathlib.Path.cwd() if (pathlib.Path.cwd() / "seeds").exists() else pathlib.Path.cwd().parent
+pairs = sorted((ROOT / "tests" / "data" / "compare").glob("*.txt"))
+panel = govnlp.compare(pairs)
+panel[["region", "year", "indicator", "measure", "target_type", "target_value", "target_low", "target_high",
+       "target_qualifier", "actual_value", "gap", "status"]]
+"""),
+("markdown", "Each row keeps both sentences, so every cell can be checked against the report:"),
+("code", """
+row = panel[(panel.region == "九江市") & (panel.year == 2022) & (panel.canonical == "gdp")].iloc[0]
+print("target:", row.target_text)
+print("actual:", row.actual_text)
+print("gap:", round(row.gap, 2), "percentage points ->", row.status)
+"""),
+("markdown", "## Targets without a figure are rows too\n`qualitative` (与经济增长基本同步, 完成省下达任务) and `unset` (不设具体目标) targets are reported as such, with status `unknown`."),
+("code", """
+panel[panel.target_type.isin(["qualitative", "unset"])][["region", "year", "indicator", "target_type", "target_label", "actual_value"]]
+"""),
+("markdown", "## A picture: growth targets and outcomes"),
+("code", """
+import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+
+growth = panel[(panel.measure == "change") & panel.actual_value.notna()].copy()
+growth["target"] = growth.target_value.fillna(growth.target_low)
+growth["label"] = growth.region.str[-3:] + " " + growth.year.astype(str) + " " + growth.canonical
+fig, ax = plt.subplots(figsize=(7, 3))
+ax.scatter(growth.target, growth.actual_value, c=growth.status.map({"met": "tab:green", "missed": "tab:red"}))
+for _, r in growth.iterrows():
+    ax.annotate(r.label, (r.target, r.actual_value), fontsize=7, xytext=(3, 3), textcoords="offset points")
+lim = [min(growth.target.min(), growth.actual_value.min()) - 1, max(growth.target.max(), growth.actual_value.max()) + 1]
+ax.plot(lim, lim, color="grey", lw=0.8)
+ax.set_xlabel("target (%)"); ax.set_ylabel("actual (%)"); ax.set_title("growth targets: met above the diagonal")
+plt.show()
+"""),
+("markdown", "From the shell: `govnlp compare FILES --out panel.csv` writes the same table."),
+]
+
+NOTEBOOKS = {"01_parse_a_report.ipynb": one, "02_corpus_panel_and_benchmark.ipynb": two,
+             "03_targets_against_actuals.ipynb": three}
+
+
+def execute(path: str) -> None:
+    """Run a notebook in a Jupyter kernel (from the notebooks folder) and save it with its outputs."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    book = nbformat.read(path, as_version=4)
+    NotebookClient(book, timeout=600, kernel_name="python3",
+                   resources={"metadata": {"path": os.path.dirname(path)}}).execute()
+    nbformat.write(book, path)
+
+
+if __name__ == "__main__":
+    here = os.path.dirname(os.path.abspath(__file__))
+    for name, cells in NOTEBOOKS.items():
+        path = os.path.join(here, name)
+        with open(path, "w", encoding="utf-8") as fh:
+            json.dump(nb(cells), fh, ensure_ascii=False, indent=1)
+        if "--no-execute" not in sys.argv:
+            execute(path)
+            print("ran", name)

@@ -498,10 +498,17 @@ def test_leak_check_finds_a_quoted_sentence(tmp_path, monkeypatch):
     from govnlp.benchmark import leaks
     from govnlp.benchmark.dataset import GoldDoc
 
-    doc = GoldDoc(id="doc-x", text="标题\n全年新建改造城市道路二十三条，新增停车泊位四千个。", split="test")
+    doc = GoldDoc(id="doc-x", text="标题\n全年新建改造城市道路23条，新增停车泊位4000个。", split="test")
     monkeypatch.setattr("govnlp.benchmark.dataset.load_split", lambda split: [doc] if split == "test" else [])
     (tmp_path / "tests").mkdir()
-    (tmp_path / "tests" / "test_x.py").write_text('S = "全年新建改造城市道路 二十三条，新增停车泊位四千个"\n', encoding="utf-8")
+    (tmp_path / "tests" / "test_x.py").write_text('S = "全年新建改造城市道路 23条，新增停车泊位4000个"\n', encoding="utf-8")
     found = leaks.find_leaks(tmp_path, splits=["test"], paths=["tests"])
     assert [(x.doc_id, x.path) for x in found] == [("doc-x", "tests/test_x.py")]
     assert list(leaks.sentences("短句。")) == []
+
+
+def test_names_and_formulas_are_everyday_wording_not_quotes():
+    from govnlp.benchmark.leaks import sentences
+
+    text = "城镇和农村居民人均可支配收入\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n全区新增市场主体1.2万户。"
+    assert list(sentences(text)) == []   # a name, a delivery line, a sentence shorter than 14 characters

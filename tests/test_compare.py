@@ -1,9 +1,9 @@
-"""govnlp.compare: a region's targets for year Y next to what the next report says Y achieved."""
+"""govnlp.compare (govnlp.targets): a region's targets for year Y next to what the next report says Y achieved."""
 from pathlib import Path
 
 import pytest
 
-from govnlp.compare import Quantity, compare, judge
+from govnlp.targets import Quantity, compare, judge
 from govnlp.report import Change, Indicator, Meta, Report
 
 PAIRS = sorted((Path(__file__).parent / "data" / "compare").glob("*.txt"))

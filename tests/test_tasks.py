@@ -91,7 +91,7 @@ def test_unit_parentheses_make_a_task_plan_even_without_the_meta_label():
 
 def test_labelled_units_on_their_own_line():
     text = ("一、稳增长\n"
-            "1.全年地区生产总值增长6%左右。\n牵头单位：县发改委；责任单位：县统计局、各乡镇\n"
+            "1.全年地区生产总值增长6.2%左右。\n牵头单位：县发改委；责任单位：县统计局、各乡镇\n"
             "2.新开工亿元以上项目30个。\n牵头单位：县发改委、县投促中心\n配合单位：县自然资源局\n"
             "3.城镇调查失业率控制在5.5%以内。（责任单位：县人社局）\n")
     tasks = tasks_of(text)
@@ -100,7 +100,7 @@ def test_labelled_units_on_their_own_line():
         ("2", ["县发改委", "县投促中心"], ["县自然资源局"]),
         ("3", ["县人社局"], []),
     ]
-    assert tasks[0].text == "全年地区生产总值增长6%左右。"
+    assert tasks[0].text == "全年地区生产总值增长6.2%左右。"
 
 
 @pytest.mark.parametrize("units, lead, support", [
@@ -196,3 +196,46 @@ def test_units_joined_by_he_are_split_only_between_whole_names(clause, lead):
 def test_decimals_are_not_item_numbers():
     tasks = tasks_of("1.新增就业1.5万人。（区人社局主办）\n2.完成投资3.2亿元。（区发改委主办）\n")
     assert [t.number for t in tasks] == ["1", "2"]
+
+
+# ---- task plans as they come on real pages ------------------------------------------------
+def _parsed(name):
+    import govnlp
+    from pathlib import Path
+
+    return govnlp.parse_report(Path("tests/data/reports") / name, indicators="none", slogans=False)
+
+
+def test_a_table_flattened_one_cell_per_line_gives_one_task_per_row():
+    r = _parsed("taskplan_table.txt")
+    assert r.meta.doc_type == "task_plan"
+    assert [(t.number, t.lead, t.support) for t in r.tasks] == [
+        ("1", ["县交通运输局"], ["县发改委", "县自然资源局"]),
+        ("2", ["县住建局"], ["各乡镇人民政府"]),
+        ("3", ["县农业农村局"], ["县财政局", "县水利局"]),
+        ("4", ["县政务服务中心"], ["县直各部门"]),
+        ("5", ["县城管局"], []),  # the last row has no 配合单位 cell
+    ]
+    # a task cell wrapped over two lines stays one cell
+    assert r.tasks[0].text.startswith("加快建设县城综合交通枢纽，完善客运换乘功能")
+    assert [s.title for s in r.sections] == ["某某县2024年政府工作报告重点任务分解表"]
+
+
+def test_blocks_of_numbered_tasks_with_unit_lines_give_tasks():
+    r = _parsed("taskplan_blocks_banner.txt")
+    assert [(t.number, t.lead, t.support) for t in r.tasks] == [
+        ("一", ["旗发改委", "旗财政局"], []),            # only 责任单位: they lead
+        ("二", ["旗发改委"], ["旗工信局", "旗商务局"]),   # 牵头单位：…；配合单位：… on one line
+        ("三", ["旗工信局"], ["旗科技局", "旗市场监管局"]),  # … and on two lines
+        ("四", ["旗人社局"], ["旗财政局"]),              # 责任单位 with one marked （牵头）
+        ("五", ["旗教育局"], ["旗住建局", "旗自然资源局"]),  # 协办单位 support
+    ]
+    assert r.tasks[0].text == "全旗地区生产总值增长6%左右，一般公共预算收入增长5%。"
+
+
+def test_cn_numbered_blocks_inline_with_their_units():
+    text = ("（一）推进老旧小区改造，完成改造小区20个。（责任单位：区住建局）\n"
+            "（二）新建城市书房5个。（牵头单位：区文旅局；配合单位：各街道）\n")
+    tasks = tasks_of(text)
+    assert [(t.number, t.lead, t.support) for t in tasks] == [
+        ("一", ["区住建局"], []), ("二", ["区文旅局"], ["各街道"])]
