@@ -14,16 +14,18 @@ Values are never read by the model: the number grammar (govnlp.numbers) normalis
 of each VALUE / CHANGE span and decides where it begins and ends (:func:`snap_to_quantities`);
 a span it cannot read is dropped.
 
-Hybrid merge rule (the rules are exact where a pattern applies, the model generalises names):
+Hybrid merge rule (the rules are exact where a pattern applies, the model generalises names).
+Every model-free rule lives in the rules (the linker aligns 分别 lists by position and cuts a
+clause verb out of a long name); the model reads only the sentences where it can change the
+output (:func:`sentences_to_read`: unnamed or long-named rule records, figures the rules left
+unused), in batches, and the merge is indexed (no pass over all pairs):
 
 0. a 分别 list the model read (A、B分别增长9.1%、10.3%) is linked by position
    (:func:`link_distributive`); such a model indicator replaces the rule indicators whose
-   value or change overlaps its own (``MergePolicy.lists``), ``source="both"``;
+   value or change overlaps its own when they disagree (``MergePolicy.lists``), ``source="both"``;
 1. a rule indicator and a model indicator are the same quantity when their anchors (value
    span, else change span) overlap; the rule record is kept, ``source="both"``; the model's
-   name (and name span) is taken when the rules found no name, or when the rules' name is a
-   long clause not in the indicator vocabulary that ends with the model's name
-   (``MergePolicy.takes_model_name``);
+   name (and name span) is taken when the rules found no name (``MergePolicy.takes_model_name``);
 2. a rule indicator the model did not find is kept, ``source="rules"``;
 3. a model indicator the rules did not find is added, ``source="model"``, only when its name
    is plausible (``vocabulary.plausible_name``: known, or short and ending like an indicator),
@@ -32,14 +34,17 @@ Hybrid merge rule (the rules are exact where a pattern applies, the model genera
 """
 from __future__ import annotations
 
+import bisect
+import math
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional, Union
+from typing import Callable, Optional, Union
 
 from ..errors import Errors, ModelNotFoundError
 from ..report import Change, Indicator, Rank, Report
+from .linker import CLAUSE_VERBS
 from .vocabulary import plausible_name
 
 MIN_SCORE = 0.75
@@ -300,21 +305,23 @@ def draft_score(d: _Draft) -> float:
 
 def _kind_period(report: Report, d: _Draft, anchor: int, section: Optional[int], ctx=None):
     """Kind and period by the rules' cue words (govnlp.indicators.kinds), simple cues otherwise."""
-    before = report.text[d.sentence[0]:anchor]
+    from .kinds import context_before
+
+    before = context_before(report.text, d.sentence[0], anchor)
     try:
-        from .kinds import kind_of, period_of, year_context
+        from .kinds import kind_of, part_of, period_of, year_context
 
         ctx = ctx or year_context(report)
         sec = report.sections[section] if section is not None else None
         preceding = report.text[max(0, d.sentence[0] - 30):d.sentence[0]]
-        kind = kind_of(report, ctx, report.text[d.sentence[0]:d.sentence[1]], before, sec, preceding)
-        return kind, period_of(ctx, before, kind)
+        kind = kind_of(report, ctx, "", before, sec, preceding)
+        return kind, period_of(ctx, before, kind, part=part_of(report, sec))
     except (ImportError, TypeError, AttributeError):
         years = _YEAR.findall(before)
         return _kind(report, d.sentence, anchor, section), (years[-1] if years else None)
 
 
-def draft_to_indicator(report: Report, d: _Draft, ctx=None) -> Optional[Indicator]:
+def draft_to_indicator(report: Report, d: _Draft, ctx=None, index=None) -> Optional[Indicator]:
     """An Indicator from a draft, values read by the number grammar; None if unreadable."""
     from ..numbers import find_quantities
     from .vocabulary import canonical_id
@@ -325,12 +332,15 @@ def draft_to_indicator(report: Report, d: _Draft, ctx=None) -> Optional[Indicato
     if d.value is not None:
         qs = find_quantities(text, *d.value)
         name = text[d.name[0]:d.name[1]] if d.name is not None else ""
-        if qs and not _is_aside(text, qs[0], name):
+        if qs and not _is_aside(text, qs[0], name) and all(
+                v is None or math.isfinite(v) for v in (qs[0].value, qs[0].low, qs[0].high)):
             q = qs[0]
             ind.value, ind.low, ind.high, ind.unit, ind.qualifier = q.value, q.low, q.high, q.unit, q.qualifier
             ind.spans["value"] = list(d.value)
     if d.change is not None:
         ind.change = read_change(text, *d.change)
+        if ind.change is not None and not math.isfinite(ind.change.value):
+            ind.change = None
         if ind.change is not None:
             ind.spans["change"] = list(d.change)
     if ind.spans["value"] is None and ind.spans["change"] is None:
@@ -342,7 +352,11 @@ def draft_to_indicator(report: Report, d: _Draft, ctx=None) -> Optional[Indicato
     if d.rank is not None:
         ind.rank = read_rank(text, *d.rank)
     anchor = (ind.spans["value"] or ind.spans["change"])[0]
-    ind.section = _section_of(report, anchor)
+    if index is not None:
+        sec = index.at(anchor)
+        ind.section = sec.id if sec is not None else None
+    else:
+        ind.section = _section_of(report, anchor)
     ind.kind, ind.period = _kind_period(report, d, anchor, ind.section, ctx)
     return ind
 
@@ -375,22 +389,21 @@ class ModelOutput:
     distributive: set = field(default_factory=set)
 
 
-def run_model(report: Report, model=None, batch_size: int = 32) -> ModelOutput:
+def run_model(report: Report, model=None, batch_size: int = 32,
+              wanted: Optional[Callable[[int, int], bool]] = None) -> ModelOutput:
     """Run the model on the number-bearing sentences of ``report`` and link its roles.
 
     Sentences inside boilerplate, glossary entries and footnotes (the rules' excluded ranges)
-    are skipped.
+    are skipped; with ``wanted``, so are the sentences for which ``wanted(start, end)`` is false
+    (the hybrid reads only where the model can change something: :func:`sentences_to_read`).
     """
     from ..ner import number_sentences
+    from . import SectionIndex, _inside_any, excluded_ranges
 
     ner = resolve_model(model)
-    try:
-        from . import excluded_ranges
-        excluded = excluded_ranges(report)
-    except ImportError:
-        excluded = []
+    excluded = excluded_ranges(report)
     sents = [(s, e) for s, e in number_sentences(report.text)
-             if not any(a <= s and e <= b for a, b in excluded)]
+             if not _inside_any(excluded, s, e) and (wanted is None or wanted(s, e))]
     if not sents:
         return ModelOutput([], [], [])
     predictions = ner.predict([report.text[s:e] for s, e in sents], batch_size=batch_size)
@@ -402,6 +415,7 @@ def run_model(report: Report, model=None, batch_size: int = 32) -> ModelOutput:
         ctx = year_context(report)
     except (ImportError, AttributeError):
         ctx = None
+    index = SectionIndex(report)
     for (s, e), spans in zip(sents, predictions):
         for sp in spans:
             sp.start += s
@@ -409,8 +423,8 @@ def run_model(report: Report, model=None, batch_size: int = 32) -> ModelOutput:
         spans = snap_to_quantities(report.text, spans, (s, e))
         all_spans.extend(spans)
         for d in link_roles(spans, (s, e), report.text):
-            ind = draft_to_indicator(report, d, ctx)
-            if ind is not None and not any(a <= _anchor(ind)[0] < b for a, b in excluded):
+            ind = draft_to_indicator(report, d, ctx, index)
+            if ind is not None and not _inside_any(excluded, _anchor(ind)[0], _anchor(ind)[0] + 1):
                 if d.distributive:
                     listed.add(len(out))
                 out.append((ind, draft_score(d)))
@@ -443,38 +457,36 @@ def _overlap(a, b) -> bool:
     return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
 
 
-#: Verbs after which a name starts: a rule name running through one of them holds a clause.
-CLAUSE_VERBS = ("实现", "争取", "开行", "集聚", "完成", "达到", "引进", "引入", "带动", "吸引",
-                "培育", "累计", "拥有", "获得", "取得", "开通", "建成")
-
-
 @dataclass
 class MergePolicy:
     """Knobs of the hybrid merge; the defaults are the documented rule.
 
     ``name_rule`` says when the model's name replaces the rules' name of the same quantity:
-    "fill": only when the rules found no name;
-    "suffix" (default): also when the rules' name is long (>= ``long_name`` characters) and not
+    "fill" (default): only when the rules found no name;
+    "suffix": also when the rules' name is long (>= ``long_name`` characters) and not
     in the indicator vocabulary, the model's name is a proper tail of it of at least
     ``min_name`` characters scored >= ``name_score``, and what it cuts off ends with a verb of
-    :data:`CLAUSE_VERBS` (the rules ran a clause into the name: 科技企业争取上级资金 -> 上级资金;
-    chosen on the train/dev splits, where it never replaced a right name);
+    :data:`CLAUSE_VERBS` (科技企业争取上级资金 -> 上级资金). The rules now make that cut
+    themselves (linker._clause_verb_cut), so it is kept only for ablations;
     "trim": whenever the model's name lies inside the rules' name (tested, worse on dev).
     ``drop_unconfirmed``: drop a rule indicator that is not in the indicator vocabulary and on
     whose value/change the model, having read the sentence, put no role (tested, worse on dev).
     ``lists``: a model indicator linked through a 分别 list (:func:`link_distributive`), with a
     plausible name and a score >= ``min_score``, replaces every rule indicator whose value or change
-    overlaps its own (``source="both"``): the rules link such lists left to right and pair
-    names with the wrong figures.
+    overlaps its own (``source="both"``); "unaligned": only where the rules left a figure of
+    the list without a name (the rules align 分别 lists by position themselves now).
+    ``gate``: the model reads only the sentences where it can change the output
+    (:func:`sentences_to_read`); False reads every number-bearing sentence.
     """
 
     min_score: float = MIN_SCORE
-    name_rule: str = "suffix"
+    name_rule: str = "fill"
     name_score: float = 0.7
     long_name: int = 9
     min_name: int = 3
     drop_unconfirmed: bool = False
-    lists: bool = True
+    lists: Union[bool, str] = True
+    gate: bool = True
 
     def takes_model_name(self, rule: Indicator, model_name: str, score: float) -> bool:
         """Whether the model's name should replace the rules' name (see the class docstring)."""
@@ -497,34 +509,55 @@ class MergePolicy:
 DEFAULT_POLICY = MergePolicy()
 
 
+class _SpanIndex:
+    """Sorted figure spans with their owners: which of them overlap a span, by bisection."""
+
+    def __init__(self, items: list[tuple[tuple[int, int], int]]):
+        self.items = sorted(items)
+        self.starts = [sp[0] for sp, _ in self.items]
+        self.widest = max((sp[1] - sp[0] for sp, _ in self.items), default=0)
+
+    def overlapping(self, span) -> list[int]:
+        """Owners of the spans that overlap ``span`` (None overlaps nothing)."""
+        if span is None or not self.items:
+            return []
+        lo = bisect.bisect_left(self.starts, span[0] - self.widest)
+        hi = bisect.bisect_left(self.starts, span[1])
+        return [owner for sp, owner in self.items[lo:hi] if _overlap(sp, span)]
+
+
 def merge(rule_indicators: list[Indicator], scored: list[tuple[Indicator, float]],
           min_score: Optional[float] = None, policy: Optional[MergePolicy] = None,
           output: Optional[ModelOutput] = None) -> list[Indicator]:
-    """Hybrid merge by the numbered rule in the module docstring."""
+    """Hybrid merge by the numbered rule in the module docstring (indexed: no quadratic pass)."""
     policy = policy or DEFAULT_POLICY
     min_score = policy.min_score if min_score is None else min_score
     model_inds = [m for m, _ in scored]
     out: list[Indicator] = []
     used: set[int] = set()
+    dropped: set[int] = set()
+    rule_index = _SpanIndex([(tuple(sp), k) for k, r in enumerate(rule_indicators) for sp in _figures(r)])
     if policy.lists and output is not None:
-        rule_indicators = list(rule_indicators)
         for j in sorted(output.distributive):
             m, m_score = scored[j]
             if m_score < min_score or not plausible_name(m.name, m.canonical):
                 continue
-            mine = _figures(m)
-            clash = [r for r in rule_indicators if any(_overlap(a, b) for a in _figures(r) for b in mine)]
-            if not clash or (len(clash) == 1 and clash[0].name == m.name
-                             and _roles(clash[0]) == _roles(m)):
+            clash = sorted({k for f in _figures(m) for k in rule_index.overlapping(f)} - dropped)
+            if not clash or (len(clash) == 1 and rule_indicators[clash[0]].name == m.name
+                             and _roles(rule_indicators[clash[0]]) == _roles(m)):
                 continue  # nothing to correct: the rules paired this figure the same way
-            for r in clash:
-                rule_indicators.remove(r)
+            if policy.lists == "unaligned" and all(rule_indicators[k].name for k in clash):
+                continue  # the rules named every figure of the list: keep their reading
+            dropped.update(clash)
             m.source = "both"
             out.append(m)
             used.add(j)
-    for r in rule_indicators:
+    model_index = _SpanIndex([(a, j) for j, m in enumerate(model_inds) if (a := _anchor(m)) is not None])
+    for k, r in enumerate(rule_indicators):
+        if k in dropped:
+            continue
         ra = _anchor(r)
-        match = next((j for j, m in enumerate(model_inds) if j not in used and _overlap(ra, _anchor(m))), None)
+        match = next((j for j in sorted(model_index.overlapping(ra)) if j not in used), None)
         if match is None:
             r.source = "rules"
             if policy.drop_unconfirmed and output is not None and ra is not None and not r.canonical:
@@ -540,15 +573,42 @@ def merge(rule_indicators: list[Indicator], scored: list[tuple[Indicator, float]
                 r.name, r.canonical = m.name, m.canonical or r.canonical
                 r.spans = {**(r.spans or {}), "name": m.spans.get("name")}
         out.append(r)
-    rule_spans = [tuple(sp) for r in out for sp in (r.spans or {}).values() if sp]
+    kept_index = _SpanIndex([(tuple(sp), k) for k, r in enumerate(out) for sp in (r.spans or {}).values() if sp])
     for j, m in enumerate(model_inds):
         if j in used or scored[j][1] < min_score or not plausible_name(m.name, m.canonical):
             continue
-        if any(_overlap(_anchor(m), sp) for sp in rule_spans):
+        if kept_index.overlapping(_anchor(m)):
             continue
         out.append(m)
     out.sort(key=lambda i: (_anchor(i) or (i.sentence[0], 0))[0])
     return out
+
+
+def sentences_to_read(report: Report, rule_indicators: list[Indicator], quantities=None) -> Callable[[int, int], bool]:
+    """Where the model can change the hybrid's output (issue 13): a sentence with a rule record
+    that has no name or a long name outside the vocabulary, or with a quantity no rule record
+    used (a 分别 list the rules could not align leaves its figures unused). Returns a test
+    ``wanted(start, end)`` for :func:`run_model`."""
+    from . import usable_quantities
+
+    points: list[int] = []
+    for r in rule_indicators:
+        a = _anchor(r)
+        if a is None:
+            continue
+        if not r.name or (len(r.name) >= MergePolicy.long_name and not r.canonical):
+            points.append(a[0])
+    covered = _SpanIndex([(tuple(sp), 0) for r in rule_indicators for sp in _figures(r)])
+    for q in (usable_quantities(report) if quantities is None else quantities):
+        if q.category != "bare" and not covered.overlapping((q.num_start, q.num_end)):
+            points.append(q.num_start)
+    points.sort()
+
+    def wanted(start: int, end: int) -> bool:
+        i = bisect.bisect_left(points, start)
+        return i < len(points) and points[i] < end
+
+    return wanted
 
 
 def extract_with_model(report: Report, rule_indicators: list[Indicator], mode: str,
@@ -561,7 +621,8 @@ def extract_with_model(report: Report, rule_indicators: list[Indicator], mode: s
     """
     if mode not in ("model", "hybrid"):
         raise ValueError(Errors.E006.format(name="mode", value=mode, choices=("model", "hybrid")))
-    output = run_model(report, model)
     if mode == "model":
-        return [ind for ind, _ in output.scored]
+        return [ind for ind, _ in run_model(report, model).scored]
+    wanted = sentences_to_read(report, rule_indicators) if (policy or DEFAULT_POLICY).gate else None
+    output = run_model(report, model, wanted=wanted)
     return merge(rule_indicators, output.scored, policy=policy, output=output)
