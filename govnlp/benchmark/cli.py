@@ -269,6 +269,11 @@ def format_markdown(result: dict) -> str:
 
 def main(argv: Optional[list[str]] = None) -> int:
     """Entry point of ``govnlp bench``; returns the exit status."""
+    raw = list(sys.argv[1:] if argv is None else argv)
+    if "--speed" in raw:  # throughput, cold start and memory beside the peers (govnlp.benchmark.speed)
+        from .speed import main as speed_main
+
+        return speed_main([a for a in raw if a != "--speed"])
     args = _parser().parse_args(argv)
     if args.gold:
         path = Path(args.gold)
