@@ -260,3 +260,58 @@ def test_find_places_in_running_text():
     found = [(text[s:e], d.code) for s, e, d in regions.find_places(text)]
     assert found == [("江苏", "320000"), ("南京", "320100"), ("六合区", "320116"), ("福州市", "350100"),
                      ("鼓楼区", "350102")]
+
+
+# ---- titles and places as real pages write them ---------------------------------------------
+def parsed_meta(text: str):
+    import govnlp
+
+    return govnlp.parse_report(text, indicators="none", slogans=False).meta
+
+
+@pytest.mark.parametrize("text, year", [
+    ("直通2023｜一图读懂宁波市政府工作报告\n过去一年，全市经济运行稳中有进。", 2023),
+    ("2022年政府工作报告\n各位代表：\n现在，我代表赣州市人民政府，向大会报告工作，请予审议。", 2022),
+    ("2023年某某市人民政府\n工作报告\n各位代表：\n现在，我代表市人民政府，向大会报告工作。", 2023),
+])
+def test_the_year_comes_from_the_title(text, year):
+    assert parsed_meta(text).year == year
+
+
+@pytest.mark.parametrize("text", [
+    "政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n国务院总理 李强\n各位代表：\n现在，我代表国务院，向大会报告政府工作。",
+    "2024年国务院政府工作报告\n各位代表：\n现在，我代表国务院，向大会报告政府工作。",
+])
+def test_the_national_report_is_national(text):
+    meta = parsed_meta(text)
+    assert (meta.region, meta.level, meta.year) == (NATIONAL_REGION, "national", 2024)
+
+
+@pytest.mark.parametrize("text, region, level", [
+    ("阿荣旗2023年政府工作报告\n各位代表：\n现在，我代表旗人民政府，向大会报告工作。", "呼伦贝尔市阿荣旗", "county"),
+    ("政府工作报告\n——2023年1月在兴安盟第五届人民代表大会第二次会议上\n各位代表：\n现在，我代表盟行政公署，向大会报告工作。",
+     "兴安盟", "city"),
+    ("鄂伦春自治旗2023年政府工作报告\n各位代表：\n过去一年，全旗经济稳中有进。", "呼伦贝尔市鄂伦春自治旗", "county"),
+    ("江华瑶族自治县2022年政府工作报告\n各位代表：\n过去一年，全县经济稳中有进。", "永州市江华瑶族自治县", "county"),
+    ("神农架林区2023年政府工作报告\n各位代表：\n过去一年，全区经济稳中有进。", "神农架林区", "county"),
+    ("六枝特区2023年政府工作报告\n各位代表：\n过去一年，全区经济稳中有进。", "六盘水市六枝特区", "county"),
+    ("浦东新区2023年政府工作报告\n各位代表：\n过去一年，全区经济稳中有进。", "上海市浦东新区", "county"),
+])
+def test_banners_leagues_autonomous_counties_forest_and_special_districts_resolve(text, region, level):
+    meta = parsed_meta(text)
+    assert (meta.region, meta.level) == (region, level)
+
+
+@pytest.mark.parametrize("title, doc_type, region", [
+    ("阿荣旗2023年政府工作报告重点任务上半年完成情况", "half_year_report", "呼伦贝尔市阿荣旗"),
+    ("阿荣旗关于2023年上半年重点工作完成情况的报告", "half_year_report", "呼伦贝尔市阿荣旗"),
+    ("关于宁都县2023年政府工作报告重点任务落实情况的督查通报", "other", "赣州市宁都县"),
+])
+def test_progress_reports_are_typed_and_placed_from_their_title(title, doc_type, region):
+    meta = parsed_meta(title + "\n各有关单位：\n现将重点任务推进情况通报如下。\n一、总体情况\n各项任务有序推进。")
+    assert (meta.doc_type, meta.region, meta.year) == (doc_type, region, 2023)
+
+
+def test_a_task_plan_title_is_still_a_task_plan():
+    meta = parsed_meta("关于印发阿荣旗2023年政府工作报告重点任务分工方案的通知\n各苏木乡镇人民政府：\n现将方案印发给你们。")
+    assert (meta.doc_type, meta.region, meta.year) == ("task_plan", "呼伦贝尔市阿荣旗", 2023)
