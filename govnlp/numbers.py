@@ -162,6 +162,9 @@ def parse_number(text: str) -> Optional[float]:
     return float(value)
 
 
+#: What follows a count that names a work or a slogan, not an amount (annotation 2.9).
+COUNT_IN_A_NAME = re.compile(r"大事|方面(?:工作|任务|重点|举措|内容)?|大类|大板块|大任务|条主线|项原则|个坚持|个全面|个维护|个确保")
+
 #: Words before a lone round magnitude that make it an amount: 近千家企业, 近百公里, 逾万人.
 ROUND_BEFORE = ("近", "逾", "超", "约", "突破", "上", "数", "将近", "接近")
 #: Verbs (or a clause start) after which a small Chinese count states work done: 新建三所幼儿园.
@@ -351,6 +354,8 @@ def _read_match(text: str, m: re.Match, bare: bool = False) -> Optional[Quantity
         return None
     if not a_num[0].isdigit() and not _chinese_ok(text, m, a_num, va, unit, pct):
         return None
+    if COUNT_IN_A_NAME.match(text, m.end()):
+        return None  # 两件大事, 十个方面工作, 三项原则: a count inside a slogan or a work's name
     nxt = re.sub(r"^\[\d{1,2}\]", "", text[m.end():m.end() + 6])[:2]
     if (nxt and nxt[0] in "”」』\"") or nxt in ("台阶", "量级") or nxt[:1] == "级":
         # a number inside a quoted name (“共富十二条”) or a size class (千亿级, 两个万亿元台阶)
