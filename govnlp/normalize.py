@@ -369,10 +369,14 @@ def _find_boilerplate(text: str) -> list[Boilerplate]:
     inline = inline_boilerplate_patterns()
     lines = list(iter_lines(text))
     table_rows, _ = _table_rows([l for _, _, l in lines])
+    label_only = False
     for k, (pos, end, line) in enumerate(lines):
         reason = classify_line(line)
         if reason == "pagenum" and k in table_rows:
             reason = None  # a 序号 cell of a flattened table, not a page number
+        if reason is None and label_only and 0 < len(line.strip()) <= 40:
+            reason = "table"  # the value of a metadata label written on the line above (索引号 / 0001…)
+        label_only = reason == "table" and _METADATA_LABEL.fullmatch(line.strip()) is not None
         if reason:
             s = pos + (len(line) - len(line.lstrip()))
             spans.append(Boilerplate(s, pos + len(line.rstrip()), reason))
@@ -397,6 +401,8 @@ def _find_boilerplate(text: str) -> list[Boilerplate]:
     return spans
 
 
+_METADATA_LABEL = re.compile(r"(索\s*引\s*号|主题分类|体裁分类|发布机构|发文单位|发布单位|所属机构|文件编号|成文日期|成文时间|"
+                             r"发文日期|发布日期|生成日期|发文机关|发文字号|文\s*号|有效性)\s*[:：]?")
 _ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
 _TABLE_HEADER = re.compile(r"^\s*(序号|编号|序)\s*$")
 

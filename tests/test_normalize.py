@@ -174,3 +174,11 @@ def test_every_input_character_is_kept_or_listed():
     lost = [(i, c) for i, c in enumerate(raw) if not c.isspace() and i not in kept and i not in listed]
     assert lost == []
     assert all(raw[s:e].strip() for s, e in deleted_spans(n.warnings))
+
+
+def test_a_metadata_block_with_labels_and_values_on_separate_lines_is_boilerplate():
+    n = normalize("索引号\n000014349/2023-00012\n发文单位\n某某县人民政府\n成文日期\n2023-02-10\n"
+                  "某某县人民政府县长\n各位代表：\n现在，我代表县人民政府向大会报告工作。")
+    assert [n.text[b.start:b.end] for b in n.boilerplate if b.reason == "table"] == [
+        "索引号", "000014349/2023-00012", "发文单位", "某某县人民政府", "成文日期", "2023-02-10"]
+    assert [n.text[b.start:b.end] for b in n.boilerplate if b.reason == "byline"] == ["某某县人民政府县长"]
