@@ -328,9 +328,13 @@ def _find_footnotes(report: Report, body_end: int) -> list[Footnote]:
     text = report.text
     notes: list[Footnote] = []
     taken: set[int] = set()
+    # every number in the body, read once and indexed by its digits (no rescan per entry)
+    by_digits: dict[str, list[re.Match]] = {}
+    for m in re.finditer(r"(?<!\d)(?:\[(\d{1,3})\]|(\d{1,3}))(?![\d.%])", text[:body_end]):
+        by_digits.setdefault(m.group(1) or m.group(2), []).append(m)
     for k, entry in enumerate(report.glossary):
         num = entry.number
-        for m in re.finditer(rf"(?<!\d)(?:\[{num}\]|{num})(?![\d.%])", text[:body_end]):
+        for m in by_digits.get(num, ()):
             s = m.start()
             if s in taken or report.is_boilerplate(s):
                 continue
