@@ -38,7 +38,10 @@ doc_type
     only when the text does not speak as the report itself: 政府工作报告（摘要） that addresses
     各位代表 is an official abridged report, a work_report),
     half_year_report (上半年/半年 with 报告/情况), work_report (政府工作报告, 向大会报告工作,
-    delivered 在…人民代表大会…会议上), else other.
+    delivered 在…人民代表大会…会议上), else other. A progress report on a report's tasks
+    (…上半年完成情况, …落实情况的督查通报) is typed by its title first: half_year_report when it
+    covers a half year, else other, never task_plan. A title year may lack 年 (直通2023), and a
+    place leading the title (阿荣旗关于…的报告) names the issuer when nothing better does.
 """
 from __future__ import annotations
 

@@ -17,6 +17,10 @@ and continuation lines). Lead: 主办/牵头/负责/牵头单位; 责任单位 a
 them lead (责任单位：A、B -> lead [A, B]). Support: 协办/配合/参与/协助. An item ends at the next
 item, a heading, page chrome, or a plain line after a line that closed the item (ends with 。
 or with its unit clause): continuation lines follow lines ending in ；.
+Items may be numbered 1. / （1） / （一）: the numbering that names the most units wins, so
+"（一）…\n责任单位：…" blocks are read by their （一） items. A table flattened one cell per line
+(序号 / 工作任务 / 目标 / 牵头单位 / 配合单位, then 1, its cells, 2, …) gives one item per row;
+a cell wrapped over two lines is joined, and a missing cell leaves its column empty.
 Documents that are not task plans give [].
 """
 from __future__ import annotations
