@@ -7,8 +7,9 @@ tests/test_notebooks.py runs them again in a Jupyter kernel and checks that.
 import json, os, sys
 def nb(cells):
     out = []
-    for kind, src in cells:
-        c = {"cell_type": kind, "metadata": {}, "source": src.strip("\n").splitlines(keepends=True)}
+    for k, (kind, src) in enumerate(cells):
+        c = {"cell_type": kind, "id": f"cell-{k}", "metadata": {},
+             "source": src.strip("\n").splitlines(keepends=True)}
         if kind == "code":
             c.update({"execution_count": None, "outputs": []})
         out.append(c)
@@ -140,20 +141,25 @@ panel[panel.target_type.isin(["qualitative", "unset"])][["region", "year", "indi
 """),
 ("markdown", "## A picture: growth targets and outcomes"),
 ("code", """
-import matplotlib
-matplotlib.use("Agg")
 import matplotlib.pyplot as plt
+from matplotlib import font_manager
 
-growth = panel[(panel.measure == "change") & panel.actual_value.notna()].copy()
+# a CJK font when one is installed (Debian: fonts-noto-cjk), so region names can be shown
+cjk = [f.name for f in font_manager.fontManager.ttflist if "CJK" in f.name]
+if cjk:
+    plt.rcParams["font.family"] = cjk[0]
+
+growth = panel[(panel.measure == "change") & panel.status.isin(["met", "missed"])].copy()
 growth["target"] = growth.target_value.fillna(growth.target_low)
-growth["label"] = growth.region.str[-3:] + " " + growth.year.astype(str) + " " + growth.canonical
+growth["label"] = (growth.region.str[-3:] + " " if cjk else "") + growth.year.astype(str) + " " + growth.canonical
 fig, ax = plt.subplots(figsize=(7, 3))
 ax.scatter(growth.target, growth.actual_value, c=growth.status.map({"met": "tab:green", "missed": "tab:red"}))
 for _, r in growth.iterrows():
     ax.annotate(r.label, (r.target, r.actual_value), fontsize=7, xytext=(3, 3), textcoords="offset points")
 lim = [min(growth.target.min(), growth.actual_value.min()) - 1, max(growth.target.max(), growth.actual_value.max()) + 1]
 ax.plot(lim, lim, color="grey", lw=0.8)
-ax.set_xlabel("target (%)"); ax.set_ylabel("actual (%)"); ax.set_title("growth targets: met above the diagonal")
+ax.set_xlabel("target (%)"); ax.set_ylabel("actual (%)")
+ax.set_title("growth targets and outcomes (green: met, red: missed; cpi is a ceiling)")
 plt.show()
 """),
 ("markdown", "From the shell: `govnlp compare FILES --out panel.csv` writes the same table."),
