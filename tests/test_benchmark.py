@@ -512,3 +512,9 @@ def test_names_and_formulas_are_everyday_wording_not_quotes():
 
     text = "城镇和农村居民人均可支配收入\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n全区新增市场主体1.2万户。"
     assert list(sentences(text)) == []   # a name, a delivery line, a sentence shorter than 14 characters
+
+
+def test_the_seeds_view_gathers_the_five_real_reports_from_their_splits():
+    seeds = load_split("seeds")
+    assert [d.id for d in seeds] == [f"seed-00{k}" for k in range(5)]
+    assert {d.split for d in seeds} <= set(SPLITS)

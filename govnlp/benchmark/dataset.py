@@ -87,18 +87,25 @@ def read_jsonl(text: str, split: Optional[str] = None, source: str = "<string>")
     return docs
 
 
+#: views across the splits: "all" (every split) and "seeds" (the five real seed reports, in train)
+VIEWS = ("all", "seeds")
+
+
 def load_split(split: str) -> list[GoldDoc]:
-    """The gold documents of one split; ``"all"`` is train + dev + test + holdout.
+    """The gold documents of one split; ``"all"`` is every split, ``"seeds"`` the five real seed
+    reports the project was created from (seed-000 … seed-004, wherever they live).
 
     A split whose file is not bundled yet gives ``[]``; an unknown name raises ValueError.
     """
     if split == "all":
         return [d for s in SPLITS for d in load_split(s)]
+    if split == "seeds":
+        return sorted((d for d in load_split("all") if d.id.startswith("seed-")), key=lambda d: d.id)
     resource = _data_dir().joinpath(f"{split}.jsonl")
     if not resource.is_file():
         if split in SPLITS:
             return []
-        raise ValueError(f"unknown split {split!r}; choose one of {SPLITS + ('all',)} "
+        raise ValueError(f"unknown split {split!r}; choose one of {SPLITS + VIEWS} "
                          f"or a bundled file: {available_splits()}")
     return read_jsonl(resource.read_text(encoding="utf-8"), split=split,
                       source=f"benchmark/data/{split}.jsonl")
