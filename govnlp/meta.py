@@ -85,7 +85,8 @@ _CONGRESS = re.compile(r"([^\s，。、；;]{2,30}?)\s*第[一二三四五六七
 # National People's Congress, or a title naming it; a local report that mentions a visit by
 # 国务院总理 inside a sentence is not national.
 _NATIONAL = re.compile(r"^\s*国务院总理\s*[\u4e00-\u9fff·]{0,5}\s*$|"
-                       r"在第[一二三四五六七八九十\d]+届全国人民代表大会[^\n]{0,12}会议上|"
+                       r"在第?[一二三四五六七八九十\d]+届全国人(?:民代表)?大[^\n]{0,12}会议上|"
+                       r"我代表国务院|全国政协委员|"
                        r"国务院政府工作报告|^\s*(?:\d{4}年)?政府工作报告\s*[—-]*\s*国务院|^\s*国务院\s*$", re.M)
 # Local branches of vertically managed agencies, named after their place: 鼓楼公安分局.
 _BRANCH = re.compile(r"(?:^|(?<=[（(、，,；;：:\s]))([\u4e00-\u9fff]{2,4}?)"

@@ -369,14 +369,21 @@ def _find_boilerplate(text: str) -> list[Boilerplate]:
     inline = inline_boilerplate_patterns()
     lines = list(iter_lines(text))
     table_rows, _ = _table_rows([l for _, _, l in lines])
-    label_only = False
+    label_only, list_left = False, 0
     for k, (pos, end, line) in enumerate(lines):
+        if not line.strip():
+            continue
         reason = classify_line(line)
         if reason == "pagenum" and k in table_rows:
             reason = None  # a 序号 cell of a flattened table, not a page number
         if reason is None and label_only and 0 < len(line.strip()) <= 40:
             reason = "table"  # the value of a metadata label written on the line above (索引号 / 0001…)
         label_only = reason == "table" and _METADATA_LABEL.fullmatch(line.strip()) is not None
+        if reason is None and list_left > 0 and 0 < len(line.strip()) <= 40 and not re.search(r"[。；]", line):
+            reason = "navigation"  # an entry of a 相关阅读 / 专题专栏 list
+            list_left -= 1
+        else:
+            list_left = 15 if reason == "navigation" and _LINK_LIST.fullmatch(line.strip()) else 0
         if reason:
             s = pos + (len(line) - len(line.lstrip()))
             spans.append(Boilerplate(s, pos + len(line.rstrip()), reason))
@@ -401,6 +408,9 @@ def _find_boilerplate(text: str) -> list[Boilerplate]:
     return spans
 
 
+# The header of a list of links: the short lines after it are links too.
+_LINK_LIST = re.compile(r"(相关阅读|相关文章|相关链接|相关新闻|推荐阅读|延伸阅读|专题专栏|热点专题|热门文章|热点文章阅读|"
+                        r"猜你喜欢|往期回顾|精彩推荐)\s*[:：]?")
 _METADATA_LABEL = re.compile(r"(索\s*引\s*号|主题分类|体裁分类|发布机构|发文单位|发布单位|所属机构|文件编号|成文日期|成文时间|"
                              r"发文日期|发布日期|生成日期|发文机关|发文字号|文\s*号|有效性)\s*[:：]?")
 _ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")

@@ -94,12 +94,18 @@ def _title_of(rest: str) -> tuple[str, int]:
 
 
 def _content_lines(report: Report) -> list[tuple[int, int, str]]:
-    """Non-empty lines not set aside as boilerplate."""
+    """Non-empty lines not set aside as boilerplate; chrome ending a line ([编辑]) is cut off."""
     out = []
+    spans = report.boilerplate
+    starts = [b.start for b in spans]
     for s, e, line in iter_lines(report.text):
         st = s + (len(line) - len(line.lstrip()))
         if not line.strip() or report.is_boilerplate(st):
             continue
+        k = bisect.bisect_left(starts, st)
+        if k < len(spans) and spans[k].start < e and spans[k].end >= s + len(line.rstrip()):
+            cut = spans[k].start - s
+            line, e = line[:cut].rstrip(), s + len(line[:cut].rstrip())
         out.append((s, e, line))
     return out
 

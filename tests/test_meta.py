@@ -315,3 +315,16 @@ def test_progress_reports_are_typed_and_placed_from_their_title(title, doc_type,
 def test_a_task_plan_title_is_still_a_task_plan():
     meta = parsed_meta("关于印发阿荣旗2023年政府工作报告重点任务分工方案的通知\n各苏木乡镇人民政府：\n现将方案印发给你们。")
     assert (meta.doc_type, meta.region, meta.year) == ("task_plan", "呼伦贝尔市阿荣旗", 2023)
+
+
+@pytest.mark.parametrize("text", [
+    "政府工作报告\n——2023年3月5日在十四届全国人大一次会议上\n各位代表：\n现在，我代表国务院，向大会报告政府工作。",
+    "政府工作报告\n各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。",
+])
+def test_the_national_report_in_abbreviated_wording(text):
+    assert (parsed_meta(text).region, parsed_meta(text).level) == (NATIONAL_REGION, "national")
+
+
+def test_a_visit_by_the_premier_does_not_make_a_local_report_national():
+    meta = parsed_meta("政府工作报告\n各位代表：\n现在，我代表区人民政府向大会报告工作。去年国务院总理来我区考察。")
+    assert meta.level == "county"

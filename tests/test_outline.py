@@ -251,3 +251,15 @@ def test_the_text_layer_is_linear(line):
         if ratios[-1] <= 15:
             break
     assert min(ratios) <= 15, ratios
+
+
+def test_encyclopedia_furniture_and_link_lists_stay_out_of_the_outline():
+    text = ("2023年某某省政府工作报告\n出自维基文库\n跳转到导航\n目录\n各位代表：\n"
+            "现在，我代表省人民政府，向大会报告工作，请予审议。\n一、过去一年工作回顾[编辑]\n全省经济稳中有进。\n"
+            "二、今年工作安排[编辑]\n今年要着力扩大内需。\n相关阅读：\n一图读懂省政府工作报告\n省政府工作报告全文\n")
+    r = outline_of(text)
+    assert titles(r, 1) == ["2023年某某省政府工作报告", "一、过去一年工作回顾", "二、今年工作安排"]
+    assert r.sections[-1].end == r.text.index("今年要着力扩大内需。") + len("今年要着力扩大内需。")
+    nav = [r.text[b.start:b.end] for b in r.boilerplate if b.reason == "navigation"]
+    assert nav == ["出自维基文库", "跳转到导航", "目录", "[编辑]", "[编辑]", "相关阅读：", "一图读懂省政府工作报告",
+                   "省政府工作报告全文"]
