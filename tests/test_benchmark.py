@@ -517,4 +517,6 @@ def test_names_and_formulas_are_everyday_wording_not_quotes():
 def test_the_seeds_view_gathers_the_five_real_reports_from_their_splits():
     seeds = load_split("seeds")
     assert [d.id for d in seeds] == [f"seed-00{k}" for k in range(5)]
+    from govnlp.benchmark.dataset import SPLITS
+
     assert {d.split for d in seeds} <= set(SPLITS)
