@@ -54,8 +54,8 @@ class Errors:
     E006 = "[E006] Unknown option {name}={value!r}; choose one of {choices}."
     E007 = ("[E007] Model folder {path!r} is missing or incomplete ({reason}). Re-create it with "
             "`{command}` or pass the folder explicitly.")
-    E008 = ("[E008] {source!r} is too large: {what} is {n:,}, the limit is {limit:,} "
-            "(govnlp.io.LIMITS; raise it with {knob} if the input is genuine).")
+    E008 = ("[E008] {source!r} is too large: {what} is {n:,}, over the limit of {limit:,}. If the "
+            "input is genuine, raise the limit with {knob}.")
     E009 = ("[E009] {source!r} is not a regular file ({kind}); pass the path of a .txt/.html/.pdf/"
             ".docx file.")
     E010 = ("[E010] schema_version {version!r} is not {expected!r}; see docs/schema.md for "

@@ -50,7 +50,11 @@ class Limits:
 
 #: the limits in force; parse_report(max_chars=...) overrides ``max_chars`` for one call
 LIMITS = Limits()
-_KNOB = "parse_report(max_chars=...) or govnlp.io.LIMITS"
+_KNOB = "parse_report(max_chars=...)"
+
+
+def _knob(name: str) -> str:
+    return f"govnlp.io.LIMITS = dataclasses.replace(govnlp.io.LIMITS, {name}=...)"
 
 Source = Union[str, os.PathLike, bytes, bytearray]
 
@@ -141,7 +145,7 @@ def _from_file(path: Path, encoding: Optional[str], limits: Limits) -> Decoded:
             raise ReadError(Errors.E009.format(source=name, kind=kind))
         if st.st_size > limits.max_bytes:
             raise InputTooLargeError(Errors.E008.format(source=name, what="the file size in bytes",
-                                                        n=st.st_size, limit=limits.max_bytes, knob="govnlp.io.LIMITS"))
+                                                        n=st.st_size, limit=limits.max_bytes, knob=_knob("max_bytes")))
         with os.fdopen(fd, "rb", closefd=False) as fh:
             data = fh.read(limits.max_bytes + 1)
     except OSError as exc:
@@ -154,10 +158,11 @@ def _from_file(path: Path, encoding: Optional[str], limits: Limits) -> Decoded:
 
 
 def _from_bytes(data: bytes, name: str, suffix: Optional[str], encoding: Optional[str],
-                limits: Limits = LIMITS) -> Decoded:
+                limits: Optional[Limits] = None) -> Decoded:
+    limits = limits or LIMITS
     if len(data) > limits.max_bytes:
         raise InputTooLargeError(Errors.E008.format(source=name, what="the size in bytes", n=len(data),
-                                                    limit=limits.max_bytes, knob="govnlp.io.LIMITS"))
+                                                    limit=limits.max_bytes, knob=_knob("max_bytes")))
     if not data.strip():
         raise ReadError(Errors.E003.format(source=name))
     if data[:5] == b"%PDF-" or suffix == ".pdf":
@@ -356,11 +361,12 @@ def _collapse_blank_lines(text: str) -> str:
     return "\n".join(out).strip()
 
 
-def pdf_to_text(data: bytes, name: str = "<pdf>", limits: Limits = LIMITS) -> str:
+def pdf_to_text(data: bytes, name: str = "<pdf>", limits: Optional[Limits] = None) -> str:
     """Text of a PDF, page by page (page furniture is left for normalize to set aside).
 
     More than ``limits.max_pdf_pages`` pages, or more text than ``limits.max_chars``, is E008.
     """
+    limits = limits or LIMITS
     try:
         from pypdf import PdfReader
 
@@ -370,7 +376,7 @@ def pdf_to_text(data: bytes, name: str = "<pdf>", limits: Limits = LIMITS) -> st
         raise ReadError(Errors.E004.format(source=name, reason=str(exc)[:200] or type(exc).__name__)) from exc
     if n_pages > limits.max_pdf_pages:
         raise InputTooLargeError(Errors.E008.format(source=name, what="the number of PDF pages", n=n_pages,
-                                                    limit=limits.max_pdf_pages, knob="govnlp.io.LIMITS"))
+                                                    limit=limits.max_pdf_pages, knob=_knob("max_pdf_pages")))
     pages, total = [], 0
     for i in range(n_pages):
         try:
@@ -394,7 +400,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _DOCX_BREAKS = {_W + "tab": "\t", _W + "br": "\n", _W + "cr": "\n"}
 
 
-def docx_to_text(data: bytes, name: str = "<docx>", limits: Limits = LIMITS) -> str:
+def docx_to_text(data: bytes, name: str = "<docx>", limits: Optional[Limits] = None) -> str:
     """Paragraph text of a .docx file, one paragraph per line.
 
     ``word/document.xml`` is streamed through an XML pull parser (``lxml.etree.iterparse``,
@@ -405,6 +411,8 @@ def docx_to_text(data: bytes, name: str = "<docx>", limits: Limits = LIMITS) -> 
     import zipfile
 
     from lxml import etree
+
+    limits = limits or LIMITS
 
     def unreadable(reason: str) -> ReadError:
         return ReadError(Errors.E001.format(source=name, reason=f"not a readable .docx ({reason})"))
@@ -417,7 +425,7 @@ def docx_to_text(data: bytes, name: str = "<docx>", limits: Limits = LIMITS) -> 
     if info.file_size > limits.max_docx_xml_bytes:
         raise InputTooLargeError(Errors.E008.format(source=name, what="the unpacked size of word/document.xml",
                                                     n=info.file_size, limit=limits.max_docx_xml_bytes,
-                                                    knob="govnlp.io.LIMITS"))
+                                                    knob=_knob("max_docx_xml_bytes")))
     paras: list[str] = []
     buf: list[str] = []
     total = 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from typing import Iterable, Iterator, Optional
 
-from .errors import Errors, GovnlpError
+from .errors import Errors, GovnlpError, ReadError
 from .report import Report
 
 INDICATOR_MODES = ("rules", "model", "hybrid", "none")
@@ -93,7 +93,7 @@ def parse_report(source=None, *, path=None, encoding: Optional[str] = None,
     from .io import read_source
 
     if source is None and path is None:
-        raise GovnlpError(Errors.E005.format(type="NoneType"))
+        raise ReadError(Errors.E005.format(type="NoneType"))
     doc = read_source(source, encoding=encoding, path=path, max_chars=max_chars)
     return parse_text(doc.text, warnings=doc.warnings, max_chars=max_chars, **kwargs)
 
