@@ -263,3 +263,12 @@ def test_encyclopedia_furniture_and_link_lists_stay_out_of_the_outline():
     nav = [r.text[b.start:b.end] for b in r.boilerplate if b.reason == "navigation"]
     assert nav == ["出自维基文库", "跳转到导航", "目录", "[编辑]", "[编辑]", "相关阅读：", "一图读懂省政府工作报告",
                    "省政府工作报告全文"]
+
+
+def test_a_list_of_parts_one_per_line_is_not_a_run_of_headings():
+    r = outline_of("报告共分三个部分：\n第一部分：过去一年工作回顾；\n第二部分：今年目标任务；\n第三部分：政府自身建设。\n"
+                   "第一部分：过去一年工作回顾\n全市经济稳中有进，质量效益持续提升。\n第二部分：今年目标任务\n"
+                   "地区生产总值增长6%左右。\n第三部分：政府自身建设\n坚持依法行政。")
+    heads = [s for s in r.sections if s.marker]
+    assert [s.title for s in heads] == ["过去一年工作回顾", "今年目标任务", "政府自身建设"]
+    assert heads[0].start == r.text.index("第一部分：过去一年工作回顾\n全市")
