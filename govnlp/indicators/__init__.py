@@ -139,6 +139,29 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 BULLET = "●■▲◆★□○·•▪"
+#: A block heading that is not a section: 【上半年成绩单】, or a short line with a year and no
+#: figure (2023年这样干) above a run of figures.
+BLOCK_HEADING = re.compile(r"(?m)^[ \t]*(?:【([^】\n]{2,16})】|([^，。；：:\n\d%]{0,8}(?:19|20)\d\d年[^，。；：:\n\d%]{0,8}))[ \t]*$")
+
+
+class BlockHeadings:
+    """Block headings of a text, found once; the nearest one above an offset by bisection."""
+
+    def __init__(self, text: str):
+        self.items = [(m.start(), m.group(1) or m.group(2), bool(m.group(1)))
+                      for m in BLOCK_HEADING.finditer(text) if not re.search(r"报告|政府|会议|大会", m.group(0))]
+        self.starts = [a for a, _, _ in self.items]
+
+    def before(self, pos: int) -> str:
+        """The nearest block heading above ``pos``: a 【】 line within 3,000 characters, a year
+        line within 600."""
+        import bisect
+
+        i = bisect.bisect_left(self.starts, pos) - 1
+        if i < 0:
+            return ""
+        start, title, bracket = self.items[i]
+        return title if pos - start <= (3000 if bracket else 600) else ""
 
 
 def _lead_in(text: str, start: int, floor: int) -> str:
@@ -176,6 +199,7 @@ def extract_rules(report: Report) -> list[Indicator]:
     fused = checks.fused_quantities(text, quantities)
     ctx = kinds.year_context(report)
     index = SectionIndex(report)
+    blocks = BlockHeadings(text)
     out: list[Indicator] = []
     tables = find_tables(text)
     for ts, te, drafts, caption in tables:
@@ -199,7 +223,7 @@ def extract_rules(report: Report) -> list[Indicator]:
         if not qs:
             continue
         for d in SentenceLinker(text, s, e, qs).run():
-            out.append(_indicator(report, ctx, d, s, e, index=index))
+            out.append(_indicator(report, ctx, d, s, e, index=index, blocks=blocks))
     out.sort(key=lambda i: (i.sentence[0], _first(i)))
     warning = checks.garbled_warning(text, fused, overflow, out)
     if warning:
@@ -214,14 +238,15 @@ def _first(ind: Indicator) -> int:
 
 def _indicator(report: Report, ctx: kinds.YearContext, d: Draft, s: int, e: int,
                kind: Optional[str] = None, context: str = "",
-               index: Optional[SectionIndex] = None) -> Indicator:
+               index: Optional[SectionIndex] = None, blocks: Optional["BlockHeadings"] = None) -> Indicator:
     text = report.text
     section = index.at(d.anchor) if index is not None else report.section_at(d.anchor)
     before = context + kinds.context_before(text, s, d.anchor)
     if kind is None:
         floor = section.start if section is not None else max(0, s - 2000)
         preceding = _lead_in(text, s, floor)
-        kind = kinds.kind_of(report, ctx, "", before, section, preceding)
+        block = blocks.before(s) if blocks is not None else ""
+        kind = kinds.kind_of(report, ctx, "", before, section, preceding, block)
     period = kinds.period_of(ctx, before, kind, kinds.heading_text(report, section),
                              kinds.part_of(report, section))
     canonical = d.canonical or (vocabulary.canonical_id(d.name) if d.name else None)

@@ -127,7 +127,8 @@ def _ancestors(report: Report, section: Optional[Section]) -> list[Section]:
     return out
 
 
-def section_leaning(report: Report, section: Optional[Section], ctx: Optional[YearContext] = None) -> Optional[str]:
+def section_leaning(report: Report, section: Optional[Section], ctx: Optional[YearContext] = None,
+                    titles_only: bool = False) -> Optional[str]:
     """"target" or "actual" as suggested by the section and its ancestors, else None.
 
     Headings' own words decide first, nearest first (a year in it, 回顾 vs 安排/目标); only when
@@ -149,6 +150,8 @@ def section_leaning(report: Report, section: Optional[Section], ctx: Optional[Ye
             return "actual"
         if TARGET_TITLE.search(title) and not REVIEW_TITLE.search(title):
             return "target"
+    if titles_only:
+        return None
     for s in chain:
         if s.function in ("targets", "tasks"):
             return "target"
@@ -184,11 +187,33 @@ def part_of(report: Report, section: Optional[Section]) -> Optional[str]:
     return None
 
 
+def block_leaning(block: str, ctx: YearContext) -> Optional[str]:
+    """"actual"/"target" from a block heading that is not a section (【上半年成绩单】,
+    【下半年任务书】, a short line "2023年这样干" above a run of figures), else None."""
+    if not block:
+        return None
+    title = NOT_TARGET.sub("", block)
+    m = re.search(r"((?:19|20)\d\d)年", title)
+    if m and ctx.plan_year and not ctx.half_year:
+        y = int(m.group(1))
+        if y >= ctx.plan_year and not REVIEW_TITLE.search(title):
+            return "target"
+        if y < ctx.plan_year and not TARGET_TITLE.search(title):
+            return "actual"
+    review, target = REVIEW_TITLE.search(title) or "成绩单" in title, TARGET_TITLE.search(title) or "任务书" in title
+    if review and not target:
+        return "actual"
+    if target and not review:
+        return "target"
+    return None
+
+
 def kind_of(report: Report, ctx: YearContext, sentence: str, before: str, section: Optional[Section],
-            preceding: str = "") -> str:
+            preceding: str = "", block: str = "") -> str:
     """The kind of a number whose sentence is ``sentence``; ``before`` is the sentence up to the number.
 
-    ``preceding`` is the text just before the sentence (for lead-ins such as "主要预期目标是：").
+    ``preceding`` is the text just before the sentence (for lead-ins such as "主要预期目标是：");
+    ``block`` the nearest block heading above it that is not a section (:func:`block_leaning`).
     """
     # a cue speaks for its own ；-clause; a lead-in before a colon speaks for the whole list
     local = re.split(r"[；;]", before)[-1]
@@ -204,9 +229,13 @@ def kind_of(report: Report, ctx: YearContext, sentence: str, before: str, sectio
         return "target"
     if FORECAST_HEAD.match(before):
         return "forecast"  # 预计全年…；…；…。: the head word covers every ；-clause
-    if ctx.task_plan:
-        return "target"
     if LEAD_IN.search(preceding):
+        return "target"
+    if block and section_leaning(report, section, ctx, titles_only=True) is None:
+        leaning = block_leaning(block, ctx)  # 【上半年成绩单】 above sections whose titles say neither
+        if leaning is not None:
+            return leaning
+    if ctx.task_plan and not ACTUAL_CUE.search(local):
         return "target"
     leaning = section_leaning(report, section, ctx)
     past_year = any(ctx.plan_year and int(y) < ctx.plan_year for y in YEAR.findall(before))
