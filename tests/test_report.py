@@ -73,3 +73,37 @@ def test_html_view_marks_sections(parsed_seeds):
 
     page = to_html(parsed_seeds["003"])
     assert page.startswith("<!doctype html>") and "2019年主要工作回顾" in page
+
+
+def _no_constants(name):
+    raise AssertionError(f"JSON contains {name}")
+
+
+def test_json_never_holds_nan_or_infinity():
+    r = govnlp.parse_report("地区生产总值" + "9" * 400 + "亿元。", indicators="rules")
+    json.loads(r.to_json(), parse_constant=_no_constants)
+    hand = Report(text="增长")
+    hand.indicators = [Indicator(name="产值", value=float("inf"), low=float("nan"), unit="元",
+                                 change=Change(float("nan"), "%"))]
+    d = hand.to_dict()
+    assert d["indicators"][0]["value"] is None and d["indicators"][0]["change"] is None
+    jsonschema.validate(d, SCHEMA)
+    json.loads(hand.to_json(), parse_constant=_no_constants)
+
+
+def test_raw_offsets_survive_a_round_trip(parsed_seeds):
+    r = parsed_seeds["001"]  # traditional script: the map is not the identity
+    again = Report.from_json(r.to_json())
+    assert again.raw_map == r.raw_map
+    for s, e in [(0, 10), (100, 180), (len(r.text) - 5, len(r.text)), (7, 7)]:
+        assert again.raw_offsets(s, e) == r.raw_offsets(s, e)
+
+
+def test_the_raw_map_is_stored_run_length():
+    from govnlp.report import decode_raw_map, encode_raw_map
+
+    assert encode_raw_map(list(range(11))) == [[0, 0]]
+    mapped = [0, 1, 2, 5, 6, 7, 7, 8]
+    assert encode_raw_map(mapped) == [[0, 0], [3, 5], [6, 7]]
+    assert decode_raw_map(encode_raw_map(mapped), len(mapped) - 1) == mapped
+    assert decode_raw_map([], 5) == []
