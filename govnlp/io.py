@@ -81,11 +81,15 @@ def read_source(source: Optional[Source] = None, encoding: Optional[str] = None,
     if path is not None:
         if source is not None:
             raise ReadError(Errors.E014)
-        return _from_file(Path(os.fspath(path)), encoding, limits)
+        try:
+            file = Path(os.fsdecode(path))
+        except TypeError as exc:
+            raise ReadError(Errors.E005.format(type=type(path).__name__)) from exc
+        return _from_file(file, encoding, limits)
     if isinstance(source, (bytes, bytearray, memoryview)):
         return _from_bytes(bytes(source), "<bytes>", None, encoding, limits)
     if isinstance(source, os.PathLike):
-        return _from_file(Path(os.fspath(source)), encoding, limits)
+        return _from_file(Path(os.fsdecode(source)), encoding, limits)
     if isinstance(source, str):
         text, warnings = clean_text(source, "<text>", limits.max_chars)
         if looks_like_file_name(text):
@@ -136,8 +140,8 @@ def _from_file(path: Path, encoding: Optional[str], limits: Limits) -> Decoded:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError as exc:
         raise ReadError(Errors.E001.format(source=name, reason="no such file")) from exc
-    except OSError as exc:
-        raise ReadError(Errors.E001.format(source=name, reason=exc.strerror or str(exc))) from exc
+    except (OSError, ValueError) as exc:  # ValueError: a NUL inside the name
+        raise ReadError(Errors.E001.format(source=name, reason=getattr(exc, "strerror", None) or str(exc))) from exc
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):

@@ -260,3 +260,10 @@ def test_a_pdf_listing_one_page_twenty_thousand_times_is_refused_quickly():
     with pytest.raises(InputTooLargeError, match="PDF pages"):
         read_source(_pdf_repeating_one_page(20000))
     assert time.perf_counter() - t0 < 5
+
+
+@pytest.mark.parametrize("path, code", [("a\x00b.txt", "E001"), (5, "E005"), (b"/no/such/file.txt", "E001"),
+                                        ("x" * 5000, "E001")])
+def test_odd_path_values_are_coded_errors(path, code):
+    with pytest.raises(ReadError, match=code):
+        read_source(path=path)
