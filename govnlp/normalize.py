@@ -272,13 +272,20 @@ _SPACE_CJK = re.compile(
 
 
 def _navigation_line_spans(text: str) -> list[tuple[int, int]]:
-    """Lines that are menus (many short space-separated words): their spaces are kept."""
+    """Lines that are menus (many short space-separated words) or table rows with tab-separated
+    cells: their spaces and tabs are kept."""
     spans = []
     for s, e, line in iter_lines(text):
         tokens = line.split()
-        if len(tokens) >= 4 and all(len(t) <= 8 for t in tokens) and not re.search(r"[。，；]", line):
+        if (len(tokens) >= 4 and all(len(t) <= 8 for t in tokens) and not re.search(r"[。，；]", line)) \
+                or line.count("\t") >= 2:
             spans.append((s, e))
     return spans
+
+
+def is_table_row(line: str) -> bool:
+    """A row of a table flattened into one line, its cells split by tabs or | (two or more)."""
+    return line.count("\t") >= 2 or line.count("|") + line.count("｜") >= 2
 
 
 def _inside(pos: int, spans: list[tuple[int, int]], starts: Optional[list[int]] = None) -> bool:
@@ -310,6 +317,7 @@ def _join_broken_lines(buf: _Buffer) -> int:
         if s.strip() and not _is_chrome(s.strip()):
             head_lines += 1
         if s and nxt.strip() and not s.endswith(tuple(TERMINAL)) and not HEADING_START.match(nxt) \
+                and not is_table_row(s) and not is_table_row(nxt) \
                 and not _is_chrome(nxt.strip()) and not _is_chrome(s) and not s.endswith(TITLE_ENDINGS) \
                 and not DOC_NUMBER.match(nxt.strip()):
             prose = bool(re.search(r"[。，；、]", s[:-1]))
@@ -493,7 +501,9 @@ def normalize(raw: str) -> Normalized:
     nav_lines = _navigation_line_spans(buf.text)
     nav_starts = [a for a, _ in nav_lines]
     buf.sub(_SPACE_CJK, lambda m: None if _inside(m.start(), nav_lines, nav_starts) else "")
-    buf.sub(re.compile(r"[ \t]{2,}"), lambda m: " ")
+    tab_rows = [(a, b) for a, b, line in iter_lines(buf.text) if line.count("\t") >= 2]
+    tab_starts = [a for a, _ in tab_rows]
+    buf.sub(re.compile(r"[ \t]{2,}"), lambda m: None if _inside(m.start(), tab_rows, tab_starts) else " ")
     buf.sub(re.compile(r"\n{3,}"), lambda m: "\n\n")
     _join_broken_lines(buf)
     buf.sub(re.compile(r"^\n+|\n+$"), lambda m: "")

@@ -239,3 +239,17 @@ def test_cn_numbered_blocks_inline_with_their_units():
     tasks = tasks_of(text)
     assert [(t.number, t.lead, t.support) for t in tasks] == [
         ("一", ["区住建局"], []), ("二", ["区文旅局"], ["各街道"])]
+
+
+def test_a_table_with_tab_separated_cells_keeps_its_rows():
+    import govnlp
+
+    text = ("某某区2023年重点工作任务分解表\n序号\t工作任务\t牵头单位\t配合单位\n"
+            "1\t推进老旧小区改造，完成改造小区15个\t区住建局\t各街道\n"
+            "2\t新建城市书房5个\t区文旅局\t区教育局、区财政局\n"
+            "3\t新增城镇就业8000人\t区人社局\t各街道\n")
+    r = govnlp.parse_report(text, indicators="none", slogans=False)
+    assert [(t.number, t.text, t.lead, t.support) for t in r.tasks] == [
+        ("1", "推进老旧小区改造，完成改造小区15个", ["区住建局"], ["各街道"]),
+        ("2", "新建城市书房5个", ["区文旅局"], ["区教育局", "区财政局"]),
+        ("3", "新增城镇就业8000人", ["区人社局"], ["各街道"])]
