@@ -314,7 +314,7 @@ def _join_broken_lines(buf: _Buffer) -> int:
         if k in in_table:  # cells of a flattened table stay one per line
             pos += 1
             continue
-        if s.strip() and not _is_chrome(s.strip()):
+        if head_lines < 4 and s.strip() and not _is_chrome(s.strip()):
             head_lines += 1
         if s and nxt.strip() and not s.endswith(tuple(TERMINAL)) and not HEADING_START.match(nxt) \
                 and not is_table_row(s) and not is_table_row(nxt) \
