@@ -451,7 +451,9 @@ def _bylines_before(report: Report, start: int) -> int:
 
 
 _LIST_INTRO = re.compile(r"(分为|分成|包括|包含|由以下|如下|以下)[^。]{0,12}[：:]$|(部分|方面)[^。]{0,6}[：:]$")
-_NEXT_MARKER = {"fangmian": "第{cn}(?:方面|部分|篇|章)", "cn_dun": "{cn}[、．.]", "cn_paren": "[（(]{cn}[)）]", "ar_dot": "{n}[、．.]", "ar_paren": "[（(]{n}[)）]"}
+# the marker of the next item after item ``cn``/``n`` of each heading style
+_NEXT_MARKER = {"fangmian": "第{cn}(?:方面|部分|篇|章)", "cn_dun": "{cn}[、．.]", "cn_paren": "[（(]{cn}[)）]",
+                "ar_dot": "(?<!\\d){n}[、．.](?!\\d)", "ar_paren": "[（(]{n}[)）]"}
 _CN_NUMS = "一二三四五六七八九十"
 
 
