@@ -272,3 +272,8 @@ def test_a_list_of_parts_one_per_line_is_not_a_run_of_headings():
     heads = [s for s in r.sections if s.marker]
     assert [s.title for s in heads] == ["过去一年工作回顾", "今年目标任务", "政府自身建设"]
     assert heads[0].start == r.text.index("第一部分：过去一年工作回顾\n全市")
+
+
+def test_a_decimal_after_a_comma_does_not_make_a_heading_a_list():
+    r = outline_of("1.新建高标准农田，4.5万亩以上。\n2.完成造林，3.2万亩。\n3.新增就业，4.5万人。\n4.推进改革。")
+    assert [s.marker for s in r.sections] == ["1.", "2.", "3.", "4."]
