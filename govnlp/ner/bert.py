@@ -135,10 +135,9 @@ class TorchBert:
         hd = d // self.heads
         x = self.word[input_ids] + self.position[:n] + self.token_type
         x = F.layer_norm(x, (d,), *self.emb_norm, eps=self.eps)
-        mask = None
+        mask = None  # True where a query may attend: padding is left out
         if attention_mask is not None and not bool(attention_mask.all()):
-            mask = torch.zeros((b, 1, 1, n), dtype=x.dtype)
-            mask.masked_fill_(attention_mask[:, None, None, :] == 0, torch.finfo(x.dtype).min)
+            mask = (attention_mask[:, None, None, :] != 0)
         scale = 1.0 / math.sqrt(hd)
         for layer in self.layers:
             q, k, v = F.linear(x, *layer.qkv).view(b, n, 3, self.heads, hd).permute(2, 0, 3, 1, 4)
