@@ -652,7 +652,7 @@ EXPECTED_DOCS = {
         ('一般公共预算收入', None, None, None, 5.0, 'target', '2023'),
         ('固定资产投资', None, None, None, 8.0, 'target', '2023'),
         ('城镇调查失业率', 5.5, '%', 'at_most', None, 'target', '2023'),
-        ('重大项目', 60.0, '个', None, None, 'target', '2023'),
+        ('新开工重大项目', 60.0, '个', None, None, 'target', '2023'),
         ('投资', 30000000000.0, '元', None, None, 'target', '2023'),
     ],
     "national_2024.txt": [
@@ -697,7 +697,7 @@ EXPECTED_DOCS = {
         ('农村常住居民人均可支配收入', 10125.0, '元', None, 11.3, 'actual', '2021H1'),
         ('地区生产总值', None, None, 'at_least', 8.0, 'target', '2021'),
         ('一般公共预算收入', 2200000000.0, '元', 'at_least', None, 'target', '2021'),
-        ('亿元以上项目', 15.0, '个', None, None, 'target', '2021'),
+        ('新开工亿元以上项目', 15.0, '个', None, None, 'target', '2021'),
         ('固定资产投资', 9500000000.0, '元', None, None, 'target', '2021'),
         ('新建公办幼儿园', 4.0, '所', None, None, 'target', '2021'),
         ('改造提升农村公路', 120.0, '公里', None, None, 'target', '2021'),
