@@ -86,7 +86,10 @@ ACTION_HEAD = re.compile(r"^(?:重点|全力|深入|加快|积极|大力|全面|
 NAME_ASIDE = re.compile(
     r"(?:已)?连续[\d一二三四五六七八九十两]+(?:年|个月|季度|周)$|由[^，。；]*?转为?$|在[^，。；]*?基础上$|"
     r"由(?:19|20)\d\d年(?:底|末)?(?:的)?$|(?<=..)(?:近|过去)?[一二三四五六七八九十两\d]{1,2}年(?:来|间|内)?$|"
-    r"(?<=...)(?:总数|开行|惠及)$")
+    r"(?<=...)(?:总数|开行|惠及)$|"
+    # a time word or an adverb after the name starts the predicate: 续建项目尽快, 新型研发机构全年确保备案
+    r"(?<=..)(?:上半年|下半年|全年|今年|年内|当年|目前|尽快|加快|有序|早日|全面|全部|基本|陆续|相继|先后|顺利|不断)"
+    r"[\u4e00-\u9fff]{0,4}$")
 #: Verbs after which a name starts: a rule name running through one of them holds a clause
 #: (moved here from the hybrid merge: a model-free rule belongs to the rules).
 CLAUSE_VERBS = ("实现", "争取", "开行", "集聚", "完成", "达到", "引进", "引入", "带动", "吸引",
