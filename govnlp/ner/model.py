@@ -34,6 +34,32 @@ def align_labels(word_ids: list[Optional[int]], char_labels: list[int]) -> list[
     return out
 
 
+#: the share of padding a batch of windows may carry before it is closed early
+MAX_PADDING = 0.1
+
+
+def _batches(pieces: list[tuple[int, int, int]], batch_size: int) -> list[list[tuple[int, int, int]]]:
+    """Consecutive runs of length-sorted ``(text, start, end)`` windows, at most ``batch_size``
+    long, each padded (to its longest window) by at most MAX_PADDING of its tokens.
+
+    >>> [len(b) for b in _batches([(0, 0, n) for n in (5, 5, 6, 20, 21, 22, 90)], 4)]
+    [3, 3, 1]
+    """
+    out: list = []
+    batch: list = []
+    real = 0
+    for p in pieces:
+        n = p[2] - p[1] + 2  # with [CLS] and [SEP]
+        if batch and (len(batch) >= batch_size or n * (len(batch) + 1) > (1 + MAX_PADDING) * (real + n)):
+            out.append(batch)
+            batch, real = [], 0
+        batch.append(p)
+        real += n
+    if batch:
+        out.append(batch)
+    return out
+
+
 @dataclass
 class RoleSpan:
     """A predicted role span, offsets relative to the text given to ``predict``."""
@@ -126,13 +152,14 @@ class NerModel:
                 return wins
             start += self.stride
 
-    def char_log_probs(self, texts: list[str], batch_size: int = 64):
+    def char_log_probs(self, texts: list[str], batch_size: int = 32):
         """Per text, the log-probabilities ``(n_chars_with_a_token, n_labels)`` and the boolean
         mask of the characters that have a token.
 
         Texts are cut into windows (long ones overlap, each character taking the distribution
         of the window where it is most central), windows are sorted by length and run through
-        the model ``batch_size`` at a time.
+        the model at most ``batch_size`` at a time, a batch closing early rather than padding
+        more than :data:`MAX_PADDING` of its tokens (:func:`_batches`).
         """
         import numpy as np
         import torch
@@ -144,8 +171,7 @@ class NerModel:
         pieces.sort(key=lambda p: p[2] - p[1])
         dists = [np.zeros((len(t), k), dtype=np.float32) for t in texts]
         best = [np.full(len(t), -1, dtype=np.int64) for t in texts]
-        for b in range(0, len(pieces), batch_size):
-            chunk = pieces[b: b + batch_size]
+        for chunk in _batches(pieces, batch_size):
             rows, firsts = self._encode([texts[ti][s:e] for ti, s, e in chunk])
             input_ids, mask = self._tensors(rows)
             with torch.inference_mode():
@@ -187,7 +213,7 @@ class NerModel:
             out.append((idx, prob))
         return labels, out
 
-    def predict_tags(self, texts: list[str], batch_size: int = 64) -> list[tuple[list[str], list[float]]]:
+    def predict_tags(self, texts: list[str], batch_size: int = 32) -> list[tuple[list[str], list[float]]]:
         """IOB2 tags and their probabilities per character.
 
         Long texts are read in overlapping windows, each character taking the distribution of
@@ -199,7 +225,7 @@ class NerModel:
             labels, decoded = self._decode(texts, batch_size)
         return [([labels[i] for i in idx.tolist()], prob.tolist()) for idx, prob in decoded]
 
-    def predict(self, texts: list[str], batch_size: int = 64) -> list[list[RoleSpan]]:
+    def predict(self, texts: list[str], batch_size: int = 32) -> list[list[RoleSpan]]:
         """Role spans per text (strict IOB2 decoding; score = mean character probability)."""
         with self._threads():
             labels, decoded = self._decode(texts, batch_size)
