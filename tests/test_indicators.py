@@ -272,15 +272,15 @@ def test_task_plan_items_are_targets():
 # ---- periods --------------------------------------------------------------------------------
 @pytest.mark.parametrize("text, meta, period", [
     ("上半年，一般公共预算收入44.88亿元，同比增长9.2%。", Meta(year=2020, doc_type="half_year_report"), "2020H1"),
-    ("一季度，全区地区生产总值增长3.2%。", Meta(year=2021, doc_type="work_report"), "2021Q1"),
-    ("1-5月，全区规上工业增加值增长6.1%。", Meta(year=2021, doc_type="work_report"), "2021M1-5"),
-    ("1-6月，全区规上工业增加值增长6.1%。", Meta(year=2021, doc_type="work_report"), "2021M1-6"),
-    ("近五年，地区生产总值年均增长7.4%。", Meta(year=2020, doc_type="work_report"), "2016-2020"),
-    ("“十三五”期间，地区生产总值年均增长7.4%。", Meta(year=2020, doc_type="work_report"), "2016-2020"),
-    ("2018年，全区地区生产总值增长8.1%。", Meta(year=2020, doc_type="work_report"), "2018"),
-    ("全年地区生产总值增长6.2%。", Meta(year=2022, doc_type="work_report"), "2022"),
-    ("今年力争地区生产总值增长6.5%以上。", Meta(year=2022, doc_type="work_report"), "2023"),
-    ("“十四五”时期，力争地区生产总值年均增长7%。", Meta(year=2020, doc_type="work_report"), "2021-2025"),
+    ("一季度，全区地区生产总值增长3.2%。", Meta(year=2022, doc_type="work_report"), "2021Q1"),
+    ("1-5月，全区规上工业增加值增长6.1%。", Meta(year=2022, doc_type="work_report"), "2021M1-5"),
+    ("1-6月，全区规上工业增加值增长6.1%。", Meta(year=2022, doc_type="work_report"), "2021M1-6"),
+    ("近五年，地区生产总值年均增长7.4%。", Meta(year=2021, doc_type="work_report"), "2016-2020"),
+    ("“十三五”期间，地区生产总值年均增长7.4%。", Meta(year=2021, doc_type="work_report"), "2016-2020"),
+    ("2018年，全区地区生产总值增长8.1%。", Meta(year=2021, doc_type="work_report"), "2018"),
+    ("全年地区生产总值增长6.2%。", Meta(year=2023, doc_type="work_report"), "2022"),
+    ("今年力争地区生产总值增长6.5%以上。", Meta(year=2023, doc_type="work_report"), "2023"),
+    ("“十四五”时期，力争地区生产总值年均增长7%。", Meta(year=2021, doc_type="work_report"), "2021-2025"),
 ])
 def test_periods(text, meta, period):
     assert only(text, meta=meta).period == period
@@ -536,7 +536,7 @@ def test_dataframe_view():
     assert (row.region, row.province, row.year, row.canonical, row.value, row.unit) == (
         "南昌市青云谱区", "江西省", 2019, "gdp", 36651000000.0, "元")
     assert (row.change_value, row.change_unit, row.rank_scope, row.rank_position) == (6.5, "%", "全市", 1)
-    assert row.sentence_text == report.text and row.kind == "actual" and row.period == "2019"
+    assert row.sentence_text == report.text and row.kind == "actual" and row.period == "2018"  # an annual report of 2019 reviews 2018
     assert report.sections_frame().empty
 
 

@@ -107,7 +107,7 @@ def year_context(report: Report) -> YearContext:
         year = review or plan or delivered or meta.year
         return YearContext(year, year, True, task_plan)
     # headings first, then the delivery date (a report reviews the year before it is given),
-    # then meta.year (the year reviewed, docs/annotation.md section 6)
+    # then meta.year (the report's own year, the one it plans for: docs/annotation.md section 6)
     if review is None and plan is not None:
         review = plan - 1
     if plan is None and review is not None:
@@ -115,7 +115,7 @@ def year_context(report: Report) -> YearContext:
     if review is None and delivered:
         review, plan = delivered - 1, delivered
     if review is None and meta.year:
-        review, plan = meta.year, meta.year + 1
+        review, plan = meta.year - 1, meta.year
     return YearContext(review, plan, False, task_plan)
 
 
