@@ -303,3 +303,16 @@ def test_train_command_writes_model_and_meta(tmp_path):
     meta = json.loads((out / "meta.json").read_text("utf-8"))
     assert meta["selected_as"] == "lr/hybrid" and meta["scores"]["rules"]["dev"]["n"] == 4
     assert (out / "model.skops").is_file()
+
+
+def test_export_only_writes_the_scorer_of_an_existing_model(tmp_path):
+    import shutil
+
+    from govnlp.sections import ExportedSectionModel, _load_cached, model_dir
+    from govnlp.train.sections import main
+
+    for name in ("model.skops", "meta.json"):
+        shutil.copy(model_dir() / name, tmp_path / name)
+    assert main(["--out", str(tmp_path), "--export-only"]) == 0
+    assert (tmp_path / "scorer.json").is_file() and (tmp_path / "scorer.npz").is_file()
+    assert isinstance(_load_cached(str(tmp_path.resolve())), ExportedSectionModel)
