@@ -736,3 +736,174 @@ def test_whole_documents(filename):
     got = [(i.name, i.value if i.low is None else (i.low, i.high), i.unit, i.qualifier,
             i.change.value if i.change else None, i.kind, i.period) for i in report.indicators]
     assert got == EXPECTED_DOCS[filename]
+
+
+# ---- real-report scope (annotation 2.9): cue words, comparisons, caveats, paired lists -------
+def _facts(text, meta=None, sections=None):
+    report = Report(text=text, meta=meta or Meta(year=2024, doc_type="work_report"), sections=sections or [])
+    return [(i.name, i.value, i.change.value if i.change else None, i.kind, i.period)
+            for i in extract_indicators(report)]
+
+
+def test_forecast_at_the_head_of_a_sentence_covers_every_semicolon_clause():
+    text = "初步预计，全年全县地区生产总值增长5.6%；一般公共预算收入增长3.1%；城镇新增就业0.9万人。"
+    assert [(n, k) for n, _, _, k, _ in _facts(text)] == [
+        ("地区生产总值", "forecast"), ("一般公共预算收入", "forecast"), ("城镇新增就业", "forecast")]
+
+
+def test_a_target_cue_covers_its_comma_clauses_but_not_the_next_semicolon_clause():
+    text = "力争规上工业增加值增长8%，固定资产投资增长10%；社会消费品零售总额增长6.2%。"
+    assert [(n, k, p) for n, _, _, k, p in _facts(text)] == [
+        ("规上工业增加值", "target", "2024"), ("固定资产投资", "target", "2024"),
+        ("社会消费品零售总额", "actual", "2023")]
+
+
+def test_as_expected_is_no_target_cue():
+    text = "——经济增长符合预期。全区地区生产总值增长5.2%，好于预期。\n"
+    heading = Section(0, None, 1, "——", "经济增长符合预期", 0, len(text), "other")
+    assert _facts(text, sections=[heading]) == [("地区生产总值", None, 5.2, "actual", "2023")]
+
+
+def test_bullets_under_a_targets_heading_without_a_colon_are_targets_of_the_plan_year():
+    text = ("全市地区生产总值增长5.8%。\n建议全年经济社会发展预期目标\n"
+            "● 地区生产总值增长 6% 左右\n● 城镇调查失业率控制在5.5%以内\n")
+    assert [(n, k, p) for n, _, _, k, p in _facts(text)] == [
+        ("地区生产总值", "actual", "2023"), ("地区生产总值", "target", "2024"), ("城镇调查失业率", "target", "2024")]
+
+
+def test_periods_follow_the_part_of_the_report():
+    text = "一、过去一年工作\n全县新建农村公路86公里。\n二、今年工作安排\n全县新建农村公路100公里。\n"
+    split = text.index("二、")
+    sections = [Section(0, None, 1, "一、", "过去一年工作", 0, split, "review"),
+                Section(1, None, 1, "二、", "今年工作安排", split, len(text), "tasks")]
+    assert [(k, p) for *_, k, p in _facts(text, sections=sections)] == [("actual", "2023"), ("target", "2024")]
+
+
+def test_half_year_periods():
+    text = ("上半年，全县规上工业增加值增长7.1%；1-6月，新签约项目18个。"
+            "下半年，力争新开工项目12个，确保全年一般公共预算收入增长5%。")
+    meta = Meta(year=2024, doc_type="half_year_report")
+    assert [(k, p) for *_, k, p in _facts(text, meta=meta)] == [
+        ("actual", "2024H1"), ("actual", "2024M1-6"), ("target", "2024H2"), ("target", "2024")]
+
+
+def test_block_headings_that_are_not_sections_decide_the_kind():
+    text = ("【上半年成绩单】\n地区生产总值1234.5亿元，同比增长5.1%\n"
+            "【下半年任务书】\n新增停车泊位2000个\n")
+    meta = Meta(year=2024, doc_type="half_year_report")
+    assert [(n, k) for n, _, _, k, _ in _facts(text, meta=meta)] == [("地区生产总值", "actual"), ("新增停车泊位", "target")]
+
+
+@pytest.mark.parametrize("text", [
+    "规上工业增加值增长9.1%，高于全国2.3个百分点。",
+    "规上工业增加值增长9.1%，分别高于省、市1.2和0.8个百分点。",
+    "规上工业增加值增长9.1%，增幅高于全年目标5.6个百分点。",
+    "规上工业增加值增长9.1%，塌目标2.1个百分点。",
+    "规上工业增加值增长9.1%，比全省高0.7个百分点，低于全市平均0.3个百分点。",
+])
+def test_comparisons_with_a_benchmark_or_target_are_not_data(text):
+    assert [(n, c) for n, _, c, _, _ in _facts(text)] == [("规上工业增加值", 9.1)]
+
+
+@pytest.mark.parametrize("text, change_text", [
+    ("扣除留抵退税因素后一般公共预算收入同比增长仅为2.1%。", "增长仅为2.1%"),
+    ("按省口径计算，一般公共预算收入增长3.2%。", "增长3.2%"),
+    ("同口径一般公共预算收入增长4.5%。", "增长4.5%"),
+    ("一般公共预算收入仅增长1.2%。", "增长1.2%"),
+])
+def test_caveats_and_adverbs_stay_out_of_names(text, change_text):
+    ind = only(text)
+    assert ind.name == "一般公共预算收入"
+    assert text[ind.spans["change"][0]:ind.spans["change"][1]] == change_text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("出口额和进口额分别增长 7.2% 、6.8%。", [("出口额", 7.2), ("进口额", 6.8)]),
+    ("城镇和农村居民人均可支配收入分别提高 1.5和 0.9 个百分点。",
+     [("城镇居民人均可支配收入", 1.5), ("农村居民人均可支配收入", 0.9)]),
+    ("出口额和进口额分别增长8.1%7.6%。", [("出口额", 8.1), ("进口额", 7.6)]),
+    ("金融业、商务服务业增加值分别同比增长6.1%、4.2%。", [("金融业增加值", 6.1), ("商务服务业增加值", 4.2)]),
+    ("金融业增加值、软件和信息服务业营业收入分别增长8.4%、12.7%。",
+     [("金融业增加值", 8.4), ("软件和信息服务业营业收入", 12.7)]),
+    ("城乡居民人均可支配收入与经济增长基本同步，分别增长6%和7%。",
+     [("城镇居民人均可支配收入", 6.0), ("农村居民人均可支配收入", 7.0)]),
+])
+def test_paired_lists_are_aligned_by_position_whatever_the_separator(text, expected):
+    assert [(n, c) for n, _, c, _, _ in _facts(text)] == expected
+
+
+def test_a_list_ends_where_a_rejoined_line_begins():
+    text = "城镇居民人均可支配收入41000元、农村居民人均可支配收入19000元，分别增长5.1%和6.9%民生支出约300亿元\n"
+    assert [(n, v, c) for n, v, c, _, _ in _facts(text)] == [
+        ("城镇居民人均可支配收入", 41000.0, 5.1), ("农村居民人均可支配收入", 19000.0, 6.9), ("民生支出", 3e10, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "统筹抓好两件大事，围绕十个方面工作，打好三大攻坚战，实施五大行动。",
+    "实施“十二五计划”，完成“十二五”规划。",
+])
+def test_counts_inside_slogans_and_names_of_works_are_not_data(text):
+    assert run(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("实施亿元以上重大项目85个。", "亿元以上重大项目"),       # an action verb is not part of the name
+    ("发放消费券1.2亿元。", "消费券"),
+    ("新建改扩建公办幼儿园12所。", "新建改扩建公办幼儿园"),   # a construction verb says what is counted
+    ("一般公共预算总收入五年累计达到二百亿元。", "一般公共预算总收入"),
+    ("为企业减负3.1亿元。", "为企业减负"),
+    ("年初确定的十件民生实事全部完成。", "民生实事"),
+])
+def test_names_of_counts_and_amounts(text, name):
+    assert only(text).name == name
+
+
+def test_a_level_from_a_base_year_keeps_its_name():
+    assert [i.name for i in run("地区生产总值由2019年的300亿元增加到420亿元。")] == ["地区生产总值"] * 2
+
+
+# ---- garbled numbers get a warning, never silence (W012) -----------------------------------
+@pytest.mark.parametrize("text, note", [
+    ("工业投资增长8.1%7.6%。", "fused"),
+    ("规上工业企业复工率达100%45家。", "fused"),
+    ("地区生产总值达到1200人。", "人 for gdp"),
+    ("常住人口城镇化率达到3.5亿元。", "a rate in 元"),
+    ("地区生产总值" + "9" * 400 + "亿元。", "overflow"),
+])
+def test_garbled_numbers_are_reported(text, note):
+    report = Report(text=text)
+    inds = extract_indicators(report)
+    (warning,) = [w for w in report.warnings if w.startswith("[W012]")]
+    assert note in warning
+    assert all(v is None or v == v and abs(v) < float("inf") for i in inds for v in (i.value, i.low, i.high))
+
+
+def test_plain_numbers_raise_no_garbled_warning():
+    report = Report(text="地区生产总值366.5亿元，增长6.5%；新建道路14条888米。")
+    extract_indicators(report)
+    assert not [w for w in report.warnings if w.startswith("[W012]")]
+
+
+def test_an_overflowing_number_gives_valid_json():
+    import govnlp
+
+    report = govnlp.parse_report("地区生产总值" + "9" * 400 + "亿元。", indicators="rules", slogans=False)
+    text = report.to_json()
+    assert "Infinity" not in text and "NaN" not in text
+    assert any(w.startswith("[W012]") for w in report.warnings)
+
+
+# ---- linear time (issue 12/13): 10x the text costs about 10x ---------------------------------
+def test_indicator_rules_take_linear_time_on_one_long_sentence():
+    from govnlp.indicators import extract_rules
+
+    def cost(n):
+        report = Report(text="增长1.5%，" * n)
+        t0 = time.process_time()
+        inds = extract_rules(report)
+        assert len(inds) == n
+        return time.process_time() - t0
+
+    cost(200)  # warm the caches
+    small, large = cost(1500), cost(15000)
+    assert large <= 15 * max(small, 0.01)

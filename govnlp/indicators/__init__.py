@@ -245,7 +245,7 @@ def _indicator(report: Report, ctx: kinds.YearContext, d: Draft, s: int, e: int,
     if kind is None:
         floor = section.start if section is not None else max(0, s - 2000)
         preceding = _lead_in(text, s, floor)
-        block = blocks.before(s) if blocks is not None else ""
+        block = blocks.before(d.anchor) if blocks is not None else ""
         kind = kinds.kind_of(report, ctx, "", before, section, preceding, block)
     period = kinds.period_of(ctx, before, kind, kinds.heading_text(report, section),
                              kinds.part_of(report, section))

@@ -46,6 +46,8 @@ NOT_TARGET = re.compile(
 TARGET_TITLE = re.compile(r"目标|安排|打算|计划|任务|思路|重点工作|工作建议|的建议|预期|今后|展望")
 REVIEW_TITLE = re.compile(r"回顾|情况|成绩|成效|总结|过去|工作进展|发展成就|主要工作回顾|取得")
 YEAR = re.compile(r"(?<![比较与同自从])((?:19|20)\d\d)年")
+#: A heading line over a target block, colon or not: 建议全年经济社会发展预期目标, 主要预期目标.
+TARGET_HEADING = re.compile(r"预期目标|主要目标|发展目标|目标任务|主要指标")
 LEAD_IN = re.compile(r"(?:主要)?(?:预期)?目标(?:是|为|任务是)?[:：]|主要(?:预期)?指标[:：]|发展目标[:：]|目标任务[:：]")
 
 PERIOD_WORDS = [
@@ -229,7 +231,7 @@ def kind_of(report: Report, ctx: YearContext, sentence: str, before: str, sectio
         return "target"
     if FORECAST_HEAD.match(before):
         return "forecast"  # 预计全年…；…；…。: the head word covers every ；-clause
-    if LEAD_IN.search(preceding):
+    if LEAD_IN.search(preceding) or TARGET_HEADING.search(NOT_TARGET.sub("", preceding)):
         return "target"
     if block and section_leaning(report, section, ctx, titles_only=True) is None:
         leaning = block_leaning(block, ctx)  # 【上半年成绩单】 above sections whose titles say neither
@@ -303,9 +305,15 @@ def period_of(ctx: YearContext, before: str, kind: str, heading: str = "",
         if (a, b) == (1, 12):
             return str(year) if year else None
         return (f"{year}{named}" if named else f"{year}M{a}-{b}") if year else None
+    # the time word nearest the number wins: 下半年…，确保全年… -> the year
+    last_word, last_at = None, -1
     for pattern, suffix in PERIOD_WORDS:
-        if pattern.search(before):
-            return f"{year}{suffix}" if year else None
+        for m in pattern.finditer(before):
+            if m.start() > last_at:
+                last_word, last_at = suffix, m.start()
+    whole = before.rfind("全年")
+    if last_word is not None and last_at > whole:
+        return f"{year}{last_word}" if year else None
     if ctx.half_year and kind == "actual" and year == base and not re.search(r"全年|今年|年度", before):
         return f"{year}H1" if year else None
     return str(year) if year else None

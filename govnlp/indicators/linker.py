@@ -396,7 +396,7 @@ class SentenceLinker:
                 current = d
                 cursor = end
                 continue
-            list_before = prefix.rstrip().endswith(("、", "和", "及", "以及"))
+            list_before = prefix.rstrip().endswith(("、", "和", "及", "以及", "的"))  # 年初确定的十件民生实事
             if ((not name or VERB_NAMES.match(name) or VERB_TAIL.search(name) or list_before)
                     and not cue and q.category != "currency") and q.category not in ("percent", "pp", "permille"):
                 nxt = qs[i + 1].start if i + 1 < len(qs) else ce
