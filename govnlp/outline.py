@@ -488,12 +488,6 @@ def _drop_listed_parts(heads: list[_Head], lines: list[tuple[int, int, str]]) ->
     return [h for i, h in enumerate(heads) if i not in drop]
 
 
-def _innermost(sections: list[Section], pos: int) -> Optional[Section]:
-    """The latest-starting (non-enumeration) section at or before ``pos``."""
-    cands = [s for s in sections if s.start <= pos and not _is_inline(s)]
-    return max(cands, key=lambda s: s.start) if cands else None
-
-
 def _content_end(report: Report, lines: list[tuple[int, int, str]]) -> int:
     return lines[-1][1] if lines else len(report.text)
 
