@@ -5,7 +5,10 @@ first appear (a style already open closes everything below it; a new style opens
 number-sequence checks so that a stray "3." inside a paragraph does not start a section. Lines
 set aside as boilerplate never become headings. A table of contents that repeats the headings
 before the body is recognised and set aside. News summaries without numbered headings get
-their outline from bare short lines; 一是…二是… enumerations become child sections.
+their outline from bare short lines; 一是…二是… enumerations become child sections. A list of
+the report's parts (报告分为三部分：一、…；二、…) and the cells of a flattened table are not
+headings. Every step is linear: line look-ups by binary search, section ends from one stack pass,
+siblings clipped so they never overlap.
 """
 from __future__ import annotations
 
