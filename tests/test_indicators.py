@@ -907,3 +907,11 @@ def test_indicator_rules_take_linear_time_on_one_long_sentence():
     cost(200)  # warm the caches
     small, large = cost(1500), cost(15000)
     assert large <= 15 * max(small, 0.01)
+
+
+def test_a_five_year_paragraph_reviews_those_years_until_a_year_is_named():
+    text = ("过去五年，是全县发展极不平凡的五年。全县地区生产总值由2018年的210亿元增加到305亿元；"
+            "城镇化率提高到61.3%。三大攻坚战取得决定性成就，8600名贫困人口全部脱贫。"
+            "2023年，全县地区生产总值增长5.1%。")
+    meta = Meta(year=2024, doc_type="work_report")
+    assert [p for *_, p in _facts(text, meta=meta)] == ["2019-2023"] * 4 + ["2023"]

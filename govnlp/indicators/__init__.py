@@ -139,9 +139,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 BULLET = "●■▲◆★□○·•▪"
-#: A block heading that is not a section: 【上半年成绩单】, or a short line with a year and no
-#: figure (2023年这样干) above a run of figures.
-BLOCK_HEADING = re.compile(r"(?m)^[ \t]*(?:【([^】\n]{2,16})】|([^，。；：:\n\d%]{0,8}(?:19|20)\d\d年[^，。；：:\n\d%]{0,8}))[ \t]*$")
+#: A block heading that is not a section: 【上半年成绩单】 at a line end (a re-joined line may
+#: carry it), or a short line with a year and no figure (2023年这样干) above a run of figures.
+BLOCK_HEADING = re.compile(r"(?m)(?:【([^】\n]{2,16})】|^[ \t]*([^，。；：:\n\d%]{0,8}(?:19|20)\d\d年[^，。；：:\n\d%]{0,8}))[ \t]*$")
 
 
 class BlockHeadings:
@@ -247,8 +247,9 @@ def _indicator(report: Report, ctx: kinds.YearContext, d: Draft, s: int, e: int,
         preceding = _lead_in(text, s, floor)
         block = blocks.before(d.anchor) if blocks is not None else ""
         kind = kinds.kind_of(report, ctx, "", before, section, preceding, block)
+    para_start = max(text.rfind("\n", max(0, s - 400), s) + 1, s - 400, 0)
     period = kinds.period_of(ctx, before, kind, kinds.heading_text(report, section),
-                             kinds.part_of(report, section))
+                             kinds.part_of(report, section), text[para_start:s])
     canonical = d.canonical or (vocabulary.canonical_id(d.name) if d.name else None)
     return Indicator(
         name=d.name,

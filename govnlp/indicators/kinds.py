@@ -62,7 +62,13 @@ PERIOD_WORDS = [
 MONTH_RANGE = re.compile(r"(?<!\d)(\d{1,2})\s*[-—–至到~]\s*(\d{1,2})\s*月")
 PLAN_PERIODS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
                 "十四五": (2021, 2025), "十五五": (2026, 2030)}
-SPAN_YEARS = re.compile(r"(?:近|过去|这)([一二三四五六七八九十两\d])年|([一二三四五六七八九十两\d])年来")
+SPAN_YEARS = re.compile(r"(?:近|过去|这)([一二三四五六七八九十两\d])年|([一二三四五六七八九十两\d])年来|"
+                        r"的([两三四五六七八九十])年(?=[。，；！])")
+#: A base year (由2015年的, 比2019年): it names where a change starts, not the period.
+BASE_YEAR = re.compile(r"[由比较从自与同](?:19|20)\d\d年?")
+#: Time words of a sentence: when a sentence has none, the paragraph before it decides.
+TIME_WORDS = re.compile(r"(?:19|20)\d\d|今年|去年|上年|全年|当年|年内|半年|季度|\d{1,2}\s*[-—–至到~]\s*\d{1,2}\s*月|"
+                        r"十[一二三四五]五|[一二三四五六七八九十两\d]年")
 EXPLICIT_YEAR = re.compile(r"((?:19|20)\d\d)(?:年|—|-)(?:((?:19|20)\d\d)年)?")
 _CN = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 _CN["两"] = 2
@@ -247,7 +253,7 @@ def kind_of(report: Report, ctx: YearContext, sentence: str, before: str, sectio
 
 
 def period_of(ctx: YearContext, before: str, kind: str, heading: str = "",
-              part: Optional[str] = None) -> Optional[str]:
+              part: Optional[str] = None, paragraph: str = "") -> Optional[str]:
     """The period of a number from the time words in ``before`` (its sentence up to the number).
 
     ``heading`` (the titles above the sentence) is used when the sentence names no time:
@@ -255,7 +261,17 @@ def period_of(ctx: YearContext, before: str, kind: str, heading: str = "",
     ``part`` ("review"/"plan", :func:`part_of`) decides an unstated year of an annual report:
     the review part reviews the year before, the plan part plans the report's year; without it
     the kind decides (actual/forecast: reviewed year, target: planned year).
+    ``paragraph`` (the text of the paragraph before the sentence) speaks for a sentence without
+    time words: after "…极不平凡的五年。" the next sentences review those five years, until a
+    sentence names a year of its own.
     """
+    # 完成全年目标的62%, 高于年度目标: the whole year named as a target's scope, not as the period
+    before = re.sub(r"(?:全年|年度|年初)(?:目标|计划|任务|预算)", "", before)
+    if paragraph and kind != "target" and not TIME_WORDS.search(BASE_YEAR.sub("", before)):
+        spans = list(SPAN_YEARS.finditer(paragraph))
+        years = list(EXPLICIT_YEAR.finditer(BASE_YEAR.sub(lambda m: "#" * len(m.group(0)), paragraph)))
+        if spans and (not years or spans[-1].start() > years[-1].start()):
+            before = spans[-1].group(0) + "，" + before
     for name, (a, b) in PLAN_PERIODS.items():
         if name in before[-40:]:
             return f"{a}-{b}"
@@ -275,21 +291,22 @@ def period_of(ctx: YearContext, before: str, kind: str, heading: str = "",
     else:
         base = ctx.review_year if kind in ("actual", "forecast") else ctx.plan_year
     if m and ctx.review_year:
-        n = m.group(1) or m.group(2)
+        n = m.group(1) or m.group(2) or m.group(3)
         n = int(n) if n.isdigit() else _CN.get(n, 0)
         if 1 < n <= 10:
             end = ctx.review_year
             return f"{end - n + 1}-{end}"
     year = None
     years = [y for y in EXPLICIT_YEAR.finditer(before)
-             if before[max(0, y.start() - 1):y.start()] not in ("比", "较", "与", "同", "自", "从")]
+             if before[max(0, y.start() - 1):y.start()] not in ("比", "较", "与", "同", "自", "从", "由")]
     if years:
         last = years[-1]
         if last.group(2):
             return f"{last.group(1)}-{last.group(2)}"
         year = int(last.group(1))
         for name, (a, b) in PLAN_PERIODS.items():
-            if year == b and (name in heading or name in before):
+            if year == b and (name in heading or name in before) and (
+                    kind == "target" or before[max(0, last.start() - 1):last.start()] == "到"):
                 return f"{a}-{b}"  # 到2025年 under a "十四五" heading: the plan period
     elif re.search(r"去年|上年|上一年", before) and not re.search(r"比上年|比去年|较上年|较去年", before):
         year = (ctx.plan_year - 1) if ctx.plan_year else None
