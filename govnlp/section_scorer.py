@@ -53,7 +53,7 @@ def char_ngrams(text: str, lo: int, hi: int, lowercase: bool = True) -> list[str
     text = _WHITE_SPACES.sub(" ", text)
     out = list(text) if lo == 1 else []
     for n in range(max(lo, 2), min(hi, len(text)) + 1):
-        out.extend(text[i:i + n] for i in range(len(text) - n + 1))
+        out.extend(map("".join, zip(*(text[k:] for k in range(n)))))
     return out
 
 
@@ -121,12 +121,11 @@ class LinearScorer:
                 lo, hi = b["ngram_range"]
                 lower = b.get("lowercase", True)
                 for r, row in enumerate(rows):
-                    for g, n in Counter(char_ngrams(row[b["column"]], lo, hi, lower)).items():
-                        j = get(g)
-                        if j is not None:
-                            r_idx.append(r)
-                            c_idx.append(j)
-                            raw.append(n)
+                    counts = Counter([j for j in map(get, char_ngrams(row[b["column"]], lo, hi, lower))
+                                      if j is not None])
+                    r_idx.extend([r] * len(counts))
+                    c_idx.extend(counts.keys())
+                    raw.extend(counts.values())
                 tf = np.asarray(raw, dtype=np.float64)
                 if b.get("sublinear_tf"):
                     tf = np.log(tf) + 1.0
