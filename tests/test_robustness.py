@@ -17,7 +17,7 @@ from govnlp.errors import GovnlpError  # noqa: E402
 from govnlp.invariants import violations  # noqa: E402
 from govnlp.pipeline import parse_report  # noqa: E402
 
-FUZZ = settings(max_examples=25, deadline=None, derandomize=True, database=None, print_blob=True,
+FUZZ = settings(max_examples=150, deadline=None, derandomize=True, database=None, print_blob=True,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
@@ -51,10 +51,27 @@ def test_any_short_str_gives_a_sound_report_or_a_coded_error(text):
     check(text)
 
 
-@settings(FUZZ, max_examples=6)
+@settings(FUZZ, max_examples=30)
 @given(rnd=st.randoms(use_true_random=False))
 def test_the_same_input_parses_the_same_way_twice(rnd):
     _, source = fuzz_inputs.generate(rnd, "mutated")
     first = parse_or_refuse(source)
     second = parse_or_refuse(source)
     assert (first is None and second is None) or first.to_dict() == second.to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "溫濱鯑咗\uda5d", "增长5%\udc00", "\udbff",            # lone surrogates (OpenCC, tokenizer, JSON)
+    "实施“十二五计划”", "“十四五”时期，“四五”普法",         # numerals that are not small counts
+    "地区生产总值" + "9" * 400 + "亿元。",                    # a value beyond any float
+])
+def test_the_reproducers_of_issue_12_give_sound_reports(text):
+    report = parse_report(text, indicators="rules")
+    assert violations(report) == []
+    report.to_json().encode("utf-8")
+
+
+def test_a_five_year_plan_numeral_is_not_a_small_count():
+    from govnlp.slogans.items import cn_number
+
+    assert [cn_number(s) for s in ("十二五", "十四五", "二三十", "二十", "十", "九十九")] == [None, None, None, 20, 10, 99]

@@ -49,8 +49,8 @@ def cn_number(s: str) -> Optional[int]:
         return int(s)
     if "十" in s:
         head, _, tail = s.partition("十")
-        if any(c not in DIGITS for c in head + tail):
-            return None
+        if len(head) > 1 or len(tail) > 1 or any(c not in DIGITS for c in head + tail):
+            return None  # 十二五 (the 12th five-year plan) is no small numeral
         tens = DIGITS[head] if head else 1
         return tens * 10 + (DIGITS[tail] if tail else 0)
     if len(s) == 1 and s in DIGITS:
