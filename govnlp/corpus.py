@@ -206,6 +206,24 @@ def record(name: str, report: Report) -> dict:
     return {"source": name, **report.to_dict()}
 
 
+def read_records(path: Union[str, os.PathLike]) -> Iterator[tuple[str, Report]]:
+    """Read back a JSON Lines file written by ``govnlp parse --out``: ``(source, Report)``, a
+    :class:`FailedReport` for an error record; a line cut by an interrupted run is skipped."""
+    import json
+
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            try:
+                rec = json.loads(line)
+            except ValueError:
+                continue
+            if "error" in rec:
+                yield rec.get("source", ""), FailedReport(text="", source=rec.get("source", ""), error=rec["error"],
+                                                          warnings=[rec["error"].get("message", "")])
+            else:
+                yield rec.get("source", ""), Report.from_dict({k: v for k, v in rec.items() if k != "source"})
+
+
 def parse_record(path: Union[str, os.PathLike], **kwargs) -> dict:
     """Parse the file at ``path`` (a str here is a path) into its JSON Lines record; a file that
     fails gives the error record ``{"source", "error"}`` instead of raising."""
@@ -230,5 +248,5 @@ def hf_map(batch: dict, **kwargs) -> dict:
     return out
 
 
-__all__ = ["parse_corpus", "parse_reports", "parse_record", "record", "hf_map", "FailedReport",
+__all__ = ["parse_corpus", "parse_reports", "parse_record", "read_records", "record", "hf_map", "FailedReport",
            "source_name", "resolve_jobs", "warm_up", "ERROR_MODES"]

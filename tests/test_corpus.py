@@ -113,6 +113,11 @@ def test_a_missing_argument_is_reported_at_the_end_and_the_rest_is_written(corpu
     assert "nope.txt" in out.stderr and "E001" in out.stderr
     assert [Path(json.loads(line)["source"]).name for line in out_file.read_text("utf-8").splitlines()] == \
         ["east.txt", "west.txt"]
+    from govnlp.corpus import read_records
+
+    back = dict(read_records(out_file))
+    assert back[str(corpus / "west.txt")].meta.region == "湖州市安吉县"
+    assert [i.value for i in back[str(corpus / "east.txt")].indicators][:1] == [51230000000.0]
 
 
 def test_jsonl_output_is_resumable(corpus, tmp_path):
