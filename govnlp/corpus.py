@@ -132,21 +132,21 @@ def parse_corpus(sources: Iterable, *, n_jobs: int = 1, errors: str = "raise",
         return
     jobs = resolve_jobs(n_jobs, len(items))
     show = len(items) >= PROGRESS_MIN if progress is None else bool(progress)
+    if jobs > 1:
+        yield from _parallel(items, jobs, errors, kwargs, chunksize, show)
+        return
     bar = _progress_bar(len(items), show)
     try:
-        if jobs == 1:
-            for i, source in enumerate(items):
-                name, report = _parse_guarded(source, i, errors, kwargs)
-                bar.update(1)
-                if report is not None:
-                    yield name, report
-            return
-        yield from _parallel(items, jobs, errors, kwargs, chunksize, bar)
+        for i, source in enumerate(items):
+            name, report = _parse_guarded(source, i, errors, kwargs)
+            bar.update(1)
+            if report is not None:
+                yield name, report
     finally:
         bar.close()
 
 
-def _parallel(items: list, jobs: int, errors: str, kwargs: dict, chunksize: Optional[int], bar):
+def _parallel(items: list, jobs: int, errors: str, kwargs: dict, chunksize: Optional[int], show: bool):
     import multiprocessing as mp
 
     options = {"errors": errors, "kwargs": kwargs}
@@ -161,6 +161,7 @@ def _parallel(items: list, jobs: int, errors: str, kwargs: dict, chunksize: Opti
         ctx = mp.get_context()
     chunk = chunksize or max(1, min(8, len(items) // (jobs * 8)))
     pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(options,))
+    bar = _progress_bar(len(items), show)  # after the fork: tqdm starts a monitor thread
     try:
         for _, name, report in pool.imap(_parse_one, enumerate(items), chunksize=chunk):
             bar.update(1)
@@ -168,6 +169,7 @@ def _parallel(items: list, jobs: int, errors: str, kwargs: dict, chunksize: Opti
                 yield name, report
         pool.close()
     finally:
+        bar.close()
         pool.terminate()
         pool.join()
 
