@@ -915,3 +915,10 @@ def test_a_five_year_paragraph_reviews_those_years_until_a_year_is_named():
             "2023年，全县地区生产总值增长5.1%。")
     meta = Meta(year=2024, doc_type="work_report")
     assert [p for *_, p in _facts(text, meta=meta)] == ["2019-2023"] * 4 + ["2023"]
+
+
+def test_a_list_after_a_figure_on_a_rejoined_line():
+    text = "软件和信息技术服务业营业收入1900亿元，同比增长8.6%金融业、商务服务业增加值分别同比增长6.1%、4.2%新增高新技术企业120余家\n"
+    assert [(n, v, c) for n, v, c, _, _ in _facts(text)] == [
+        ("软件和信息技术服务业营业收入", 1.9e11, 8.6), ("金融业增加值", None, 6.1),
+        ("商务服务业增加值", None, 4.2), ("新增高新技术企业", 120.0, None)]

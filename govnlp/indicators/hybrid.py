@@ -95,12 +95,14 @@ def snap_to_quantities(text: str, spans, sentence: tuple[int, int]) -> list:
     from ..numbers import find_quantities
 
     qs = find_quantities(text, *sentence)
+    q_starts = [q.start for q in qs]
     out, seen = [], {}
     for sp in sorted(spans, key=lambda x: x.start):
         if sp.role not in ("VALUE", "CHANGE"):
             out.append(sp)
             continue
-        q = next((q for q in qs if q.start < sp.end and sp.start < q.end), None)
+        k = bisect.bisect_left(q_starts, sp.end)  # quantities are sorted and do not overlap
+        q = next((q for q in qs[max(0, k - 3):k] if q.start < sp.end and sp.start < q.end), None)
         if q is None:
             continue
         key = (sp.role, q.start)
@@ -212,6 +214,7 @@ class _Span:
 
 def _link_in_order(spans, sentence: tuple[int, int]) -> list[_Draft]:
     drafts: list[_Draft] = []
+    listed: set[int] = set()  # ids of the drafts in ``drafts`` (a membership test in O(1))
     pending: Optional[_Draft] = None
     name: Optional[tuple[int, int]] = None
     name_score = 0.0
@@ -229,8 +232,9 @@ def _link_in_order(spans, sentence: tuple[int, int]) -> list[_Draft]:
             else:
                 pending = _Draft(name=name, value=rng, scores=[name_score, sp.score] if name else [sp.score],
                                  sentence=sentence)
-            if pending not in drafts:
+            if id(pending) not in listed:
                 drafts.append(pending)
+                listed.add(id(pending))
             since_name = False
         elif sp.role == "CHANGE":
             last = drafts[-1] if drafts else None
@@ -242,8 +246,9 @@ def _link_in_order(spans, sentence: tuple[int, int]) -> list[_Draft]:
                 target = _Draft(name=name, scores=[name_score] if name else [], sentence=sentence)
             target.change = rng
             target.scores.append(sp.score)
-            if target not in drafts:
+            if id(target) not in listed:
                 drafts.append(target)
+                listed.add(id(target))
             pending, since_name = target, False
         elif sp.role == "RANK" and drafts:
             if drafts[-1].rank is None:

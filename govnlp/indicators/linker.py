@@ -99,6 +99,8 @@ CLAUSE_VERBS = ("实现", "争取", "开行", "集聚", "完成", "达到", "引
 #: (引进培育高校毕业生), so those cuts are left to the model (measured on train/dev/test/holdout).
 CUT_VERBS = ("争取", "获得", "取得", "拥有", "累计", "实现")
 LONG_NAME = 9
+#: A name part that ends like this modifies the vocabulary name after it (信息技术服务业营业收入).
+MODIFIER_END = ("技术", "信息", "和", "及", "与", "、", "类", "型", "性", "业", "级", "个", "等", "市", "省", "县", "区")
 
 
 def _clause_verb_cut(name: str) -> int:
@@ -224,7 +226,8 @@ def clean_name(text: str, offset: int) -> tuple[str, Optional[tuple[int, int]]]:
             s, name = s + cut + 1, name[cut + 1:]
     if len(name) > 10:
         hits = [h for h in vocabulary.find_names(name) if h[1] == len(name)]
-        if hits and hits[-1][0] >= 6:  # 我们交出亮眼成绩单地区生产总值 -> 地区生产总值
+        if hits and hits[-1][0] >= 6 and not name[:hits[-1][0]].endswith(MODIFIER_END):
+            # 我们交出亮眼成绩单地区生产总值 -> 地区生产总值; not 软件和信息技术|服务业营业收入
             s, name = s + hits[-1][0], name[hits[-1][0]:]
     clause = _clause_verb_cut(name)
     if clause:  # 科技企业争取上级资金 -> 上级资金: a clause ran into the name
@@ -292,8 +295,9 @@ class SentenceLinker:
                 self._no_quantity_clause(cs, ce)
                 continue
             before = len(self.drafts)
+            q_starts = [q.num_start for q in qs]
             for gs, ge in self._groups(cs, ce, qs):
-                self._clause(gs, ge, [q for q in qs if gs <= q.num_start < ge])
+                self._clause(gs, ge, qs[bisect.bisect_left(q_starts, gs):bisect.bisect_left(q_starts, ge)])
             if len(self.drafts) == before:  # every number was set aside (a code, a background fact)
                 self._no_quantity_clause(cs, ce)
             self._attach_rank(cs, ce)
@@ -482,6 +486,15 @@ class SentenceLinker:
         while n < len(after) and LIST_GAP.fullmatch(self.text, after[n - 1].end, after[n].start):
             n += 1
         after, rest = after[:n], after[n:]
+        if before and len(after) >= 2 and re.match(r"[\u4e00-\u9fff“]", self.text[before[-1].end:k]):
+            # 同比增长9.6%金融业、商务服务业增加值分别增长6.8%、5.2%: a line re-joined without its
+            # punctuation; the figures before the list's names make a clause of their own
+            split = before[-1].end
+            self._clause(cs, split, before)
+            tail = [q for q in qs if q.num_start >= split]
+            if not self._respectively(split, ce, tail):
+                self._clause(split, ce, tail)
+            return True
         if before or len(after) < 2:
             return False
         if rest:
