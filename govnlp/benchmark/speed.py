@@ -8,6 +8,8 @@ reports), and reports:
 - ``peak_mib_first``: peak resident memory after that first report, ``peak_mib`` at the end;
 - ``chars_per_s_cpu`` / ``chars_per_s_wall``: characters of text per second of CPU (process
   time) and wall time once loaded, over as many rounds of the texts as fit ``--min-seconds``;
+- for the default mode, ``model_chars_share`` / ``model_cpu_share``: the share of the text
+  the NER model reads and of the CPU time it takes (``model_chars_per_s_cpu``: its own speed);
 - with ``--scale N``: the cost of one text repeated N times against N single parses
   (``scale_ratio`` 1.0 is linear);
 - with ``--corpus N``: the wall time of N reports with ``parse_reports(n_jobs=1)`` and
@@ -60,10 +62,23 @@ else:
         from govnlp.benchmark.baselines import get_baseline
         base = get_baseline(name)
     run = lambda t, **kw: base(t)
+model = {"cpu_s": 0.0, "chars": 0}
+if name == "govnlp-default":  # how much of the text the NER model reads, and what it costs
+    from govnlp.ner.model import NerModel
+    _predict = NerModel.predict
+    def _timed(self, batch, *a, **kw):
+        c = time.process_time()
+        try:
+            return _predict(self, batch, *a, **kw)
+        finally:
+            model["cpu_s"] += time.process_time() - c
+            model["chars"] += sum(len(t) for t in batch)
+    NerModel.predict = _timed
 run(texts[0])
 out = {"pipeline": name, "cold_cpu_s": time.process_time() - t0, "cold_wall_s": time.perf_counter() - w0,
        "peak_mib_first": mib()}
 chars = sum(len(t) for t in texts)
+model.update(cpu_s=0.0, chars=0)
 rounds, c0, w1 = 0, time.process_time(), time.perf_counter()
 while True:
     for t in texts:
@@ -74,6 +89,9 @@ while True:
 cpu, wall = time.process_time() - c0, time.perf_counter() - w1
 out.update(rounds=rounds, chars=chars * rounds, cpu_s=cpu, wall_s=wall,
            chars_per_s_cpu=chars * rounds / cpu, chars_per_s_wall=chars * rounds / wall)
+if model["chars"]:
+    out.update(model_cpu_share=model["cpu_s"] / cpu, model_chars_share=model["chars"] / (chars * rounds),
+               model_chars_per_s_cpu=model["chars"] / model["cpu_s"])
 if spec["scale"] > 1:
     one = texts[0]
     c = time.process_time()
@@ -189,6 +207,10 @@ def format_table(result: dict) -> str:
             lines.append(f"{name}: {f['scale']}x one text ({f['scale_chars']:,} chars) costs "
                          f"{f['scaled_cpu_s']:.2f} s CPU = {f['scale_ratio'] * f['scale']:.1f}x one text "
                          f"({f['single_cpu_s']:.3f} s)")
+    for name, f in result["pipelines"].items():
+        if "model_cpu_share" in f:
+            lines.append(f"{name}: the NER model reads {f['model_chars_share']:.0%} of the text at "
+                         f"{f['model_chars_per_s_cpu']:,.0f} chars/s, {f['model_cpu_share']:.0%} of the CPU time")
     if result.get("ratios"):
         lines.append("ratios (chars/s of CPU): " + ", ".join(f"{k} {v:.2f}x" for k, v in result["ratios"].items()))
     if result.get("corpus"):
