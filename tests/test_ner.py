@@ -449,3 +449,11 @@ def test_a_folder_without_tokenizer_json_loads_with_transformers(tmp_path):
         (tmp_path / name).write_bytes((SHIPPED / name).read_bytes())
     assert supports(tmp_path) == "no tokenizer.json"
     assert supports(SHIPPED) is None
+
+
+@pytest.mark.skipif(not (SHIPPED / "config.json").is_file(), reason="models/ner not built")
+def test_empty_and_blank_texts_give_no_spans():
+    model = load_model(SHIPPED)
+    assert model.predict([]) == []
+    assert model.predict(["", "   "]) == [[], []]
+    assert model.predict_tags(["  "]) == [(["O", "O"], [1.0, 1.0])]
