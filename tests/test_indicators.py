@@ -700,7 +700,7 @@ EXPECTED_DOCS = {
         ('新开工亿元以上项目', 15.0, '个', None, None, 'target', '2021'),
         ('固定资产投资', 9500000000.0, '元', None, None, 'target', '2021'),
         ('新建公办幼儿园', 4.0, '所', None, None, 'target', '2021'),
-        ('改造提升农村公路', 120.0, '公里', None, None, 'target', '2021'),
+        ('农村公路', 120.0, '公里', None, None, 'target', '2021'),
         ('新增城镇就业', 4500.0, '人', 'at_least', None, 'target', '2021'),
     ],
     "city_five_year_2021.txt": [
