@@ -98,11 +98,10 @@ def viterbi_batch(log_probs: list, labels: list[str], group: int = 64) -> list:
         score = start + x[:, 0]
         back = np.broadcast_to(np.arange(k), (b, n, k)).copy()  # padding: stay on the same tag
         for t in range(1, n):
-            cand = score[:, :, None] + trans                       # (b, from, to)
-            arg = cand.argmax(1)
-            active = (t < lengths)[:, None]
-            back[:, t] = np.where(active, arg, back[:, t])
-            score = np.where(active, np.take_along_axis(cand, arg[:, None, :], 1)[:, 0] + x[:, t], score)
+            a = int(np.searchsorted(lengths, t, side="right"))  # rows still running (sorted by length)
+            cand = score[a:, :, None] + trans                     # (rows, from, to)
+            back[a:, t] = cand.argmax(1)
+            score[a:] = cand.max(1) + x[a:, t]
         path = np.zeros((b, n), dtype=np.int64)
         path[:, n - 1] = score.argmax(1)
         rows = np.arange(b)

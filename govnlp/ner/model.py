@@ -87,6 +87,7 @@ class NerModel:
         self.stride = stride
         self.id2label = {int(k): v for k, v in model.config.id2label.items()}
         self._piece_cache: dict[str, list[int]] = {}
+        self._single: dict[str, int] = {}  # characters that are exactly one token
 
     def _pieces(self, ch: str) -> list[int]:
         """Token ids of one character as a word (cached; exact for any WordPiece tokenizer,
@@ -95,24 +96,35 @@ class NerModel:
         if ids is None:
             ids = self.tokenizer(ch, add_special_tokens=False)["input_ids"] if not ch.isspace() else []
             self._piece_cache[ch] = ids
+            if len(ids) == 1:
+                self._single[ch] = ids[0]
         return ids
 
     def _encode(self, texts: list[str]):
-        """Token id rows and, per row, the (token position, character index) of the first token
-        of every character that has one."""
+        """Token id rows and, per row, the token positions and character indices (int64
+        arrays) of the first token of every character that has one."""
+        import numpy as np
+
         tok = self.tokenizer
         rows, firsts = [], []
-        pieces = self._pieces
+        pieces, single = self._pieces, self._single
         for text in texts:
-            ids, first = [tok.cls_token_id], []
-            for i, ch in enumerate(model_view(text)):
+            view = model_view(text)
+            got = list(map(single.get, view))
+            if None not in got:  # the usual case: one token per character
+                rows.append([tok.cls_token_id, *got, tok.sep_token_id])
+                firsts.append((np.arange(1, len(view) + 1), np.arange(len(view))))
+                continue
+            ids, pos, idx = [tok.cls_token_id], [], []
+            for i, ch in enumerate(view):
                 p = pieces(ch)
                 if p:
-                    first.append((len(ids), i))
+                    pos.append(len(ids))
+                    idx.append(i)
                     ids.extend(p)
             ids.append(tok.sep_token_id)
             rows.append(ids)
-            firsts.append(first)
+            firsts.append((np.asarray(pos, dtype=np.int64), np.asarray(idx, dtype=np.int64)))
         return rows, firsts
 
     def _tensors(self, rows: list[list[int]]):
@@ -132,8 +144,9 @@ class NerModel:
         the same as ``tokenizer(list(text), is_split_into_words=True)`` but much faster."""
         rows, firsts = self._encode(texts)
         word_ids = []
-        for ids, first in zip(rows, firsts):
+        for ids, (positions, chars) in zip(rows, firsts):
             wids: list[Optional[int]] = [None] * len(ids)
+            first = list(zip(positions.tolist(), chars.tolist()))
             for k, (pos, i) in enumerate(first):
                 nxt = first[k + 1][0] if k + 1 < len(first) else len(ids) - 1
                 wids[pos:nxt] = [i] * (nxt - pos)
@@ -177,9 +190,9 @@ class NerModel:
             with torch.inference_mode():
                 log_probs = self.model(input_ids=input_ids, attention_mask=mask).logits.log_softmax(-1).numpy()
             for row, (ti, s, e) in enumerate(chunk):
-                if not firsts[row]:
+                tok, w = firsts[row]
+                if not len(w):
                     continue
-                tok, w = np.asarray(firsts[row], dtype=np.int64).T
                 if len(texts[ti]) > self.max_chars:
                     centrality = np.minimum(w, e - s - 1 - w)
                     take = centrality > best[ti][s + w]
