@@ -1,7 +1,9 @@
 """Indicator NER: a character-level BERT token classifier for indicator roles.
 
-``load_model(path)`` gives a :class:`NerModel`; ``NerModel.predict(texts)`` returns
-:class:`RoleSpan` lists. Only number-bearing sentences need to be run
+``load_model(path)`` gives a :class:`NerModel` (a BERT token classifier runs on plain torch,
+govnlp.ner.bert, without importing transformers; ``backend="transformers"`` for any other
+architecture); ``NerModel.predict(texts)`` returns :class:`RoleSpan` lists, the texts batched
+by length and decoded with a batched Viterbi. Only number-bearing sentences need to be run
 (:func:`number_sentences`). Labels are IOB2 over :data:`ROLES`.
 """
 from .labels import LABELS, ROLES, spans_to_tags, tags_to_spans
