@@ -922,3 +922,36 @@ def test_a_list_after_a_figure_on_a_rejoined_line():
     assert [(n, v, c) for n, v, c, _, _ in _facts(text)] == [
         ("软件和信息技术服务业营业收入", 1.9e11, 8.6), ("金融业增加值", None, 6.1),
         ("商务服务业增加值", None, 4.2), ("新增高新技术企业", 120.0, None)]
+
+
+# ---- hybrid without the model: where it would read, and an indexed merge ----------------------
+def test_the_model_reads_only_where_it_can_change_something():
+    from govnlp.indicators import extract_rules
+    from govnlp.indicators.hybrid import sentences_to_read
+
+    text = "地区生产总值366.5亿元，增长6.5%。围绕中心城区的若干重要片区和沿线街道开展整治提升工作共完成任务42项。"
+    report = Report(text=text)
+    wanted = sentences_to_read(report, extract_rules(report))
+    first = text.index("。") + 1
+    assert not wanted(0, first)                 # every figure named by a vocabulary name
+    assert wanted(first, len(text))             # a long name outside the vocabulary
+
+
+def test_hybrid_merge_is_indexed():
+    from govnlp.indicators.hybrid import merge
+    from govnlp.report import Indicator
+
+    def inds(n, source):
+        return [Indicator(name="项目", value=1.0, unit="个", source=source, sentence=[8 * k, 8 * k + 8],
+                          spans={"name": None, "value": [8 * k, 8 * k + 3], "change": None}) for k in range(n)]
+
+    def cost(n):
+        rules, model = inds(n, "rules"), [(m, 0.9) for m in inds(n, "model")]
+        t0 = time.process_time()
+        out = merge(rules, model)
+        assert len(out) == n and {i.source for i in out} == {"both"}
+        return time.process_time() - t0
+
+    cost(100)
+    small, large = cost(2000), cost(20000)
+    assert large <= 15 * max(small, 0.005)
