@@ -8,15 +8,16 @@ reports), and reports:
 - ``peak_mib_first``: peak resident memory after that first report, ``peak_mib`` at the end;
 - ``chars_per_s_cpu`` / ``chars_per_s_wall``: characters of text per second of CPU (process
   time) and wall time once loaded, over as many rounds of the texts as fit ``--min-seconds``;
-- for the default mode, ``model_chars_share`` / ``model_cpu_share``: the share of the text
+- for the hybrid mode, ``model_chars_share`` / ``model_cpu_share``: the share of the text
   the NER model reads and of the CPU time it takes (``model_chars_per_s_cpu``: its own speed);
 - with ``--scale N``: the cost of one text repeated N times against N single parses
   (``scale_ratio`` 1.0 is linear);
 - with ``--corpus N``: the wall time of N reports with ``parse_reports(n_jobs=1)`` and
   ``n_jobs=2``.
 
-Pipelines: ``govnlp-rules`` (``indicators="rules"``), ``govnlp-default`` (the default mode),
-and, when installed, the peers of govnlp.benchmark.baselines: ``regex`` (a bare regular
+Pipelines: ``govnlp-rules`` (``indicators="rules"``), ``govnlp-hybrid`` (rules plus the NER
+model), ``govnlp-default`` (whatever the default mode is; named in ``default_mode``) and, when
+installed, the peers of govnlp.benchmark.baselines: ``regex`` (a bare regular
 expression pass), ``jionlp`` and ``recognizers`` (Microsoft Recognizers-Text). Ratios are
 govnlp's chars/s of CPU divided by each peer's.
 
@@ -36,9 +37,12 @@ from pathlib import Path
 from typing import Optional
 
 REPO = Path(__file__).resolve().parents[2]
-GOVNLP = ("govnlp-rules", "govnlp-default")
+GOVNLP = ("govnlp-rules", "govnlp-hybrid", "govnlp-default")
 PEERS = ("regex", "jionlp", "recognizers")
 PIPELINES = GOVNLP + PEERS
+#: what runs when no --pipelines is given: the default mode is one of the first two (it is named
+#: in the result as ``default_mode``)
+DEFAULT_RUN = ("govnlp-rules", "govnlp-hybrid") + PEERS
 
 # The measuring process. It must import nothing of ours before its clock starts.
 WORKER = r'''
@@ -54,7 +58,7 @@ def mib():
 
 if name.startswith("govnlp-"):
     import govnlp
-    mode = {"govnlp-rules": "rules", "govnlp-default": "default"}[name]
+    mode = {"govnlp-rules": "rules", "govnlp-hybrid": "hybrid", "govnlp-default": "default"}[name]
     run = lambda t, **kw: govnlp.parse_report(t, indicators=mode, **kw)
 else:
     import contextlib, io
@@ -63,7 +67,7 @@ else:
         base = get_baseline(name)
     run = lambda t, **kw: base(t)
 model = {"cpu_s": 0.0, "chars": 0}
-if name == "govnlp-default":  # how much of the text the NER model reads, and what it costs
+if name in ("govnlp-hybrid", "govnlp-default"):  # how much text the NER model reads, what it costs
     from govnlp.ner.model import NerModel
     _predict = NerModel.predict
     def _timed(self, batch, *a, **kw):
@@ -198,7 +202,9 @@ def format_table(result: dict) -> str:
     """The figures as a plain-text table."""
     head = (f"{'pipeline':16s} {'cold CPU s':>10s} {'cold wall s':>11s} {'MiB (1st)':>9s} {'MiB (end)':>9s} "
             f"{'chars/s CPU':>12s} {'chars/s wall':>12s}")
-    lines = [f"{result['texts']} texts, {result['chars']:,} chars per round", head, "-" * len(head)]
+    lines = [f"{result['texts']} texts, {result['chars']:,} chars per round; default mode: "
+             f"{result.get('default_mode', '?')}; {result.get('cores', '?')} cores, load {result.get('load_avg') or 0:.1f}",
+             head, "-" * len(head)]
     for name, f in result["pipelines"].items():
         lines.append(f"{name:16s} {f['cold_cpu_s']:10.2f} {f['cold_wall_s']:11.2f} {f['peak_mib_first']:9.0f} "
                      f"{f['peak_mib']:9.0f} {f['chars_per_s_cpu']:12,.0f} {f['chars_per_s_wall']:12,.0f}")
@@ -223,14 +229,14 @@ def format_table(result: dict) -> str:
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="govnlp bench --speed", description=__doc__.split("\n\n")[0])
-    p.add_argument("--pipelines", nargs="+", default=list(PIPELINES), choices=PIPELINES)
+    p.add_argument("--pipelines", nargs="+", default=list(DEFAULT_RUN), choices=PIPELINES)
     p.add_argument("--texts", nargs="+", default=None, help="files to time (default: seeds/*.txt)")
     p.add_argument("--min-seconds", type=float, default=3.0, help="CPU seconds of throughput per pipeline")
     p.add_argument("--max-rounds", type=int, default=50)
     p.add_argument("--scale", type=int, default=0, metavar="N", help="also time one text repeated N times")
     p.add_argument("--corpus", type=int, default=0, metavar="N",
                    help="also time N report files with n_jobs=1 and n_jobs=2")
-    p.add_argument("--corpus-mode", default="rules", choices=("rules", "default"))
+    p.add_argument("--corpus-mode", default="rules", choices=("rules", "hybrid", "default"))
     p.add_argument("--json", action="store_true", help="print one JSON object")
     return p
 
@@ -242,6 +248,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     result = measure(args.pipelines, seed_texts(args.texts), args.min_seconds, args.max_rounds, args.scale)
     if args.corpus:
         result["corpus"] = measure_corpus(args.corpus, args.texts, args.corpus_mode)
+    from ..pipeline import _indicator_mode
+
+    result["default_mode"] = _indicator_mode("default", None)
     result["cores"] = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     result["load_avg"] = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     result["seconds"] = round(time.perf_counter() - t, 1)
