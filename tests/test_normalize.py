@@ -81,6 +81,8 @@ def test_seed_001_comes_out_simplified_without_artefacts_and_with_a_mojibake_war
     ("某某市人民政府市长 李珺玥", "byline"),
     ("——2023年1月8日在某某县第十八届人民代表大会第三次会议上", "byline"),
     ("——2023年1月在某某市第十五届人民代表大会第二次会议上", "byline"),
+    ("——在某某区第九届人民代表大会第四次会议上", "byline"),
+    ("（二〇二三年一月八日在某某县第十八届人民代表大会第三次会议上）", "byline"),
     ("本报记者 周明 陈思", "byline"),
     ("图为新建成的市民服务中心。记者 刘洋 摄", "caption"),
     ("语音播报", "widget"),
