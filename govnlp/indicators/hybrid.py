@@ -407,8 +407,15 @@ def run_model(report: Report, model=None, batch_size: int = 32,
 
     ner = resolve_model(model)
     excluded = excluded_ranges(report)
+    starts = [a for a, _ in excluded]
+    ends = [b for _, b in excluded]
+
+    def contained(s: int, e: int) -> bool:  # a sentence wholly inside one excluded stretch
+        i = bisect.bisect_right(starts, s)
+        return any(ends[k] >= e for k in range(max(0, i - 8), i))
+
     sents = [(s, e) for s, e in number_sentences(report.text)
-             if not _inside_any(excluded, s, e) and (wanted is None or wanted(s, e))]
+             if not contained(s, e) and (wanted is None or wanted(s, e))]
     if not sents:
         return ModelOutput([], [], [])
     predictions = ner.predict([report.text[s:e] for s, e in sents], batch_size=batch_size)
