@@ -421,7 +421,7 @@ _LINK_LIST = re.compile(r"(相关阅读|相关文章|相关链接|相关新闻|�
                         r"猜你喜欢|往期回顾|精彩推荐)\s*[:：]?")
 _METADATA_LABEL = re.compile(r"(索\s*引\s*号|主题分类|体裁分类|发布机构|发文单位|发布单位|所属机构|文件编号|成文日期|成文时间|"
                              r"发文日期|发布日期|生成日期|发文机关|发文字号|文\s*号|有效性)\s*[:：]?")
-_ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
+_ROW_NUMBER = re.compile(r"^\s*(\d{1,3})[.、．]?\s*$")
 _TABLE_HEADER = re.compile(r"^\s*(序号|编号|序)\s*$")
 
 
@@ -434,7 +434,7 @@ def _table_rows(lines: list[str]) -> tuple[set[int], list[tuple[int, int]]]:
     """
     rows: set[int] = set()
     regions: list[tuple[int, int]] = []
-    header, expect, last_k, run = None, 1, -1, []
+    header, expect, last_k, run, last_no = None, 1, -1, [], 0
 
     def close() -> None:
         if header is not None and len(run) >= 2:
@@ -450,9 +450,11 @@ def _table_rows(lines: list[str]) -> tuple[set[int], list[tuple[int, int]]]:
         if header is None:
             continue
         m = _ROW_NUMBER.match(line)
+        if m and not run and int(m.group(1)) == last_no + 1:
+            expect = last_no + 1  # the header repeated after a page break; the rows go on
         if m and int(m.group(1)) == expect and k - last_k <= 15:
             run.append(k)
-            expect, last_k = expect + 1, k
+            expect, last_k, last_no = expect + 1, k, expect
         elif k - last_k > 15:
             close()
             header, run = None, []

@@ -395,7 +395,8 @@ def add_outline(report: Report) -> Report:
     sections: list[Section] = []
     first_start = heads[0].start if heads else content_end
     pre = [l for l in lines if l[1] <= first_start]
-    if pre and any(len(l[2].strip()) >= 8 and re.search(r"[，。：]", l[2]) for l in pre[1:]):
+    if pre and (any(len(l[2].strip()) >= 8 and re.search(r"[，。：]", l[2]) for l in pre[1:])
+                or (len(pre) > 1 and table_spans(text))):  # a title over a flattened table
         start = _bylines_before(report, pre[0][0])
         title = text[start:start + TITLE_MAX].split("\n")[0].strip()
         sections.append(Section(0, None, 1, None, title, start, first_start, body_start=start))

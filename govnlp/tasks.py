@@ -297,38 +297,45 @@ def _cell_table_items(report: Report) -> list[_Item]:
     """
     lines = [(off, ln) for off, ln in _lines(report) if ln.strip()
              and not (report.boilerplate and report.is_boilerplate(off + len(ln) - len(ln.lstrip()))
-                      and not re.fullmatch(r"\s*\d{1,3}\s*", ln))]
+                      and _row_number(ln) is None)]
     items: list[_Item] = []
+    last = 0  # the last row number read: a table cut by a page break repeats its header and goes on
     i = 0
     while i < len(lines):
         if not _HEAD_NUMBER.match(lines[i][1].strip()):
             i += 1
             continue
         k = 1
-        while (i + k < len(lines) and len(lines[i + k][1].strip()) <= 8
-               and not re.fullmatch(r"\d{1,3}", lines[i + k][1].strip())):
+        while (i + k < len(lines) and len(lines[i + k][1].strip()) <= 12
+               and _row_number(lines[i + k][1]) is None):
             k += 1
         columns = [ln.strip() for _, ln in lines[i:i + k]]
         if k < 3 or not any(_is_unit_column(c) for c in columns):
             i += 1
             continue
         i += k
-        expect = 1
-        while i < len(lines) and lines[i][1].strip() == str(expect):
+        expect = last + 1 if i < len(lines) and _row_number(lines[i][1]) == last + 1 else 1
+        while i < len(lines) and _row_number(lines[i][1]) == expect:
             j = i + 1
-            while j < len(lines) and j - i <= 3 * k and lines[j][1].strip() != str(expect + 1) \
+            while j < len(lines) and j - i <= 3 * k and _row_number(lines[j][1]) != expect + 1 \
                     and not _HEADING.match(lines[j][1]) and not _END.match(lines[j][1]) \
                     and not _HEAD_NUMBER.match(lines[j][1].strip()):
                 j += 1
-            if j - i > k and (j >= len(lines) or lines[j][1].strip() != str(expect + 1)):
+            if j - i > k and (j >= len(lines) or _row_number(lines[j][1]) != expect + 1):
                 j = i + k  # the last row: at most one line per column
             row = lines[i:j]
-            it = _Item(number=row[0][1].strip(), start=row[0][0] + len(row[0][1]) - len(row[0][1].lstrip()),
+            it = _Item(number=str(expect), start=row[0][0] + len(row[0][1]) - len(row[0][1].lstrip()),
                        end=row[-1][0] + len(row[-1][1].rstrip()))
-            _read_row(it, columns, [row[0][1].strip()] + _fit_cells(columns, [ln.strip() for _, ln in row[1:]]))
+            _read_row(it, columns, [str(expect)] + _fit_cells(columns, [ln.strip() for _, ln in row[1:]]))
             items.append(it)
-            i, expect = j, expect + 1
+            i, last, expect = j, expect, expect + 1
     return items
+
+
+def _row_number(line: str) -> Optional[int]:
+    """The number of a table row standing alone on its line (3, 3. or 3、), else None."""
+    m = re.fullmatch(r"\s*(\d{1,3})[.、．]?\s*", line)
+    return int(m.group(1)) if m else None
 
 
 _UNIT_NAME = re.compile(r"(?:局|委|办|部|部门|室|中心|公司|管委会|政府|街道|镇|乡|苏木|院|队|会|厅|处|站|所|行|团|馆|社|单位)"

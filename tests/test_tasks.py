@@ -253,3 +253,12 @@ def test_a_table_with_tab_separated_cells_keeps_its_rows():
         ("1", "推进老旧小区改造，完成改造小区15个", ["区住建局"], ["各街道"]),
         ("2", "新建城市书房5个", ["区文旅局"], ["区教育局", "区财政局"]),
         ("3", "新增城镇就业8000人", ["区人社局"], ["各街道"])]
+
+
+def test_a_table_cut_by_a_page_break_goes_on_after_its_repeated_header():
+    r = _parsed("taskplan_table_two_pages.txt")
+    assert [(t.number, t.lead, t.support) for t in r.tasks] == [
+        ("1", ["区教育局"], ["区住建局", "区财政局"]), ("2", ["区住建局"], ["各街道"]),
+        ("3", ["区城管局"], ["区公安分局交警大队"]), ("4", ["区民政局"], ["区卫健委", "各街道"])]
+    assert [s.title for s in r.sections] == ["某某区2024年民生实事项目任务分解表"]
+    assert [r.text[b.start:b.end] for b in r.boilerplate] == ["- 1 -", "- 2 -"]
