@@ -328,3 +328,9 @@ def test_the_national_report_in_abbreviated_wording(text):
 def test_a_visit_by_the_premier_does_not_make_a_local_report_national():
     meta = parsed_meta("政府工作报告\n各位代表：\n现在，我代表区人民政府向大会报告工作。去年国务院总理来我区考察。")
     assert meta.level == "county"
+
+
+def test_a_numbered_heading_is_not_the_title_and_the_plan_year_still_counts():
+    meta = parsed_meta("各位代表：\n现在，我代表县人民政府，向大会报告工作，请予审议。\n一、2022年工作回顾\n"
+                       "过去一年，全县经济稳中有进。\n二、2023年工作安排\n今年要着力扩大有效投资。")
+    assert (meta.title, meta.year, meta.doc_type) == (None, 2023, "work_report")
