@@ -275,12 +275,40 @@ def _navigation_line_spans(text: str) -> list[tuple[int, int]]:
     """Lines that are menus (many short space-separated words) or table rows with tab-separated
     cells: their spaces and tabs are kept."""
     spans = []
-    for s, e, line in iter_lines(text):
+    lines = list(iter_lines(text))
+    spaced = _spaced_table_lines([l for _, _, l in lines])
+    for k, (s, e, line) in enumerate(lines):
         tokens = line.split()
         if (len(tokens) >= 4 and all(len(t) <= 8 for t in tokens) and not re.search(r"[。，；]", line)) \
-                or line.count("\t") >= 2:
+                or line.count("\t") >= 2 or k in spaced:
             spans.append((s, e))
     return spans
+
+
+_SPACED_HEADER = re.compile(r"^\s*(?:序号|编号)(?:[ \t]+\S{1,12}){2,}\s*$")
+
+
+def _spaced_table_lines(lines: list[str]) -> set[int]:
+    """Indices of a table written with single spaces between cells: its header (序号 工作任务 牵头单位 …)
+    and the lines after it up to the end of the numbered rows (their spaces are kept, no re-joining)."""
+    out: set[int] = set()
+    k = 0
+    while k < len(lines):
+        if not (_SPACED_HEADER.match(lines[k]) and re.search(r"牵头|责任|配合|协办|主办", lines[k])):
+            k += 1
+            continue
+        out.add(k)
+        expect, j, last = 1, k + 1, k
+        while j < len(lines) and j - last <= 4:
+            m = re.match(r"\s*(\d{1,3})\s+\S", lines[j])
+            if m and int(m.group(1)) == expect:
+                out.update(range(last + 1, j + 1))
+                expect, last = expect + 1, j
+            elif not lines[j].strip() or len(lines[j].strip()) > 40:
+                break
+            j += 1
+        k = last + 1
+    return out
 
 
 def is_table_row(line: str) -> bool:
@@ -304,7 +332,7 @@ def _join_broken_lines(buf: _Buffer) -> int:
     typical = long_lines[len(long_lines) // 4] if long_lines else 0
     joins: set[int] = set()  # positions of '\n' to delete
     _, tables = _table_rows(lines)
-    in_table = {k for a, b in tables for k in range(a, b + 1)}
+    in_table = {k for a, b in tables for k in range(a, b + 1)} | _spaced_table_lines(lines)
     head_lines = 0  # report lines seen so far: a title cut in two is among the first few
     pos = 0
     for k, line in enumerate(lines[:-1]):

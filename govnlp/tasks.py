@@ -266,25 +266,54 @@ def _table_items(report: Report) -> list[_Item]:
 
 
 def _row_table_items(report: Report) -> list[_Item]:
-    """Rows of a flattened table whose header names 序号 and unit columns (牵头单位 | 配合单位)."""
+    """Rows of a flattened table whose header names 序号 and unit columns (牵头单位 | 配合单位).
+
+    Cells are split at | or tabs, or at single spaces when the header is written that way
+    (序号 工作任务 牵头单位 配合单位). A row starts with its number; short lines after it (a cell
+    wrapped over lines) belong to it. A row with more or fewer cells than columns is fitted as in
+    cell-per-line tables.
+    """
     columns: Optional[list[str]] = None
-    items: list[_Item] = []
+    spaced = False
+    rows: list[list] = []  # [start, end, joined text] per row, [None, spaced, columns] per header
     for off, line in _lines(report):
-        cells = [c for c in _TABLE_SEP.split(line.strip())]
+        cells = _cells(line, spaced=False)
+        if len(cells) < 3:
+            cells = _cells(line, spaced=True)
         if len(cells) >= 3 and _HEAD_NUMBER.match(cells[0]) and any(_is_unit_column(c) for c in cells):
-            columns = cells
+            columns, spaced = cells, len(_cells(line, spaced=False)) < 3
+            rows.append([None, spaced, columns])  # a header row: its columns and how cells are split
             continue
         if columns is None:
             continue
-        if len(cells) < 3 or not re.fullmatch(r"\d{1,3}", cells[0]):
-            if _HEADING.match(line) or not line.strip():
-                continue
-            columns = None if _END.match(line) else columns
+        cells = _cells(line, spaced)
+        if cells and re.fullmatch(r"\d{1,3}", cells[0]) and len(cells) >= 2:
+            rows.append([off + len(line) - len(line.lstrip()), off + len(line.rstrip()), line.strip()])
+        elif not line.strip() or _HEADING.match(line):
             continue
-        it = _Item(number=cells[0], start=off + len(line) - len(line.lstrip()), end=off + len(line.rstrip()))
-        _read_row(it, columns, cells)
+        elif _END.match(line) or len(line.strip()) > 60 or rows[-1][0] is None:
+            columns = None
+        else:  # a wrapped cell
+            rows[-1][1] = off + len(line.rstrip())
+            rows[-1][2] += ("" if spaced else " ") + line.strip()
+    items: list[_Item] = []
+    for start, end, text in rows:
+        if start is None:
+            spaced, columns = end, text
+            continue
+        cells = _cells(text, spaced)
+        if len(cells) < 3:
+            continue
+        it = _Item(number=cells[0], start=start, end=end)
+        _read_row(it, columns, [cells[0]] + _fit_cells(columns, cells[1:]))
         items.append(it)
     return items
+
+
+def _cells(line: str, spaced: bool) -> list[str]:
+    """The cells of a table row: split at | or tabs (or two spaces), or at any space when ``spaced``."""
+    parts = line.split() if spaced else _TABLE_SEP.split(line.strip())
+    return [c for c in parts if c]
 
 
 def _cell_table_items(report: Report) -> list[_Item]:

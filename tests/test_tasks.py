@@ -262,3 +262,19 @@ def test_a_table_cut_by_a_page_break_goes_on_after_its_repeated_header():
         ("3", ["区城管局"], ["区公安分局交警大队"]), ("4", ["区民政局"], ["区卫健委", "各街道"])]
     assert [s.title for s in r.sections] == ["某某区2024年民生实事项目任务分解表"]
     assert [r.text[b.start:b.end] for b in r.boilerplate] == ["- 1 -", "- 2 -"]
+
+
+def test_a_table_with_cells_split_by_single_spaces_and_wrapped_rows():
+    import govnlp
+
+    text = ("某某区2023年重点工作任务分解表\n序号 工作任务 牵头单位 配合单位\n"
+            "1 推进老旧小区改造，完成改造小区15个 区住建局 各街道\n"
+            "2 新建城市书房5个，打造15分钟阅读圈 区文旅局 区教育局、\n区财政局\n"
+            "3 新增城镇就业8000人以上，\n城镇调查失业率控制在5.5%以内 区人社局 各街道\n"
+            "4 完成固定资产投资增长8% 区发改委\n")
+    r = govnlp.parse_report(text, indicators="none", slogans=False)
+    assert [(t.number, t.text, t.lead, t.support) for t in r.tasks] == [
+        ("1", "推进老旧小区改造，完成改造小区15个", ["区住建局"], ["各街道"]),
+        ("2", "新建城市书房5个，打造15分钟阅读圈", ["区文旅局"], ["区教育局", "区财政局"]),
+        ("3", "新增城镇就业8000人以上，城镇调查失业率控制在5.5%以内", ["区人社局"], ["各街道"]),
+        ("4", "完成固定资产投资增长8%", ["区发改委"], [])]
