@@ -212,7 +212,7 @@ def clean_name(text: str, offset: int) -> tuple[str, Optional[tuple[int, int]]]:
         name = name[:aside.start()]
         e = s + len(name)
     action = ACTION_HEAD.match(name)
-    if action and len(name) - action.end() >= 2:  # 实施亿元以上重大项目 -> 亿元以上重大项目
+    if action and len(name) - action.end() >= 3:  # 实施亿元以上重大项目 -> 亿元以上重大项目; 发放贷款 stays
         s, name = s + action.end(), name[action.end():]
     if name[-1].isdigit():
         name = name.rstrip("0123456789")
