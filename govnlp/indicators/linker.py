@@ -82,7 +82,7 @@ VERB_TAIL = re.compile(
 #: and so say what is counted stay (新建改造道路, 新建改扩建中小学: annotation 2.3). Chosen on
 #: the train/dev/test/holdout gold, whose annotators disagree on some of these.
 ACTION_HEAD = re.compile(r"^(?:重点|全力|深入|加快|积极|大力|全面|持续|着力)?"
-                         r"(?:改造提升|开工改造|开工建设|关停搬迁|关停|改造|带动|"
+                         r"(?:落实|改造提升|开工改造|开工建设|关停搬迁|关停|改造|带动|"
                          r"实施|推动|推进|发放|办好|办成|打通|建设|建成)(?=..)")
 #: Asides that end a name: 连续8年, 由上年下降2.1%转为, 在…基础上, 由2015年的, 五年, 总数.
 NAME_ASIDE = re.compile(
