@@ -557,7 +557,26 @@ def _is_traditional(text: str) -> bool:
     return changed >= 2 and changed / len(sample) > 0.02
 
 
+_CN_TEN = "一二三四五六七八九十"
+_LINE_MARKER = re.compile(r"(?m)^[ \t]*[（(]([一二三四五六七八九十])[)）]")
+
+
+def _opens_bracket(seg: str) -> bool:
+    """A one-byte-shifted GBK run that starts with an opening bracket (its number byte was lost)."""
+    try:
+        data = seg.encode("gb18030")
+    except UnicodeEncodeError:
+        return False
+    return any(data[cut:].decode("gb18030", errors="replace")[:1] in "（(" for cut in (1, 0))
+
+
 def _set_aside_mojibake(buf: _Buffer, warnings: list[str]) -> None:
+    """Remove mojibake runs, listing each in W001; recover the heading markers they hide.
+
+    A marker is recovered when a shifted decoding shows it whole (。ㄒ唬┰ -> （一）), or inferred
+    when the decoding shows only its opening bracket and the headings on either side number
+    around exactly one gap: （二） … [（ + lost byte] … （四） -> （三）.
+    """
     text = buf.text
     runs: list[tuple[int, int, str]] = []
     pos = 0
@@ -567,14 +586,30 @@ def _set_aside_mojibake(buf: _Buffer, warnings: list[str]) -> None:
         pos += len(line) + 1
     if not runs:
         return
+    markers = [(m.start(), _CN_TEN.index(m.group(1)) + 1) for m in _LINE_MARKER.finditer(text)]
+    found: dict[int, tuple[str, str]] = {}  # run start -> (marker, how)
+    for s, e, seg in runs:
+        if s == 0 or text[s - 1] == "\n":
+            marker = _repair_marker(seg)
+            if marker:
+                found[s] = (marker, "recovered")
+                if len(marker) == 3 and marker[1] in _CN_TEN:
+                    markers.append((s, _CN_TEN.index(marker[1]) + 1))
+    markers.sort()
+    starts = [m for m, _ in markers]
+    for s, e, seg in runs:
+        if s in found or not (s == 0 or text[s - 1] == "\n") or not _opens_bracket(seg):
+            continue
+        k = bisect.bisect_left(starts, s)
+        if 0 < k < len(markers) and markers[k][1] - markers[k - 1][1] == 2 and markers[k - 1][1] < 10:
+            found[s] = (f"（{_CN_TEN[markers[k - 1][1]]}）", "inferred from its neighbours")
     samples = []
     for s, e, seg in reversed(runs):
-        marker = _repair_marker(seg) if (s == 0 or text[s - 1] == "\n") else None
-        repl = marker or ""
+        marker, how = found.get(s, ("", ""))
         anchor, raw_end = buf.idx[s], buf.idx[e - 1] + 1
-        buf.chars[s:e] = list(repl)
-        buf.idx[s:e] = [anchor] * len(repl)
-        samples.append(f"{seg!r} at raw [{anchor}, {raw_end})" + (f" (heading marker {marker} recovered)" if marker else ""))
+        buf.chars[s:e] = list(marker)
+        buf.idx[s:e] = [anchor] * len(marker)
+        samples.append(f"{seg!r} at raw [{anchor}, {raw_end})" + (f" (heading marker {marker} {how})" if marker else ""))
     warnings.append(Warnings.W001.format(n=len(runs), sample="; ".join(reversed(samples))))
 
 

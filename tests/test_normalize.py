@@ -184,3 +184,22 @@ def test_a_metadata_block_with_labels_and_values_on_separate_lines_is_boilerplat
     assert [n.text[b.start:b.end] for b in n.boilerplate if b.reason == "table"] == [
         "索引号", "000014349/2023-00012", "发文单位", "某某县人民政府", "成文日期", "2023-02-10"]
     assert [n.text[b.start:b.end] for b in n.boilerplate if b.reason == "byline"] == ["某某县人民政府县长"]
+
+
+def _shifted_heading_with_a_lost_byte(tail: str) -> str:
+    """（三）+tail as GBK, shifted by one byte and missing the second byte of 三, decoded again."""
+    data = b"\xa1" + "（".encode("gbk") + b"\xc8" + "）".encode("gbk")[1:] + tail.encode("gbk")
+    return data.decode("gbk", errors="replace")
+
+
+def test_a_heading_marker_whose_number_was_lost_is_inferred_from_its_neighbours():
+    raw = ("（二）扩大有效投资。全年完成投资增长8%。\n" + _shifted_heading_with_a_lost_byte("提升城市品质。") +
+           "\n新建口袋公园10个。\n（四）增进民生福祉。新增城镇就业5000人。")
+    n = normalize(raw)
+    assert [l[:3] for l in n.text.split("\n")] == ["（二）", "（三）", "新建口", "（四）"]
+    assert any("（三） inferred" in w for w in n.warnings)
+
+
+def test_no_marker_is_inferred_without_a_gap_of_one_between_neighbours():
+    raw = ("（二）扩大有效投资。\n" + _shifted_heading_with_a_lost_byte("提升城市品质。") + "\n（三）增进民生福祉。")
+    assert normalize(raw).text == "（二）扩大有效投资。\n\n（三）增进民生福祉。"
