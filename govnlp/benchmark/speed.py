@@ -113,16 +113,21 @@ print("\n" + json.dumps(out))
 '''
 
 CORPUS_WORKER = r'''
-import json, sys, time
+import json, resource, sys, time
 spec = json.loads(sys.argv[1])
+
+def children_cpu():
+    u = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return u.ru_utime + u.ru_stime
 import govnlp
 from pathlib import Path
 paths = [Path(p) for p in spec["paths"]]
 out = {}
 for jobs in spec["jobs"]:
-    w, c = time.perf_counter(), time.process_time()
+    w, c, k = time.perf_counter(), time.process_time(), children_cpu()
     n = sum(1 for _ in govnlp.parse_reports(paths, n_jobs=jobs, indicators=spec["mode"], progress=False))
-    out[str(jobs)] = {"reports": n, "wall_s": time.perf_counter() - w, "parent_cpu_s": time.process_time() - c}
+    out[str(jobs)] = {"reports": n, "wall_s": time.perf_counter() - w, "parent_cpu_s": time.process_time() - c,
+                      "workers_cpu_s": children_cpu() - k}
 print("\n" + json.dumps(out))
 '''
 
@@ -221,7 +226,8 @@ def format_table(result: dict) -> str:
         lines.append("ratios (chars/s of CPU): " + ", ".join(f"{k} {v:.2f}x" for k, v in result["ratios"].items()))
     if result.get("corpus"):
         c = result["corpus"]
-        runs = ", ".join(f"n_jobs={j}: {v['wall_s']:.1f} s wall" for j, v in c["by_jobs"].items())
+        runs = ", ".join(f"n_jobs={j}: {v['wall_s']:.1f} s wall ({v['parent_cpu_s'] + v.get('workers_cpu_s', 0):.1f} s CPU)"
+                         for j, v in c["by_jobs"].items())
         lines.append(f"corpus of {c['reports']} reports ({c['mode']}): {runs}")
     lines += [f"note: {n}" for n in result["notes"]]
     return "\n".join(lines)
