@@ -955,3 +955,14 @@ def test_hybrid_merge_is_indexed():
     cost(100)
     small, large = min(cost(3000), cost(3000)), min(cost(30000), cost(30000))
     assert large <= 15 * max(small, 0.02)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("城镇和农村居民人均可支配收入分别达到41000元和19000元，分别增长5.1%和6.9%。",
+     [("城镇居民人均可支配收入", 41000.0, 5.1), ("农村居民人均可支配收入", 19000.0, 6.9)]),
+    ("进出口总额、出口额分别为120亿元、80亿元，分别增长6%、9%；实际利用外资3亿美元。",
+     [("进出口总额", 1.2e10, 6.0), ("出口额", 8e9, 9.0), ("实际利用外资", 3e8, None)]),
+])
+def test_a_second_respectively_run_fills_the_same_names(text, expected):
+    # the rule that lived in the hybrid merge (link_distributive) is a rule of the linker now
+    assert [(n, v, c) for n, v, c, _, _ in _facts(text)] == expected

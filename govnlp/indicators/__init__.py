@@ -47,14 +47,21 @@ def extract_indicators(report: Report, mode: str = "rules", model: Optional[str]
 
 
 def excluded_ranges(report: Report) -> list[tuple[int, int]]:
-    """Stretches whose numbers are never indicators: boilerplate, glossary entries, footnote markers."""
+    """Stretches whose numbers are never indicators: boilerplate, glossary entries, footnote markers
+    (sorted and merged into disjoint ranges)."""
     out = [(b.start, b.end) for b in report.boilerplate]
     out += [(g.start, g.end) for g in report.glossary]
     out += [(f.start, f.end) for f in report.footnotes]
     for s in report.sections:
         if s.function in ("glossary", "boilerplate"):
             out.append((s.start, s.end))
-    return sorted(out)
+    merged: list[tuple[int, int]] = []  # disjoint, so one bisection finds the one that matters
+    for a, b in sorted(out):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
 
 
 def usable_quantities(report: Report) -> list[Quantity]:
@@ -74,9 +81,9 @@ def _inside_any(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
     import bisect
 
     i = bisect.bisect_left(ranges, (end, -1))
-    # ranges are sorted by start; an overlapping one starts before ``end``; look back over the
-    # few that do (nested or overlapping stretches are rare and short)
-    for a, b in reversed(ranges[max(0, i - 8):i]):
+    # ranges are disjoint and sorted: the ones that can overlap start before ``end``, and only
+    # the last few of those can still reach ``start``
+    for a, b in reversed(ranges[max(0, i - 2):i]):
         if a < end and start < b:
             return True
     return False
