@@ -57,6 +57,40 @@ def char_ngrams(text: str, lo: int, hi: int, lowercase: bool = True) -> list[str
     return out
 
 
+def _ngram_counts(texts: Sequence[str], vocab: dict, ngram_range, lowercase: bool = True):
+    """``(rows, columns, counts)`` of the vocabulary n-grams of each text (as int64 arrays).
+
+    All texts are scanned as one string, joined by a character no vocabulary term holds, so
+    the n-grams that cross a join are never counted; each n-gram goes to the text it starts in.
+    """
+    import numpy as np
+    from itertools import repeat
+    from operator import add
+
+    lo, hi = ngram_range
+    texts = [_WHITE_SPACES.sub(" ", t.lower() if lowercase else t) for t in texts]
+    sep = "\x00"
+    while any(sep in term for term in vocab):  # pragma: no cover - a vocabulary holding NUL
+        sep = chr(ord(sep) + 1)
+    joined = sep.join(texts)
+    starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
+    ids, pos = [], []
+    grams = list(joined)
+    for n in range(1, hi + 1):
+        if n > 1:
+            grams = list(map(add, grams[:-1], joined[n - 1:]))
+        if n >= lo:
+            found = np.fromiter(map(vocab.get, grams, repeat(-1)), dtype=np.int64, count=len(grams))
+            hit = np.flatnonzero(found >= 0)
+            ids.append(found[hit])
+            pos.append(hit)
+    ids_all, pos_all = np.concatenate(ids), np.concatenate(pos)
+    rows = np.searchsorted(starts, pos_all, side="right") - 1
+    size = max(len(vocab), 1)
+    keys, counts = np.unique(rows * size + ids_all, return_counts=True)
+    return keys // size, keys % size, counts
+
+
 class LinearScorer:
     """Feature blocks + linear classifiers, scored with numpy (see module docstring)."""
 
@@ -98,7 +132,6 @@ class LinearScorer:
         """The non-zero cells ``(row, column, value)`` of the feature matrix of ``rows``, the
         same values as the scikit-learn ColumnTransformer gives (numpy arrays)."""
         import numpy as np
-        from collections import Counter
 
         rr: list = []
         cc: list = []
@@ -118,14 +151,8 @@ class LinearScorer:
                             raw.append(v)
                 vals = np.asarray(raw, dtype=np.float64)
             else:
-                lo, hi = b["ngram_range"]
-                lower = b.get("lowercase", True)
-                for r, row in enumerate(rows):
-                    counts = Counter([j for j in map(get, char_ngrams(row[b["column"]], lo, hi, lower))
-                                      if j is not None])
-                    r_idx.extend([r] * len(counts))
-                    c_idx.extend(counts.keys())
-                    raw.extend(counts.values())
+                r_idx, c_idx, raw = _ngram_counts([row[b["column"]] for row in rows], vocab,
+                                                  b["ngram_range"], b.get("lowercase", True))
                 tf = np.asarray(raw, dtype=np.float64)
                 if b.get("sublinear_tf"):
                     tf = np.log(tf) + 1.0
