@@ -316,3 +316,17 @@ def test_export_only_writes_the_scorer_of_an_existing_model(tmp_path):
     assert main(["--out", str(tmp_path), "--export-only"]) == 0
     assert (tmp_path / "scorer.json").is_file() and (tmp_path / "scorer.npz").is_file()
     assert isinstance(_load_cached(str(tmp_path.resolve())), ExportedSectionModel)
+
+
+def test_ngram_counts_of_many_texts_match_scikit_learn():
+    """All texts counted in one pass give CountVectorizer's counts, text by text."""
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    from govnlp.section_scorer import _ngram_counts
+
+    texts = ["推进  乡村振兴 ABC", "一", "", "GDP增长6%", "ab\nab  AB", "振兴乡村"]
+    cv = CountVectorizer(analyzer="char", ngram_range=(1, 3)).fit(texts + ["振兴", "c a"])
+    want = cv.transform(texts).tocoo()
+    rows, cols, counts = _ngram_counts(texts, cv.vocabulary_, (1, 3))
+    assert sorted(zip(rows.tolist(), cols.tolist(), counts.tolist())) == \
+        sorted(zip(want.row.tolist(), want.col.tolist(), want.data.tolist()))
