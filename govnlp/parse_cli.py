@@ -32,7 +32,7 @@ def parser() -> argparse.ArgumentParser:
     """The argument parser of ``govnlp parse``."""
     from .export import TABLES
 
-    p = argparse.ArgumentParser(prog="govnlp parse", description=__doc__.split("\n\n")[0],
+    p = argparse.ArgumentParser(prog="govnlp parse", description=__doc__.split("\n\n")[0].replace("``", ""),
                                 epilog="Writing --out is resumable; see docs/corpus.md.")
     p.add_argument("files", nargs="+", help="report files (.txt, .html, .pdf, .docx), folders of them, or - for stdin")
     p.add_argument("--format", choices=["json", "tree", "text", "indicators", "html"], default="json",
@@ -43,8 +43,8 @@ def parser() -> argparse.ArgumentParser:
                         "indicator, see --table); resumable")
     p.add_argument("--table", choices=TABLES, default="indicators", help="rows of a .csv/.parquet --out")
     p.add_argument("--indicators", choices=["rules", "model", "hybrid", "none"], default="default",
-                   help="how indicators are found (default: hybrid, rules plus the NER model, which beat the "
-                        "rules on the benchmark; see docs/benchmark.md)")
+                   help="how indicators are found (default: $GOVNLP_INDICATORS or the library default, rules; "
+                        "hybrid adds the NER model; see docs/benchmark.md)")
     p.add_argument("--jobs", "-j", type=int, default=1, help="worker processes (-1: every core)")
     p.add_argument("--encoding", default=None, help="force an input encoding instead of detecting it")
     p.add_argument("--lexicon", default=None, help="an extra slogan lexicon (JSONL)")
