@@ -457,3 +457,13 @@ def test_empty_and_blank_texts_give_no_spans():
     assert model.predict([]) == []
     assert model.predict(["", "   "]) == [[], []]
     assert model.predict_tags(["  "]) == [(["O", "O"], [1.0, 1.0])]
+
+
+@pytest.mark.skipif(not (SHIPPED / "config.json").is_file(), reason="models/ner not built")
+def test_a_plain_torch_model_saves_a_folder_both_backends_load(tmp_path):
+    model = load_model(SHIPPED)
+    model.save(tmp_path / "copy")
+    want = [t for t, _ in model.predict_tags(OWN_SENTENCES[:3])]
+    for backend in ("torch", "transformers"):
+        again = load_model(tmp_path / "copy", backend=backend)
+        assert [t for t, _ in again.predict_tags(OWN_SENTENCES[:3])] == want
