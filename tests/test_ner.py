@@ -46,6 +46,10 @@ def test_number_gate_reads_digits_and_chinese_numerals():
     assert has_number("排名全省第一")
     assert not has_number("进一步深化改革，统一思想")
     assert [s for s, _ in number_sentences("统一思想。收入增长8%。")] == [5]
+    text = "统一思想。收入增长8%。支出下降3%。排名全省第一。"
+    asked = []
+    kept = number_sentences(text, keep=lambda s, e: asked.append(s) or s != 12)
+    assert kept == [(s, e) for s, e in number_sentences(text) if s != 12] and asked == [0, 5, 12, 19]
 
 
 def test_vocab_holds_gb2312_and_specials():

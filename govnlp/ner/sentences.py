@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import Callable, Optional
 
 _SENT_END = re.compile(r"[。！？；!?;\n]+")
 _NUMBER = re.compile(
@@ -56,6 +57,14 @@ def has_number(sentence: str) -> bool:
     return bool(find_quantities(sentence))
 
 
-def number_sentences(text: str) -> list[tuple[int, int]]:
-    """Ranges of the sentences of ``text`` that hold a number (the only ones the model reads)."""
-    return [(s, e) for s, e in split_sentences(text) if has_number(text[s:e])]
+def number_sentences(text: str, keep: Optional[Callable[[int, int], bool]] = None) -> list[tuple[int, int]]:
+    """Ranges of the sentences of ``text`` that hold a number (the only ones the model reads).
+
+    ``keep(start, end)``, when given, is asked first: a sentence it turns down is not run
+    through the number grammar at all (the result is the same as filtering afterwards).
+
+    >>> number_sentences("统一思想。收入增长8%。支出下降3%。", keep=lambda s, e: s > 5)
+    [(12, 19)]
+    """
+    return [(s, e) for s, e in split_sentences(text)
+            if (keep is None or keep(s, e)) and has_number(text[s:e])]
