@@ -81,9 +81,12 @@ def resolve_jobs(n_jobs: Optional[int], n_items: int) -> int:
 
 def warm_up(**kwargs) -> None:
     """Load and cache everything a parse with these options needs (models, lexicons)."""
+    import inspect
+
     from .pipeline import parse_text
 
-    parse_text(WARM_UP_TEXT, **kwargs)
+    accepted = inspect.signature(parse_text).parameters  # not the reading options (encoding=)
+    parse_text(WARM_UP_TEXT, **{k: v for k, v in kwargs.items() if k in accepted})
 
 
 # ---- the worker side ------------------------------------------------------------------------

@@ -46,6 +46,8 @@ def test_reports_come_back_in_input_order_with_one_or_two_processes(corpus):
     one = [_summary(r) for r in parse_reports(paths, n_jobs=1, progress=False, **RULES)]
     two = [_summary(r) for r in parse_reports(paths, n_jobs=2, progress=False, **RULES)]
     assert one == two and len(one) == 3
+    with_reading_options = parse_reports(paths, n_jobs=2, progress=False, encoding="utf-8", **RULES)
+    assert [_summary(r) for r in with_reading_options] == one
     assert [name for name, _ in parse_corpus(paths, n_jobs=-1, progress=False, **RULES)] == [str(p) for p in paths]
     assert ("北京市东城区", [("地区生产总值", 51230000000.0)]) in [(r, i[:1]) for r, i in one]
 
