@@ -125,7 +125,7 @@ def test_a_missing_argument_is_reported_at_the_end_and_the_rest_is_written(corpu
 def test_jsonl_output_is_resumable(corpus, tmp_path):
     out_file = tmp_path / "reports.jsonl"
     assert govnlp(str(corpus / "east.txt"), "--out", str(out_file)).returncode == 0
-    again = govnlp(str(corpus), "--out", str(out_file))
+    again = govnlp(str(corpus), "--out", str(out_file), "--jobs", "2", "--encoding", "utf-8")
     assert again.returncode == 0 and "1 source(s) already in" in again.stderr
     records = [json.loads(line) for line in out_file.read_text("utf-8").splitlines()]
     assert sorted(Path(r["source"]).name for r in records) == sorted(REPORTS)
