@@ -155,7 +155,8 @@ def to_label_studio(docs: list[dict], model_version: str = "govnlp") -> list[dic
                                    "value": {"start": s, "end": e, "text": [ind.get("period") or ""]}})
                     result.append({"id": rid, "from_name": "reading", "to_name": "text", "type": "textarea",
                                    "value": {"start": s, "end": e, "text": [reading_of(ind)]},
-                                   "meta": {"surfaces": {r: text[a:b] for r, (a, b) in spans.items()}}})
+                                   "meta": {"surfaces": {r: text[a:b] for r, (a, b) in spans.items()},
+                                            "reading": reading_of(ind)}})
                 else:
                     result.append({"from_id": rid, "to_id": f"i{k}-{anchor}", "type": "relation",
                                    "direction": "right", "labels": ["of"]})
@@ -181,7 +182,7 @@ def to_doccano(docs: list[dict]) -> list[dict]:
                 if role != anchor:
                     relations.append({"id": len(relations) + 1, "from_id": eid, "to_id": ids[anchor], "type": "of"})
             readings[str(ids[anchor])] = {"kind": ind.get("kind") or "actual", "period": ind.get("period"),
-                                          "reading": reading_of(ind),
+                                          "reading": reading_of(ind), "drafted": reading_of(ind),
                                           "surfaces": {r: text[a:b] for r, (a, b) in spans.items()}}
         lines.append({"id": doc["id"], "text": text, "entities": entities, "relations": relations,
                       "govnlp": {"meta": (doc.get("gold") or {}).get("meta") or {}, "readings": readings}})
@@ -220,12 +221,15 @@ def _read_surfaces(text: str, spans: dict, base: dict, roles: Iterable[str] = ("
 
 
 def _indicator(text: str, spans: dict, kind: Optional[str], period: Optional[str], reading: Optional[str],
-               surfaces: Optional[dict], notes: list[str]) -> dict:
+               surfaces: Optional[dict], notes: list[str], drafted: Optional[str] = None) -> dict:
     current = {r: text[a:b] for r, (a, b) in spans.items()}
     base = parse_reading(reading) if reading else {}
     changed = {r for r in set(current) | set(surfaces or {}) if (surfaces or {}).get(r) != current.get(r)}
+    typed = drafted is not None and reading is not None and reading.strip() != drafted.strip()
     if not reading:
         base = _read_surfaces(text, spans, base)
+    elif typed:
+        pass  # the annotator edited the reading: what they typed wins, moved spans or not
     elif surfaces is not None and changed:
         base = _read_surfaces(text, spans, base, roles=changed)
         if "name" in changed:
@@ -282,7 +286,7 @@ def _group(text: str, regions: dict[str, tuple[str, list[int]]], edges: list[tup
             notes.append(f"a NAME region with no number at {spans.get('name')} was skipped")
             continue
         out.append(_indicator(text, spans, attr.get("kind"), attr.get("period"), attr.get("reading"),
-                              attr.get("surfaces"), notes))
+                              attr.get("surfaces"), notes, attr.get("drafted")))
     out.sort(key=lambda d: tuple(d["spans"].get(_anchor_role(d["spans"]) or "name") or [0, 0]))
     return out
 
@@ -314,6 +318,7 @@ def from_label_studio(tasks: list[dict]) -> list[dict]:
                 attrs.setdefault(rid, {})[r["from_name"]] = v["text"][0] if isinstance(v["text"], list) else v["text"]
                 if r.get("from_name") == "reading" and (r.get("meta") or {}).get("surfaces") is not None:
                     attrs[rid]["surfaces"] = r["meta"]["surfaces"]
+                    attrs[rid]["drafted"] = r["meta"].get("reading")
         docs.append(_gold_doc(data.get("doc_id") or f"task-{task.get('id')}", text, data.get("meta") or {},
                               _group(text, regions, edges, attrs, notes), notes, "label-studio"))
     return docs

@@ -107,3 +107,19 @@ def test_cli_drafts_from_the_pipeline_and_imports_gold_that_lints_clean(tmp_path
     assert {i["value"] for i in docs[0]["gold"]["indicators"]} == {23140000000.0, 4200.0}
     assert bench(["--lint", "--gold", str(gold)]) == 0
     assert main(["annotate", str(Path(tmp_path / "missing.txt")), "--out", str(tasks)]) == 1
+
+
+def test_a_reading_the_annotator_typed_wins_over_a_moved_span():
+    draft = annotate.to_label_studio([{"id": "x", "text": TEXT, "gold": {"indicators": [
+        {"name": "地区生产总值", "value": 36650000000.0, "low": None, "high": None, "unit": "元", "qualifier": None,
+         "change": None, "rank": None, "kind": "actual", "period": "2023",
+         "spans": {"name": [2, 8], "value": [8, 17], "change": None}}]}}])
+    result = draft[0]["predictions"][0]["result"]
+    for r in result:                          # the span loses 完成, and the annotator types a qualifier
+        if r.get("id") == "i0-value":
+            r["value"].update(start=10, end=17)
+            if r["from_name"] == "reading":
+                r["value"]["text"] = [r["value"]["text"][0] + "; qualifier=at_least"]
+    ind = annotate.from_label_studio([{"id": 1, "data": draft[0]["data"], "annotations": [{"result": result}]}])
+    got = ind[0]["gold"]["indicators"][0]
+    assert (got["value"], got["qualifier"], got["spans"]["value"]) == (36650000000.0, "at_least", [10, 17])
