@@ -516,14 +516,11 @@ def test_output_validates_against_the_report_schema():
     jsonschema.validate(report.to_dict(), schema)
 
 
-def test_rules_are_fast_on_a_15k_character_report():
+def test_rules_read_a_15k_character_report():
+    # speed is measured by `govnlp bench --speed` (docs/benchmark.md), not asserted here
     report = _long_report()
-    extract_indicators(report)  # warm the caches (regexes, vocabulary)
-    t0 = time.perf_counter()
     inds = extract_indicators(report)
-    elapsed = time.perf_counter() - t0
     assert len(report.text) >= 15000 and len(inds) > 100
-    assert elapsed < 0.3, elapsed
 
 
 def test_dataframe_view():
