@@ -75,3 +75,19 @@ def test_a_five_year_plan_numeral_is_not_a_small_count():
     from govnlp.slogans.items import cn_number
 
     assert [cn_number(s) for s in ("十二五", "十四五", "二三十", "二十", "十", "九十九")] == [None, None, None, 20, 10, 99]
+
+
+def _seconds(text: str) -> float:
+    import time
+
+    t0 = time.perf_counter()
+    parse_report(text, indicators="rules")
+    return time.perf_counter() - t0
+
+
+@pytest.mark.parametrize("unit", ["(1", "1（", "1“六稳”“六保”"])
+def test_a_long_clause_of_bare_numbers_costs_linear_time(unit):
+    """The linker looks back a bounded window for a name (was quadratic: 6k chars took 60 s)."""
+    small = min(_seconds((unit * 1000)[:1000]) for _ in range(2))
+    large = _seconds((unit * 10000)[:10000])
+    assert large <= 15 * max(small, 0.02), (small, large)

@@ -24,6 +24,8 @@ from . import vocabulary
 RESPECTIVELY = re.compile(r"分别|依次")
 CLAUSE_SEP = re.compile(r"[，,；;：:\n]")
 LIST_SEP = "、"
+#: the farthest (in characters) a name may start before its value
+NAME_LOOKBACK = 120
 #: What may stand between two figures of one list: 7.2% 、6.8% / 1.5和 0.9 / 8.1%7.6%.
 LIST_GAP = re.compile(r"[\s、，,/和与及或]*(?:以及)?[\s]*")
 NAME_SPLIT = re.compile(r"、|和|及|与|以及")
@@ -344,6 +346,9 @@ class SentenceLinker:
         current: Optional[Draft] = None
         cursor = cs
         for i, q in enumerate(qs):
+            # bounded look-back: a name is never further than NAME_LOOKBACK before its value, so a
+            # long clause of bare numbers (which keep the cursor) costs linear, not quadratic, time
+            cursor = max(cursor, q.start - NAME_LOOKBACK)
             prefix = self.text[cursor:q.start]
             if COMPARISON.search(self.text[max(cs, q.start - 12):q.start]):
                 cursor = q.end
