@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import json
-import statistics
-import time
 from pathlib import Path
 
 import pytest
@@ -243,15 +241,13 @@ def test_every_section_is_labelled_and_fits_the_schema(seeds):
         jsonschema.validate(report.to_dict(), json.loads(SCHEMA.read_text("utf-8")))
 
 
-def test_labelling_is_fast(seeds):
+def test_labelling_twice_gives_the_same_labels(seeds):
+    # speed is measured by `govnlp bench --speed` (docs/benchmark.md), not asserted here
     report = seeds["003"]
-    label_sections(report)  # loads the model once
-    times = []
-    for _ in range(3):
-        t0 = time.perf_counter()
-        label_sections(report)
-        times.append(time.perf_counter() - t0)
-    assert statistics.median(times) < 0.25  # ~15 ms on an idle core; generous for shared CI
+    label_sections(report)
+    first = [(s.function, s.topic) for s in report.sections]
+    label_sections(report)
+    assert [(s.function, s.topic) for s in report.sections] == first
 
 
 # ---- training, saving, loading --------------------------------------------------------------
