@@ -24,6 +24,7 @@ Two layers:
 """
 from __future__ import annotations
 
+import bisect
 import json
 import os
 import re
@@ -135,6 +136,37 @@ def marker_style(marker: Optional[str]) -> str:
     return "other"
 
 
+def _top_level(report: Report) -> list[Section]:
+    """The top-level sections, computed once per outline (labelling asks for them per section)."""
+    cached = report.__dict__.get("_top_level")
+    if cached is None or cached[0] is not report.sections or cached[1] != len(report.sections):
+        cached = (report.sections, len(report.sections), [t for t in report.sections if t.parent is None])
+        report.__dict__["_top_level"] = cached
+    return cached[2]
+
+
+def _child_count(report: Report, section_id: int) -> int:
+    """How many children a section has (counted once per outline)."""
+    cached = report.__dict__.get("_child_counts")
+    if cached is None or cached[0] is not report.sections or cached[1] != len(report.sections):
+        counts: dict = {}
+        for t in report.sections:
+            counts[t.parent] = counts.get(t.parent, 0) + 1
+        cached = (report.sections, len(report.sections), counts)
+        report.__dict__["_child_counts"] = cached
+    return cached[2].get(section_id, 0)
+
+
+def _top_index(report: Report, section_id: int) -> int:
+    """Position of the first top-level section at or after ``section_id`` (bisect on cached ids)."""
+    cached = report.__dict__.get("_top_ids")
+    top = _top_level(report)
+    if cached is None or cached[0] is not top:
+        cached = (top, [t.id for t in top])
+        report.__dict__["_top_ids"] = cached
+    return bisect.bisect_left(cached[1], section_id)
+
+
 def structural_function(report: Report, s: Section) -> Optional[str]:
     """preamble / closing / glossary / boilerplate decided by structure and exact headings."""
     secs = report.sections
@@ -144,7 +176,7 @@ def structural_function(report: Report, s: Section) -> Optional[str]:
     if s.parent is not None and secs[s.parent].function in ("glossary", "boilerplate") and \
             secs[s.parent].confidence >= RULE_CONFIDENCE:
         return secs[s.parent].function
-    top = [t for t in secs if t.parent is None]
+    top = _top_level(report)
     if s.parent is None and top and s is top[0] and len(top) > 1:
         # the text before the first heading (the outline starts it at its first line), a
         # document title or the delivery line; a real first part such as 回顾2022 is not one
@@ -187,14 +219,18 @@ class _Outline:
     latest_year: Optional[int]
     children: dict
     siblings: dict
+    sibling_index: dict  # section id -> its position among its parent's children
 
     @classmethod
     def of(cls, report: Report) -> "_Outline":
         years = [int(y) for t in report.sections for y in YEAR.findall(t.title)]
         children: dict = {}
+        index: dict = {}
         for t in report.sections:
-            children.setdefault(t.parent, []).append(t.id)
-        return cls(max(years) if years else None, children, children)
+            kids = children.setdefault(t.parent, [])
+            index[t.id] = len(kids)
+            kids.append(t.id)
+        return cls(max(years) if years else None, children, children, index)
 
 
 def section_features(report: Report, s: Section, parent_function: Optional[str] = None,
@@ -223,7 +259,7 @@ def section_features(report: Report, s: Section, parent_function: Optional[str] 
         "rel_start": s.start / n,
         "rel_len": (s.end - s.start) / n,
         "has_children": float(bool(outline.children.get(s.id))),
-        f"sib_index={min(siblings.index(s.id) if s.id in siblings else 0, 8)}": 1.0,
+        f"sib_index={min(outline.sibling_index.get(s.id, 0), 8)}": 1.0,
         "is_last_sibling": float(bool(siblings) and siblings[-1] == s.id),
         f"fn_hint={fn_hint}": 1.0 if fn_hint else 0.0,
         f"fn_hint_w={fn_w}": 1.0,
@@ -319,8 +355,10 @@ def _rule_function(report: Report, s: Section, done: list[RuleLabel]) -> tuple[s
             return hint, HINT_CONFIDENCE, "keyword"
         if report.meta.doc_type == "task_plan":
             return "tasks", HINT_CONFIDENCE, "plan"
-        prev = [done[t.id].function for t in report.sections[:s.id] if t.parent is None]
-        if prev and prev[-1] in ("tasks", "targets", "guidance") and hint != "review":
+        top = _top_level(report)
+        k = _top_index(report, s.id)
+        prev = done[top[k - 1].id].function if k > 0 and top[k - 1].id < len(done) else None
+        if prev in ("tasks", "targets", "guidance") and hint != "review":
             return "tasks", 0.5, "plan"  # a part after the plan part continues the plan
         return (hint, 0.4, "default") if hint else ("other", 0.3, "default")
     if hint and weight >= 5 and hint in CHILD_OVERRIDES.get(parent.function, set()):
@@ -337,7 +375,7 @@ def _rule_topic(report: Report, s: Section, fn: str, done: list[RuleLabel]) -> t
         return "general", "keyword"  # the target block itself; its items have their own topics
     hint, weight = keyword_hint(s.title, "topic")
     if hint and hint != "general":
-        if s.parent is None and sum(1 for t in report.sections if t.parent == s.id) >= 3 and weight < 5:
+        if s.parent is None and _child_count(report, s.id) >= 3 and weight < 5:
             return "general", "default"
         return hint, "keyword"
     if hint == "general":

@@ -326,3 +326,27 @@ def test_ngram_counts_of_many_texts_match_scikit_learn():
     rows, cols, counts = _ngram_counts(texts, cv.vocabulary_, (1, 3))
     assert sorted(zip(rows.tolist(), cols.tolist(), counts.tolist())) == \
         sorted(zip(want.row.tolist(), want.col.tolist(), want.data.tolist()))
+
+
+def test_labelling_costs_grow_linearly_with_the_number_of_headings():
+    """Issue 12: 10x the headings may cost at most 15x (a ratio in one run, not a time limit)."""
+    import gc
+    import time
+
+    from govnlp.pipeline import parse_text
+
+    def cost(n: int) -> float:
+        report = parse_text("".join(f"一、推动工业经济发展{i}\n（一）加快科技创新\n" for i in range(n)),
+                            indicators="none", slogans=False)
+        best = float("inf")
+        for _ in range(2):
+            gc.disable()
+            t0 = time.process_time()
+            label_sections(report)
+            best = min(best, time.process_time() - t0)
+            gc.enable()
+        return best
+
+    cost(50)
+    small, large = cost(300), cost(3000)
+    assert large <= 15 * small, (small, large)
