@@ -127,4 +127,26 @@ def plausible_name(name: str, canonical: Optional[str] = None) -> bool:
     return _CLAUSE_CHARS.search(name) is None and _NAME_SUFFIX.search(name) is not None
 
 
-__all__ = ["Entry", "entries", "find_names", "canonical_id", "measure", "plausible_name"]
+@lru_cache(maxsize=1)
+def _name_word_table() -> dict[str, tuple[str, ...]]:
+    text = resources.files("govnlp").joinpath("data", "name_verbs.tsv").read_text(encoding="utf-8")
+    out: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, word = line.split("\t")[:2]
+        out.setdefault(kind, []).append(word)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def name_words(kind: str) -> tuple[str, ...]:
+    """The words of one kind in data/name_verbs.tsv ("action", "object", "manner", "predicate"),
+    in file order; () for an unknown kind.
+
+    >>> "惠及" in name_words("object"), "工作" in name_words("predicate")
+    (True, True)
+    """
+    return _name_word_table().get(kind, ())
+
+
+__all__ = ["Entry", "entries", "find_names", "canonical_id", "measure", "plausible_name", "name_words"]
