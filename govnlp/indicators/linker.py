@@ -71,7 +71,7 @@ TRAILING = re.compile(
     r"稳定在|保持在|控制在|达到了|实现了|完成了|已达|达到|有|了|力争|确保|争取|努力|预计|\s)+$")
 AFTER_STOP = re.compile(
     r"[，,。；;：:（(）)“\n]|减免|实现|完成|开工|建成|落户|驰援|奋战|参与|受益|覆盖|恢复|全面|顺利|成功|"
-    r"竣工|通车|扫尾|挂牌|出让|达标|投产|开园|运营|落地|建设|改造|整治|提升|推进|"
+    r"竣工|通车|扫尾|挂牌|出让|达标|投产|开园|运营|落地|建设|推进|"
     r"相继|先后|陆续|正在|已经|提供|开展|实施|投入|增长|同比|全部|累计|共|分别|通过|新增|达到|\d")
 #: A name that ends like this is a verb phrase or an example list: the counted thing follows
 #: the number (华天封测基地、久吾膜材料等11个亿元以上项目; 成功创建3个示范村).
@@ -285,9 +285,17 @@ def _name_after(text: str, pos: int, limit: int) -> tuple[str, Optional[tuple[in
     """The noun written right after a count: 38名医务人员 -> 医务人员."""
     end = min(limit, pos + 20)
     m = AFTER_STOP.search(text, pos, end)
+    while m and m.group(0) == "“" and m.start() > pos and "”" in text[m.end():end]:
+        # a quoted term inside the name: 25条道路路面“白改黑”工程
+        m = AFTER_STOP.search(text, text.index("”", m.end(), end) + 1, end)
     stop = m.start() if m else end
     frag = text[pos:stop]
     frag = re.sub(r"(?:、|及|和|与|以及|等)+$", "", frag)
+    # what happened to the thing is no part of it: 62个续建项目尽快竣工, 10个行政村改革工作
+    frag = _cut_predicate(frag)
+    aside = NAME_ASIDE.search(frag)
+    if aside and aside.start() >= 2:
+        frag = frag[:aside.start()]
     if len(frag) < 2 or not re.match(r"[\u4e00-\u9fff“]", frag):
         return "", None
     return frag, (pos, pos + len(frag))
