@@ -281,24 +281,29 @@ def clean_name(text: str, offset: int) -> tuple[str, Optional[tuple[int, int]]]:
     return BRACKET_NOTE.sub("", FOOTNOTE_IN_NAME.sub("", name)), (offset + s, offset + e)
 
 
-def _name_after(text: str, pos: int, limit: int) -> tuple[str, Optional[tuple[int, int]]]:
-    """The noun written right after a count: 38名医务人员 -> 医务人员."""
+def _name_after(text: str, pos: int, limit: int) -> tuple[str, Optional[tuple[int, int]], int]:
+    """The noun written right after a count: 38名医务人员 -> 医务人员.
+
+    Returns (name, span, end): ``end`` is where the phrase after the number stops, past a
+    predicate cut off the name (10个行政村改革工作 -> 行政村改革, end after 工作).
+    """
     end = min(limit, pos + 20)
-    m = AFTER_STOP.search(text, pos, end)
-    while m and m.group(0) == "“" and m.start() > pos and "”" in text[m.end():end]:
+    pred = PREDICATE.search(text, pos + 2, end)
+    cut = pred.start() if pred else end  # what happened to the thing is no part of it
+    m = AFTER_STOP.search(text, pos, cut)
+    while m and m.group(0) == "“" and m.start() > pos and "”" in text[m.end():cut]:
         # a quoted term inside the name: 25条道路路面“白改黑”工程
-        m = AFTER_STOP.search(text, text.index("”", m.end(), end) + 1, end)
-    stop = m.start() if m else end
+        m = AFTER_STOP.search(text, text.index("”", m.end(), cut) + 1, cut)
+    stop = m.start() if m else cut
     frag = text[pos:stop]
     frag = re.sub(r"(?:、|及|和|与|以及|等)+$", "", frag)
-    # what happened to the thing is no part of it: 62个续建项目尽快竣工, 10个行政村改革工作
-    frag = _cut_predicate(frag)
-    aside = NAME_ASIDE.search(frag)
+    aside = NAME_ASIDE.search(frag)  # 62个续建项目尽快竣工 -> 续建项目
     if aside and aside.start() >= 2:
         frag = frag[:aside.start()]
+    consumed = pred.end() if pred and stop == cut else pos + len(frag)
     if len(frag) < 2 or not re.match(r"[\u4e00-\u9fff“]", frag):
-        return "", None
-    return frag, (pos, pos + len(frag))
+        return "", None, pos
+    return frag, (pos, pos + len(frag)), consumed
 
 
 class _Cue:
@@ -448,7 +453,7 @@ class SentenceLinker:
             if ((not name or VERB_NAMES.match(name) or VERB_TAIL.search(name) or list_before)
                     and not cue and q.category != "currency") and q.category not in ("percent", "pp", "permille"):
                 nxt = qs[i + 1].start if i + 1 < len(qs) else ce
-                after_name, after_span = _name_after(self.text, q.end, nxt)
+                after_name, after_span, after_end = _name_after(self.text, q.end, nxt)
                 if after_name:
                     name, span, after_used = after_name, after_span, True
                     if q.unit is None and PEOPLE_NOUN.search(after_name):
@@ -486,7 +491,7 @@ class SentenceLinker:
                     self._set_value(d, q)
                     d.progress = bool(PROGRESS_NAME.search(prefix))
                     current = d
-            cursor = span[1] if after_used and span else q.end
+            cursor = max(span[1], after_end) if after_used and span else q.end
 
     def _not_a_measure(self, q: Quantity, prefix: str) -> bool:
         """Policy packages (国务院33条), class thresholds (20亿元以上龙头项目), codes (9台23线)."""
