@@ -149,6 +149,14 @@ VERB_NAMES = re.compile(
     r"涵盖|惠及|帮助|引进|培育|打造|投入|发放|争取|落实|引导|完成|开工|新开工|签约|服务|走访|培训|举办|"
     r"排查|检测|救助|资助|帮扶|安置|解决|处置|办理|受理|接待|提供|引入|招引|储备|谋划|入选|获评|创成|认定|"
     r"调派|派出|选派|动员|招募|吸纳|带动|培训|转移|新认定|评选|表彰|关停|搬迁|整治|清理|上述|以上|这些|其余)+$")
+#: Counts whose name may follow them even when a phrase stands before them (主城区7条背街小巷).
+COUNTED = ("count", "household", "people", "length")
+#: A phrase before a count that is a place, an example list, a scope or a batch, not the
+#: counted thing: 主城区7条, 北沿江高铁、宁淮城际5个, 涉及我区16件, 推出第一批15项.
+PLACE_OR_LIST = re.compile(r"、|(?:[区县市州村镇乡河湖站]|街道|社区|园区|新城|全区|我区|年度|批次|批)$")
+#: A phrase after a count that says what happened, not what was counted (三所当年开园).
+AFTER_NOT_NAME = re.compile(r"(?:上半年|下半年|全年|今年|年内|当年|目前|尽快|加快|有序|早日|全面|全部|基本|陆续|"
+                            r"相继|先后|顺利|不断|均|都|已|正|将|被|分别|其中|以上|以下|左右|多|余)")
 #: Verbs that state a growth rate take only rates; 增加/减少 take any unit (增加5家).
 RATE_ONLY_VERBS = ("增长", "上涨", "增速", "增幅", "涨幅", "涨")
 #: A change verb written before the name: 压减一般性财政支出10%以上.
@@ -458,6 +466,14 @@ class SentenceLinker:
                     name, span, after_used = after_name, after_span, True
                     if q.unit is None and PEOPLE_NOUN.search(after_name):
                         q.unit, q.category = "人", "people"  # 23.6万农村贫困人口
+            elif name and not cue and q.category in COUNTED and PLACE_OR_LIST.search(name) \
+                    and not self._canonical(name):
+                # 完成主城区7条背街小巷整治提升 / 北沿江高铁、宁淮城际5个先行段: a place or an
+                # example before a count, the counted thing right after it
+                nxt = qs[i + 1].start if i + 1 < len(qs) else ce
+                after_name, after_span, after_end = _name_after(self.text, q.end, nxt)
+                if after_name and self._ends_phrase(after_end, nxt, ce) and not AFTER_NOT_NAME.match(after_name):
+                    name, span, after_used = after_name, after_span, True
             if not cue and name and re.search(r"[、和](?=[^、和]+[均都]$)", name) and re.search(r"[均都]$", name):
                 # 受理率、按期办结率均100%: one value for each name
                 self._each(name, span, q)
@@ -492,6 +508,15 @@ class SentenceLinker:
                     d.progress = bool(PROGRESS_NAME.search(prefix))
                     current = d
             cursor = max(span[1], after_end) if after_used and span else q.end
+
+    def _ends_phrase(self, pos: int, nxt: int, ce: int) -> bool:
+        """Whether the phrase after a count stops at ``pos`` at a clause end or a verb, not at the
+        next figure (签约项目53个总投资120亿元: 总投资 names the next number; a line re-joined
+        without its punctuation reads the same)."""
+        rest = self.text[pos:nxt].strip()
+        if not rest:
+            return nxt >= ce
+        return not re.match(r"[\d０-９]", rest)
 
     def _not_a_measure(self, q: Quantity, prefix: str) -> bool:
         """Policy packages (国务院33条), class thresholds (20亿元以上龙头项目), codes (9台23线)."""
