@@ -72,13 +72,14 @@ TRAILING = re.compile(
 AFTER_STOP = re.compile(
     r"[，,。；;：:（(）)“\n]|减免|实现|完成|开工|建成|落户|驰援|奋战|参与|受益|覆盖|恢复|全面|顺利|成功|"
     r"竣工|通车|扫尾|挂牌|出让|达标|投产|开园|运营|落地|建设|推进|启动|"
-    r"相继|先后|陆续|正在|已经|提供|开展|实施|投入|增长|同比|全部|累计|共|分别|通过|新增|达到|\d")
+    r"相继|先后|陆续|正在|已经|提供|开展|实施|实行|投入|增长|同比|全部|累计|共(?=计|有|[\d一二三四五六七八九十两百千])|"
+    r"分别|通过|新增|达到|\d")
 #: A name that ends like this is a verb phrase or an example list: the counted thing follows
 #: the number (华天封测基地、久吾膜材料等11个亿元以上项目; 成功创建3个示范村).
 VERB_TAIL = re.compile(
     r"(?:等|的|新增|推动|围绕|建设|建成|创建|推进|盘活|升级|实施|启动|加快|发布|安装|打造|开展|新辟|优化|"
     r"引进|培育|落实|设立|改造|整治|提升|新建|完成|组织|举办|争取|储备|谋划|签约|开工|竣工|投用|"
-    r"认定|评为|获批|获评|入选|涉及|办理|办结|解决|化解|收集|梳理|排查|走访|服务|帮助|扶持|支持|办好|办成)$")
+    r"认定|评为|获批|获评|入选|涉及|办理|办结|解决|化解|收集|梳理|排查|走访|服务|帮助|扶持|支持|办好|办成|参与)$")
 def _alternation(kind: str) -> str:
     return "|".join(re.escape(w) for w in sorted(vocabulary.name_words(kind), key=len, reverse=True))
 
@@ -147,7 +148,7 @@ def _clause_verb_cut(name: str) -> int:
 #: Names that are only a verb: the thing counted is written after the number (吸引110余家企业).
 VERB_NAMES = re.compile(
     r"^(?:吸引|集聚|聚集|设立|实施|新建|改造|新建和改造|建设|建成|增设|开展|组织|启动|推进|加快推进|遴选|建立|"
-    r"涵盖|惠及|帮助|引进|培育|打造|投入|发放|争取|落实|引导|完成|开工|新开工|签约|服务|走访|培训|举办|"
+    r"涵盖|惠及|帮助|引进|培育|打造|投入|发放|争取|落实|引导|完成|开工|新开工|签约|服务|走访|培训|举办|接入|推出|"
     r"排查|检测|救助|资助|帮扶|安置|解决|处置|办理|受理|接待|提供|引入|招引|储备|谋划|入选|获评|创成|认定|"
     r"调派|派出|选派|动员|招募|吸纳|带动|培训|转移|新认定|评选|表彰|关停|搬迁|整治|清理|上述|以上|这些|其余)+$")
 #: Counts whose name may follow them even when a phrase stands before them (主城区7条背街小巷).
@@ -300,7 +301,7 @@ def _name_after(text: str, pos: int, limit: int) -> tuple[str, Optional[tuple[in
     pred = PREDICATE.search(text, pos + 3, end)
     cut = pred.start() if pred else end  # what happened to the thing is no part of it
     m = AFTER_STOP.search(text, pos, cut)
-    while m and m.group(0) == "“" and m.start() > pos and "”" in text[m.end():cut]:
+    while m and m.group(0) == "“" and "”" in text[m.end():cut]:
         # a quoted term inside the name: 25条道路路面“白改黑”工程
         m = AFTER_STOP.search(text, text.index("”", m.end(), cut) + 1, cut)
     stop = m.start() if m else cut
