@@ -91,6 +91,7 @@ def _alternation(kind: str) -> str:
 #: adverbs that may precede them and the predicates that end a name live in data/name_verbs.tsv.
 ACTION_HEAD = re.compile(rf"^(?:{_alternation('manner')})?(?:{_alternation('action')})(?=..)")
 OBJECT_HEAD = re.compile(rf"^(?:{_alternation('manner')})?(?:{_alternation('object')})(?=..)")
+OBJECT_INSIDE = re.compile(rf"(?:{_alternation('object')})(?=..)")
 #: A predicate after a name of three characters or more: 物流及上下游配套企业入驻, 行政村改革工作,
 #: …龙头企业称号 (重点工作 stays).
 PREDICATE = re.compile(rf"(?<=...)(?:{_alternation('predicate')})")
@@ -105,6 +106,18 @@ def _strip_verb_head(name: str) -> int:
     if m and len(name) - m.end() >= 3:  # 实施亿元以上重大项目 -> 亿元以上重大项目; 发放贷款 stays
         return m.end()
     return 0
+
+
+def _object_start(name: str) -> int:
+    """Where the object of an object verb starts when the verb opens the name or follows a short
+    beneficiary or place (向武汉供应医疗设备 -> 医疗设备 once 向 is gone), else 0."""
+    m = OBJECT_HEAD.match(name)
+    if m:
+        return m.end()
+    if vocabulary.canonical_id(name):
+        return 0  # 研发经费投入强度: a known indicator, the verb is a noun in it
+    m = OBJECT_INSIDE.search(name, 1, len(name))
+    return m.end() if m and m.start() <= 6 else 0
 
 
 def _cut_predicate(name: str) -> str:
@@ -286,6 +299,9 @@ def clean_name(text: str, offset: int) -> tuple[str, Optional[tuple[int, int]]]:
                 s, name = s + cut + 1, name[cut + 1:]
             if len(name) > 18:
                 s, name = s + len(name) - 18, name[-18:]
+    head = _object_start(name)  # 查封、扣押、冻结涉案资产 -> 涉案资产 (after the list cut)
+    if head:
+        s, name = s + head, name[head:]
     e = s + len(name)
     # a footnote marker glued inside a name (普惠性幼儿园9覆盖率) is not part of it
     return BRACKET_NOTE.sub("", FOOTNOTE_IN_NAME.sub("", name)), (offset + s, offset + e)
