@@ -68,11 +68,11 @@ TRAILING = re.compile(
     r"升至|降到|升到|发展到|发展至|增加至|年均|平均每年|每人每月|每人每年|每月|每年|拟按|拟安排|安排|按|拟|再|又|还|"
     r"[比较](?:19|20)\d\d年|在[一二三四五六七八九十两\d]{1,2}年|"
     r"扩大到|扩大至|缩小到|缩小至|缩短到|缩短至|压缩到|压缩至|提至|增到|"
-    r"稳定在|保持在|控制在|达到了|实现了|完成了|已达|达到|有|了|力争|确保|争取|努力|预计|\s)+$")
+    r"稳定在|保持在|控制在|达到了|实现了|完成了|已达|达到|有|了|力争|确保|争取|努力|预计|平均|\s)+$")
 AFTER_STOP = re.compile(
     r"[，,。；;：:（(）)“\n]|减免|实现|完成|开工|建成|落户|驰援|奋战|参与|受益|覆盖|恢复|全面|顺利|成功|"
     r"竣工|通车|扫尾|挂牌|出让|达标|投产|开园|运营|落地|建设|推进|启动|"
-    r"相继|先后|陆续|正在|已经|提供|开展|实施|实行|投入|增长|同比|全部|累计|共(?=计|有|[\d一二三四五六七八九十两百千])|"
+    r"相继|先后|陆续|正在|已经|提供|开展|实施|实行|投入|发放|追回|增长|同比|全部|累计|共(?=计|有|[\d一二三四五六七八九十两百千])|"
     r"分别|通过|新增|达到|\d")
 #: A name that ends like this is a verb phrase or an example list: the counted thing follows
 #: the number (华天封测基地、久吾膜材料等11个亿元以上项目; 成功创建3个示范村).
@@ -94,7 +94,7 @@ OBJECT_HEAD = re.compile(rf"^(?:{_alternation('manner')})?(?:{_alternation('obje
 OBJECT_INSIDE = re.compile(rf"(?:{_alternation('object')})(?=..)")
 #: A predicate after a name of three characters or more: 物流及上下游配套企业入驻, 行政村改革工作,
 #: …龙头企业称号 (重点工作 stays).
-PREDICATE = re.compile(rf"(?<=...)(?:{_alternation('predicate')})")
+PREDICATE = re.compile(rf"(?<=...)(?:{_alternation('predicate')})(?![站室组队者])")
 
 
 def _strip_verb_head(name: str) -> int:
@@ -132,7 +132,7 @@ NAME_ASIDE = re.compile(
     r"由(?:19|20)\d\d年(?:底|末)?(?:的)?$|(?<=..)(?:近|过去)?[一二三四五六七八九十两\d]{1,2}年(?:来|间|内)?$|"
     r"(?<=...)(?:总数|开行|惠及)$|"
     # a time word or an adverb after the name starts the predicate: 续建项目尽快, 新型研发机构全年确保备案
-    r"(?<=..)(?:上半年|下半年|全年|今年|年内|当年|目前|尽快|加快|有序|早日|全面|全部|基本|陆续|相继|先后|顺利|不断)"
+    r"(?<=..)(?:上半年|下半年|全年|今年|年内|当年|目前|尽快|加快|有序|早日|全面|全部|基本|陆续|相继|先后|顺利|不断|统一)"
     r"[\u4e00-\u9fff]{0,4}$")
 #: Verbs after which a name starts: a rule name running through one of them holds a clause
 #: (moved here from the hybrid merge: a model-free rule belongs to the rules).
@@ -427,7 +427,7 @@ class SentenceLinker:
             if q.unit == "人" and q.unit_text in ("名", "位") and RANK_PLACES.search(prefix):
                 gain = RANK_GAIN.search(prefix)
                 if gain:  # 排名中前进137位: a change of rank places
-                    name, span = clean_name(prefix[:gain.start()], cursor)
+                    name, span = clean_name(re.sub(r"中$", "", prefix[:gain.start()]), cursor)
                     d = self._new(name, span, q)
                     self._set_change(d, q, _Cue(gain.group(0), gain.start()), cursor, unit="位")
                     current = d
@@ -492,6 +492,8 @@ class SentenceLinker:
                 after_name, after_span, after_end = _name_after(self.text, q.end, nxt)
                 if after_name and self._ends_phrase(after_end, nxt, ce) and not AFTER_NOT_NAME.match(after_name):
                     name, span, after_used = after_name, after_span, True
+            if not after_used and name.endswith("等") and len(name) > 3 and not cue:
+                name, span = name[:-1], (span[0], span[1] - 1) if span else span  # 大学生就业、…就业等1.66万人次
             if not cue and name and re.search(r"[、和](?=[^、和]+[均都]$)", name) and re.search(r"[均都]$", name):
                 # 受理率、按期办结率均100%: one value for each name
                 self._each(name, span, q)
