@@ -79,7 +79,8 @@ AFTER_STOP = re.compile(
 VERB_TAIL = re.compile(
     r"(?:等|的|新增|推动|围绕|建设|建成|创建|推进|盘活|升级|实施|启动|加快|发布|安装|打造|开展|新辟|优化|"
     r"引进|培育|落实|设立|改造|整治|提升|新建|完成|组织|举办|争取|储备|谋划|签约|开工|竣工|投用|"
-    r"认定|评为|获批|获评|入选|涉及|办理|办结|解决|化解|收集|梳理|排查|走访|服务|帮助|扶持|支持|办好|办成|参与)$")
+    r"认定|评为|获批|获评|入选|涉及|办理|办结|解决|化解|收集|梳理|排查|走访|服务|帮助|扶持|支持|办好|办成|参与|"
+    + "|".join(vocabulary.name_words("object")) + ")$")  # 城区增设1200个充电桩
 def _alternation(kind: str) -> str:
     return "|".join(re.escape(w) for w in sorted(vocabulary.name_words(kind), key=len, reverse=True))
 
@@ -97,11 +98,15 @@ OBJECT_INSIDE = re.compile(rf"(?:{_alternation('object')})(?=..)")
 PREDICATE = re.compile(rf"(?<=...)(?:{_alternation('predicate')})(?![站室组队者])")
 
 
+#: What is left after a verb that is only a measure word: the verb is a noun there (投入强度).
+MEASURE_WORD = re.compile(r"(?:强度|比重|比例|占比|规模|总量|总额|增速|增幅|水平|效率|率|额|量)")
+
+
 def _strip_verb_head(name: str) -> int:
     """How many leading characters of ``name`` are an action or object verb (with its adverb)."""
     m = OBJECT_HEAD.match(name)
     if m:
-        return m.end()
+        return 0 if MEASURE_WORD.fullmatch(name, m.end()) else m.end()
     m = ACTION_HEAD.match(name)
     if m and len(name) - m.end() >= 3:  # 实施亿元以上重大项目 -> 亿元以上重大项目; 发放贷款 stays
         return m.end()
@@ -113,7 +118,7 @@ def _object_start(name: str) -> int:
     beneficiary or place (向武汉供应医疗设备 -> 医疗设备 once 向 is gone), else 0."""
     m = OBJECT_HEAD.match(name)
     if m:
-        return m.end()
+        return 0 if MEASURE_WORD.fullmatch(name, m.end()) else m.end()
     if vocabulary.canonical_id(name):
         return 0  # 研发经费投入强度: a known indicator, the verb is a noun in it
     m = OBJECT_INSIDE.search(name, 1, len(name))
