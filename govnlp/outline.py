@@ -528,7 +528,17 @@ def _set_ends(sections: list[Section], content_end: int, closing: Optional[int])
         t.end = max(_limit(t, closing, content_end, limit_all), t.body_start or t.start)
     by_id = {s.id: s for s in sections}
     last_child: dict[Optional[int], Section] = {}
+    moved: set[int] = set()
     for s in sections:
+        # an item that starts after its parent ended (an inline 一是 list after a line-start 一是
+        # item) belongs to the nearest ancestor that still holds it; its subtree follows it
+        parent = by_id.get(s.parent) if s.parent is not None else None
+        while parent is not None and not parent.start <= s.start < max(parent.end, parent.start + 1):
+            parent = by_id.get(parent.parent) if parent.parent is not None else None
+        if (parent.id if parent else None) != s.parent or s.parent in moved:
+            s.parent = parent.id if parent else None
+            s.level = parent.level + 1 if parent else 1
+            moved.add(s.id)
         if s.parent is not None:
             s.end = min(s.end, by_id[s.parent].end)
         prev = last_child.get(s.parent)

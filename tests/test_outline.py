@@ -277,3 +277,12 @@ def test_a_list_of_parts_one_per_line_is_not_a_run_of_headings():
 def test_a_decimal_after_a_comma_does_not_make_a_heading_a_list():
     r = outline_of("1.新建高标准农田，4.5万亩以上。\n2.完成造林，3.2万亩。\n3.新增就业，4.5万人。\n4.推进改革。")
     assert [s.marker for s in r.sections] == ["1.", "2.", "3.", "4."]
+
+
+def test_an_inline_list_after_a_line_start_item_is_not_nested_inside_it():
+    """Fuzz seed 10 #327: children used to be clipped below their own start ([5, 4))."""
+    from govnlp.invariants import violations
+
+    r = govnlp.parse_report("一是加快\n一是加展。二是深化", indicators="none")
+    assert [(s.level, s.start, s.end) for s in r.sections] == [(1, 0, 4), (1, 5, 10), (1, 10, 14)]
+    assert violations(r) == []
