@@ -520,3 +520,15 @@ def test_the_seeds_view_gathers_the_five_real_reports_from_their_splits():
     from govnlp.benchmark.dataset import SPLITS
 
     assert {d.split for d in seeds} <= set(SPLITS)
+
+
+def test_modes_run_govnlp_once_per_indicator_mode_side_by_side(capsys):
+    from importlib import resources
+
+    from govnlp.benchmark.cli import main
+
+    sample = resources.files("govnlp.benchmark").joinpath("data", "sample.jsonl")
+    assert main(["--gold", str(sample), "--pipeline", "govnlp", "--modes", "rules,model", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert list(result["splits"]["sample"]) == ["govnlp:rules", "govnlp:model"]
+    assert main(["--split", "dev", "--modes", "rules,fast"]) == 2

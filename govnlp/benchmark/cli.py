@@ -51,7 +51,7 @@ TABLE_ROWS = [
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="govnlp bench", description=__doc__.split("\n\n")[0])
-    p.add_argument("--split", default="all", choices=SPLITS + ("all",),
+    p.add_argument("--split", default="all", choices=SPLITS + ("all", "seeds"),
                    help="which bundled split to score (all = each split and their union)")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
     p.add_argument("--markdown", action="store_true", help="print Markdown tables (for docs/benchmark.md)")
@@ -59,6 +59,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="govnlp, a baseline, or all of them (missing optional ones are skipped)")
     p.add_argument("--indicators", default=None, choices=("rules", "model", "hybrid"),
                    help="govnlp's indicator mode (default: the pipeline's default)")
+    p.add_argument("--modes", default=None, metavar="M1,M2",
+                   help="run govnlp once per indicator mode, side by side (e.g. rules,hybrid,model)")
     p.add_argument("--ci", type=int, default=0, metavar="N",
                    help="add 95%% bootstrap intervals from N resamples of the documents (e.g. 1000)")
     p.add_argument("--per-doc", action="store_true",
@@ -108,6 +110,9 @@ def run_bench(splits: dict[str, list[GoldDoc]], pipelines: list[str],
     for name in pipelines:
         if name == "govnlp":
             runners[name] = (govnlp_pipeline(indicators), None)
+            continue
+        if name.startswith("govnlp:"):  # one indicator mode of govnlp (--modes)
+            runners[name] = (govnlp_pipeline(name.split(":", 1)[1]), None)
             continue
         try:
             runners[name] = (get_baseline(name), BASELINE_LAYERS)
@@ -283,6 +288,14 @@ def main(argv: Optional[list[str]] = None) -> int:
     else:
         splits = {args.split: load_split(args.split)}
     pipelines = list(PIPELINES) if args.pipeline == "all" else [args.pipeline]
+    if args.modes:
+        modes = [m.strip() for m in args.modes.split(",") if m.strip()]
+        bad = [m for m in modes if m not in ("rules", "model", "hybrid")]
+        if bad:
+            print(f"govnlp bench: unknown mode(s) {bad}; choose from rules, model, hybrid", file=sys.stderr)
+            return 2
+        at = pipelines.index("govnlp") if "govnlp" in pipelines else 0
+        pipelines[at:at + ("govnlp" in pipelines)] = [f"govnlp:{m}" for m in modes]
     if args.lint:
         return _lint(splits, args.json)
     if args.explain:
