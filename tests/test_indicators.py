@@ -1020,3 +1020,18 @@ def test_name_words_are_data():
     assert "惠及" in vocabulary.name_words("object")
     assert "入驻" in vocabulary.name_words("predicate")
     assert vocabulary.name_words("no-such-kind") == ()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a unit written with the start of the counted noun (所学校, 个村) does not swallow the name
+    ("引进名校等6所学校，新增学位3000个。", [("学校", 6.0), ("新增学位", 3000.0)]),
+    ("完成48个村庄环境整治提升任务。", [("村庄环境整治提升任务", 48.0)]),
+    # a list that shares one count keeps its items; a collective numeral sums the list up
+    ("完成18个省考、市考断面水质监测。", [("省考、市考断面水质监测", 18.0)]),
+    ("汽车、电子、医药三大产业集群产值1200亿元。", [("三大产业集群产值", 1.2e11)]),
+    # scope and quantity words in front are no part of the name
+    ("市属国有企业营业收入580亿元。", [("国有企业营业收入", 5.8e10)]),
+    ("安排各类就业补贴9000万元，另有待拨资金2亿元。", [("就业补贴", 9e7), ("待拨资金", 2e8)]),
+])
+def test_lists_units_and_scope_words_around_a_name(text, expected):
+    assert _names(text) == expected

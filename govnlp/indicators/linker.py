@@ -341,6 +341,16 @@ def _name_after(text: str, pos: int, limit: int) -> tuple[str, Optional[tuple[in
     return frag, (pos, pos + len(frag)), consumed
 
 
+def _noun_in_unit(q: Quantity) -> int:
+    """How many characters at the end of a count's unit are the counted noun's start
+    (8所学校 -> 学校, 532个村庄… -> 村): the name after the count starts there."""
+    unit, written = q.unit or "", q.unit_text or ""
+    if unit and len(written) > len(unit) and written.startswith(unit) and written != "元人民币" \
+            and q.raw.endswith(written):
+        return len(written) - len(unit)
+    return 0
+
+
 class _Cue:
     """A change verb found outside :data:`CHANGE_CUE` (same interface as its match)."""
 
@@ -412,7 +422,10 @@ class SentenceLinker:
             k = bisect.bisect_left(starts, pos)  # qs[k-1] is the last number before the 、
             has_number = k > 0 and qs[k - 1].num_start >= s
             inside = any(q.start <= pos < q.end for q in qs[max(0, k - 2):k + 1])
-            if has_number and not inside:
+            # the part after the 、 has a number of its own (27个国考、市考水质断面 is one item)
+            nxt_sep = self.text.find(LIST_SEP, pos + 1, ce)
+            own = k < len(qs) and qs[k].num_start < (nxt_sep if nxt_sep >= 0 else ce)
+            if has_number and not inside and own:
                 out.append((s, pos))
                 s = pos + 1
         out.append((s, ce))
@@ -488,7 +501,7 @@ class SentenceLinker:
             if ((not name or VERB_NAMES.match(name) or VERB_TAIL.search(name) or list_before)
                     and not cue and q.category != "currency") and q.category not in ("percent", "pp", "permille"):
                 nxt = qs[i + 1].start if i + 1 < len(qs) else ce
-                after_name, after_span, after_end = _name_after(self.text, q.end, nxt)
+                after_name, after_span, after_end = _name_after(self.text, q.end - _noun_in_unit(q), nxt)
                 if after_name:
                     name, span, after_used = after_name, after_span, True
                     if q.unit is None and PEOPLE_NOUN.search(after_name):
@@ -498,7 +511,7 @@ class SentenceLinker:
                 # 完成主城区7条背街小巷整治提升 / 北沿江高铁、宁淮城际5个先行段: a place or an
                 # example before a count, the counted thing right after it
                 nxt = qs[i + 1].start if i + 1 < len(qs) else ce
-                after_name, after_span, after_end = _name_after(self.text, q.end, nxt)
+                after_name, after_span, after_end = _name_after(self.text, q.end - _noun_in_unit(q), nxt)
                 if after_name and self._ends_phrase(after_end, nxt, ce) and not AFTER_NOT_NAME.match(after_name):
                     name, span, after_used = after_name, after_span, True
             if not after_used and name.endswith("等") and len(name) > 3 and not cue:
