@@ -121,8 +121,8 @@ def _object_start(name: str) -> int:
         return 0 if MEASURE_WORD.fullmatch(name, m.end()) else m.end()
     if vocabulary.canonical_id(name):
         return 0  # 研发经费投入强度: a known indicator, the verb is a noun in it
-    m = OBJECT_INSIDE.search(name, 1, len(name))
-    return m.end() if m and m.start() <= 6 else 0
+    starts = [m.end() for m in OBJECT_INSIDE.finditer(name, 1) if m.start() <= 6]
+    return starts[-1] if starts else 0  # 扣押、冻结涉案资产 -> 涉案资产
 
 
 def _cut_predicate(name: str) -> str:
@@ -322,7 +322,7 @@ def _name_after(text: str, pos: int, limit: int) -> tuple[str, Optional[tuple[in
     Returns (name, span, end): ``end`` is where the phrase after the number stops, past a
     predicate cut off the name (10个行政村改革工作 -> 行政村改革, end after 工作).
     """
-    end = min(limit, pos + 20)
+    end = min(limit, pos + 24)
     pred = PREDICATE.search(text, pos + 3, end)
     cut = pred.start() if pred else end  # what happened to the thing is no part of it
     m = AFTER_STOP.search(text, pos, cut)
@@ -332,6 +332,11 @@ def _name_after(text: str, pos: int, limit: int) -> tuple[str, Optional[tuple[in
     stop = m.start() if m else cut
     frag = text[pos:stop]
     frag = re.sub(r"(?:、|及|和|与|以及|等)+$", "", frag)
+    first = frag.find("、")
+    if first > 2 and frag[first - 1] != frag[-1]:
+        # 7条背街小巷整治提升、黄山岭路环境综合整治: the next item is other work; a short
+        # modifier (27个国考、市考水质断面) or a shared head (工业企业、…流通企业) keeps the list
+        frag = frag[:first]
     aside = NAME_ASIDE.search(frag)  # 62个续建项目尽快竣工 -> 续建项目
     if aside and aside.start() >= 2:
         frag = frag[:aside.start()]
