@@ -28,7 +28,7 @@ LIST_SEP = "、"
 NAME_LOOKBACK = 120
 #: What may stand between two figures of one list: 7.2% 、6.8% / 1.5和 0.9 / 8.1%7.6%.
 LIST_GAP = re.compile(r"[\s、，,/和与及或]*(?:以及)?[\s]*")
-NAME_SPLIT = re.compile(r"、|和|及|与|以及")
+NAME_SPLIT = re.compile(r"、|和(?!谐|平)|及(?!时)|与|以及")  # not inside 和谐, 及时
 
 _BASIS = (r"(?P<basis>同比|同口径|环比|比上年同期|比上年|比去年同期|比去年|较上年同期|较上年|较去年|比年初|较年初|"
           r"比(?:19|20)\d\d年|较(?:19|20)\d\d年|年均|平均每年|年平均|[两二三四五]年平均)")
