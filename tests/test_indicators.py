@@ -1035,3 +1035,11 @@ def test_name_words_are_data():
 ])
 def test_lists_units_and_scope_words_around_a_name(text, expected):
     assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("进贤县农家书屋120个。", [("农家书屋", 120.0)]),                  # a region in front is dropped
+    ("新建区域性养老服务中心4个。", [("新建区域性养老服务中心", 4.0)]),  # 区域 is no region
+])
+def test_a_region_in_front_of_a_name(text, expected):
+    assert _names(text) == expected

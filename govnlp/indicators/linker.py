@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from .. import regions
 from ..numbers import Quantity
 from ..report import Change, Rank
 from . import vocabulary
@@ -123,6 +124,24 @@ def _object_start(name: str) -> int:
         return 0  # 研发经费投入强度: a known indicator, the verb is a noun in it
     starts = [m.end() for m in OBJECT_INSIDE.finditer(name, 1) if m.start() <= 6]
     return starts[-1] if starts else 0  # 扣押、冻结涉案资产 -> 涉案资产
+
+
+#: What may follow 区/市/县/省 inside one word (区域, 市场, 县域, 省级): no region ends there.
+_REGION_WORD_NEXT = "域划间位别块场民值城级内外属直"
+
+
+def _leading_place(name: str) -> int:
+    """The length of a full region name (县, 市, 区 ... of the division table) that opens ``name``
+    and leaves a name of two characters or more, else 0."""
+    if len(name) < 5:
+        return 0
+    hits = regions.find_places(name[:12])
+    if not hits or hits[0][0] != 0:
+        return 0
+    end = hits[0][1]
+    if end < 3 or name[end - 1] not in "省市县区州旗盟" or len(name) - end < 2 or name[end] in _REGION_WORD_NEXT:
+        return 0
+    return end
 
 
 def _cut_predicate(name: str) -> str:
@@ -311,6 +330,9 @@ def clean_name(text: str, offset: int) -> tuple[str, Optional[tuple[int, int]]]:
     head = _object_start(name)  # 查封、扣押、冻结涉案资产 -> 涉案资产 (after the list cut)
     if head:
         s, name = s + head, name[head:]
+    place = _leading_place(name)  # 南昌县幼儿园 -> 幼儿园 (annotation 2.3: no region in front)
+    if place:
+        s, name = s + place, name[place:]
     e = s + len(name)
     # a footnote marker glued inside a name (普惠性幼儿园9覆盖率) is not part of it
     return BRACKET_NOTE.sub("", FOOTNOTE_IN_NAME.sub("", name)), (offset + s, offset + e)
