@@ -307,7 +307,7 @@ def clean_name(text: str, offset: int) -> tuple[str, Optional[tuple[int, int]]]:
             s, name = s + group.start(), name[group.start():]
     if len(name) > 10:
         hits = [h for h in vocabulary.find_names(name) if h[1] == len(name)]
-        if hits and hits[-1][0] >= 6 and not name[:hits[-1][0]].endswith(MODIFIER_END):
+        if hits and hits[-1][0] >= 7 and not name[:hits[-1][0]].endswith(MODIFIER_END):
             # 我们交出亮眼成绩单地区生产总值 -> 地区生产总值; not 软件和信息技术|服务业营业收入
             s, name = s + hits[-1][0], name[hits[-1][0]:]
     clause = _clause_verb_cut(name)
