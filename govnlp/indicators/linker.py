@@ -75,15 +75,20 @@ AFTER_STOP = re.compile(
     r"竣工|通车|扫尾|挂牌|出让|达标|投产|开园|运营|落地|建设|推进|启动|"
     r"相继|先后|陆续|正在|已经|提供|开展|实施|实行|投入|发放|追回|增长|同比|全部|累计|共(?=计|有|[\d一二三四五六七八九十两百千])|"
     r"分别|通过|新增|达到|\d")
+
+
+def _alternation(kind: str) -> str:
+    """A regex alternation of the words of one kind in data/name_verbs.tsv, longest first."""
+    return "|".join(re.escape(w) for w in sorted(vocabulary.name_words(kind), key=len, reverse=True))
+
+
 #: A name that ends like this is a verb phrase or an example list: the counted thing follows
-#: the number (华天封测基地、久吾膜材料等11个亿元以上项目; 成功创建3个示范村).
+#: the number (华天封测基地、久吾膜材料等11个亿元以上项目; 成功创建3个示范村; 城区增设1200个充电桩).
 VERB_TAIL = re.compile(
     r"(?:等|的|新增|推动|围绕|建设|建成|创建|推进|盘活|升级|实施|启动|加快|发布|安装|打造|开展|新辟|优化|"
     r"引进|培育|落实|设立|改造|整治|提升|新建|完成|组织|举办|争取|储备|谋划|签约|开工|竣工|投用|"
     r"认定|评为|获批|获评|入选|涉及|办理|办结|解决|化解|收集|梳理|排查|走访|服务|帮助|扶持|支持|办好|办成|参与|"
-    + "|".join(vocabulary.name_words("object")) + ")$")  # 城区增设1200个充电桩
-def _alternation(kind: str) -> str:
-    return "|".join(re.escape(w) for w in sorted(vocabulary.name_words(kind), key=len, reverse=True))
+    + _alternation("object") + ")$")
 
 
 #: Action verbs in front of the counted thing are not part of its name (实施重大项目 -> 重大项目,
