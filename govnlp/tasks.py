@@ -336,29 +336,46 @@ def _cell_table_items(report: Report) -> list[_Item]:
             continue
         k = 1
         while (i + k < len(lines) and len(lines[i + k][1].strip()) <= 12
-               and _row_number(lines[i + k][1]) is None):
+               and _row_number(lines[i + k][1]) is None and not _HEADING.match(lines[i + k][1])):
             k += 1
         columns = [ln.strip() for _, ln in lines[i:i + k]]
         if k < 3 or not any(_is_unit_column(c) for c in columns):
             i += 1
             continue
         i += k
+        i = _skip_group_rows(lines, i, last + 1)
         expect = last + 1 if i < len(lines) and _row_number(lines[i][1]) == last + 1 else 1
+        widest = 0  # the longest cell line so far: a longer line after the last row is prose
         while i < len(lines) and _row_number(lines[i][1]) == expect:
             j = i + 1
             while j < len(lines) and j - i <= 3 * k and _row_number(lines[j][1]) != expect + 1 \
                     and not _HEADING.match(lines[j][1]) and not _END.match(lines[j][1]) \
                     and not _HEAD_NUMBER.match(lines[j][1].strip()):
                 j += 1
-            if j - i > k and (j >= len(lines) or _row_number(lines[j][1]) != expect + 1):
-                j = i + k  # the last row: at most one line per column
+            nxt = _skip_group_rows(lines, j, expect + 1)
+            if nxt >= len(lines) or (_row_number(lines[nxt][1]) != expect + 1
+                                     and not _HEAD_NUMBER.match(lines[nxt][1].strip())):
+                # the last row: it ends before a line longer than any cell line (a closing paragraph)
+                cap = widest + 4 if widest else 40
+                j = next((m for m in range(i + 1, j) if len(lines[m][1].strip()) > cap), j)
+                j = min(j, i + 1 + 3 * (k - 1))
             row = lines[i:j]
+            widest = max([widest] + [len(ln.strip()) for _, ln in row[1:]])
             it = _Item(number=str(expect), start=row[0][0] + len(row[0][1]) - len(row[0][1].lstrip()),
                        end=row[-1][0] + len(row[-1][1].rstrip()))
-            _read_row(it, columns, [str(expect)] + _fit_cells(columns, [ln.strip() for _, ln in row[1:]]))
+            _read_row(it, columns, [str(expect)] + _fit_lines(columns, [ln.strip() for _, ln in row[1:]]))
             items.append(it)
-            i, last, expect = j, expect, expect + 1
+            last, expect = expect, expect + 1
+            i = _skip_group_rows(lines, j, expect)
     return items
+
+
+def _skip_group_rows(lines: list[tuple[int, str]], i: int, expect: int) -> int:
+    """Past group rows (一、经济发展) between table rows, when row ``expect`` follows them."""
+    j = i
+    while j < len(lines) and _HEADING.match(lines[j][1]) and len(lines[j][1].strip()) <= 40:
+        j += 1
+    return j if j > i and j < len(lines) and _row_number(lines[j][1]) == expect else i
 
 
 def _row_number(line: str) -> Optional[int]:
@@ -371,9 +388,78 @@ _UNIT_NAME = re.compile(r"(?:局|委|办|部|部门|室|中心|公司|管委会|
                         r"(?:[（(]牵头[）)])?(?:等)?$")
 
 
+_UNIT_NOTE = re.compile(r"[（(][^（）()]{1,6}[）)]$")  # 各镇（街道）, 区发改局（牵头）
+
+
 def _looks_like_units(cell: str) -> bool:
     parts = [p for p in _UNIT_SPLIT.split(cell) if p.strip()]
-    return bool(parts) and len(cell) <= 80 and all(_UNIT_NAME.search(p.strip()) for p in parts)
+    return bool(parts) and len(cell) <= 80 and all(
+        len(p.strip()) <= 16 and not re.search(r"\d", p)
+        and (_UNIT_NAME.search(p.strip()) or _UNIT_NAME.search(_UNIT_NOTE.sub("", p.strip())))
+        for p in parts)
+
+
+_DATE_COLUMN = re.compile(r"时限|时间|期限|节点")
+_DATE_CELL = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|初|中旬|上旬|下旬|末)?(?:前|内)?"
+                        r"|长期(?:坚持|推进)?|持续(?:推进|实施)|年内|年底前?|全年|.{0,4}季度(?:末|底)?前?")
+
+
+def _column_kind(name: str) -> str:
+    if _is_unit_column(name):
+        return "support" if _HAS_ROLE.search(name).group() in _SUPPORT_WORDS else "units"
+    return "date" if _DATE_COLUMN.search(name) else "text"
+
+
+def _cell_score(kind: str, lines: list[str], first: bool) -> float:
+    """How well some lines read as one cell of a column of ``kind`` (higher is better)."""
+    if not lines:  # the task text is never empty; a lead cell rarely, a support cell often
+        return -10.0 if first else -2.0 if kind == "units" else -1.0
+    text = "".join(lines)
+    score = 0.0
+    if text[0] in "、，,。；;）)":
+        score -= 3  # a cell never starts with punctuation: a wrapped line of the cell before
+    if text[-1] in "，、；：,;:和与及":
+        score -= 1  # nor ends with a comma: its next line is the rest of it
+    # a cell wraps at its column width: every line but the last is about as long as the longest
+    widest = max(len(ln) for ln in lines)
+    score -= sum(1 for ln in lines[:-1] if len(ln) < widest - 2 or len(ln) < len(lines[-1]))
+    if kind in ("units", "support"):
+        if not _looks_like_units(text):
+            return score - 5 * len(lines)
+        # a unit name is short: a long one is the tail of the task text run into the cell
+        return score + 1 - sum(len(u) > 10 for u in _UNIT_SPLIT.split(_UNIT_NOTE.sub("", text)))
+    if kind == "date":
+        return score + (1 if _DATE_CELL.fullmatch(text) else -5 * len(lines))
+    if _looks_like_units(text) or _DATE_CELL.fullmatch(text):
+        score -= 2
+    elif len(lines) > 1 and _looks_like_units(lines[-1]):
+        score -= 1  # the units of the next cell run into the text
+    return score + 0.3 * len(lines)  # a line that could end the text or open a cell stays text
+
+
+def _fit_lines(columns: list[str], lines: list[str]) -> list[str]:
+    """Lay the lines of one row of a cell-per-line table on ``columns[1:]``.
+
+    Each column takes zero or more consecutive lines (a wrapped cell spans several, an empty
+    cell none); the layout with the best :func:`_cell_score` wins: unit lists in unit columns,
+    dates in 时限 columns, wrapped lines as long as the line before them.
+    """
+    kinds = [_column_kind(c) for c in columns[1:]]
+    first_text = next((c for c, k in enumerate(kinds) if k == "text"), -1)
+    n, width = len(lines), len(kinds)
+    best = {(0, 0): (0.0, [])}
+    for c in range(width):
+        nxt: dict = {}
+        for (_, i), (score, cut) in best.items():
+            for j in range(i, n + 1):
+                if c == width - 1 and j != n:
+                    continue
+                s = score + _cell_score(kinds[c], lines[i:j], c == first_text)
+                if (c + 1, j) not in nxt or s > nxt[(c + 1, j)][0]:
+                    nxt[(c + 1, j)] = (s, cut + [(i, j)])
+        best = nxt
+    _, cuts = best[(width, n)]
+    return ["".join(lines[i:j]) for i, j in cuts]
 
 
 def _fit_cells(columns: list[str], cells: list[str]) -> list[str]:
