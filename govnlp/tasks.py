@@ -427,13 +427,13 @@ def _cell_score(kind: str, lines: list[str], first: bool) -> float:
         if not _looks_like_units(text):
             return score - 5 * len(lines)
         # a unit name is short: a long one is the tail of the task text run into the cell
-        return score + 1 - sum(len(u) > 10 for u in _UNIT_SPLIT.split(_UNIT_NOTE.sub("", text)))
+        return score + 1 - sum(len(u) > 12 for u in _UNIT_SPLIT.split(_UNIT_NOTE.sub("", text)))
     if kind == "date":
         return score + (1 if _DATE_CELL.fullmatch(text) else -5 * len(lines))
     if _looks_like_units(text) or _DATE_CELL.fullmatch(text):
         score -= 2
-    elif len(lines) > 1 and _looks_like_units(lines[-1]):
-        score -= 1  # the units of the next cell run into the text
+    elif _looks_like_units(lines[-1]) or _looks_like_units(re.sub(r"[、，,][^、，,]{0,3}$", "", lines[-1])):
+        score -= 1  # the units of the next cell (区发改局（牵头）、区 | 统计局) run into the text
     return score + 0.3 * len(lines)  # a line that could end the text or open a cell stays text
 
 
