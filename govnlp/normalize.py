@@ -280,7 +280,7 @@ def _navigation_line_spans(text: str) -> list[tuple[int, int]]:
     for k, (s, e, line) in enumerate(lines):
         tokens = line.split()
         if (len(tokens) >= 4 and all(len(t) <= 8 for t in tokens) and not re.search(r"[。，；]", line)) \
-                or line.count("\t") >= 2 or k in spaced:
+                or _is_cell_row(line) or k in spaced:
             spans.append((s, e))
     return spans
 
@@ -311,9 +311,17 @@ def _spaced_table_lines(lines: list[str]) -> set[int]:
     return out
 
 
+_CELL_ROW = re.compile(r"^\s*\S+(?:(?:\t| {2,})\S+){2,}\s*$")
+
+
+def _is_cell_row(line: str) -> bool:
+    """A row of a Word table pasted as text: three or more cells split by tabs or runs of spaces."""
+    return line.count("\t") >= 2 or bool(_CELL_ROW.match(line))
+
+
 def is_table_row(line: str) -> bool:
-    """A row of a table flattened into one line, its cells split by tabs or | (two or more)."""
-    return line.count("\t") >= 2 or line.count("|") + line.count("｜") >= 2
+    """A row of a table flattened into one line, its cells split by tabs, runs of spaces or | (two or more)."""
+    return _is_cell_row(line) or line.count("|") + line.count("｜") >= 2
 
 
 def _inside(pos: int, spans: list[tuple[int, int]], starts: Optional[list[int]] = None) -> bool:
@@ -531,7 +539,7 @@ def normalize(raw: str) -> Normalized:
     nav_lines = _navigation_line_spans(buf.text)
     nav_starts = [a for a, _ in nav_lines]
     buf.sub(_SPACE_CJK, lambda m: None if _inside(m.start(), nav_lines, nav_starts) else "")
-    tab_rows = [(a, b) for a, b, line in iter_lines(buf.text) if line.count("\t") >= 2]
+    tab_rows = [(a, b) for a, b, line in iter_lines(buf.text) if _is_cell_row(line)]
     tab_starts = [a for a, _ in tab_rows]
     buf.sub(re.compile(r"[ \t]{2,}"), lambda m: None if _inside(m.start(), tab_rows, tab_starts) else " ")
     buf.sub(re.compile(r"\n{3,}"), lambda m: "\n\n")

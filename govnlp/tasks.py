@@ -287,8 +287,14 @@ def _row_table_items(report: Report) -> list[_Item]:
         if columns is None:
             continue
         cells = _cells(line, spaced)
+        glued = re.match(r"\s*(\d{1,3})(?=[^\d\s.．、%])", line)  # 3实施…: the cell gap lost
+        shift = 0
+        if glued and (len(cells) < 2 or not re.fullmatch(r"\d{1,3}", cells[0])) \
+                and int(glued.group(1)) in _next_row_numbers(rows):
+            line, shift = line[:glued.end()] + "\t" + line[glued.end():], 1
+            cells = _cells(line, spaced)
         if cells and re.fullmatch(r"\d{1,3}", cells[0]) and len(cells) >= 2:
-            rows.append([off + len(line) - len(line.lstrip()), off + len(line.rstrip()), line.strip()])
+            rows.append([off + len(line) - len(line.lstrip()), off + len(line.rstrip()) - shift, line.strip()])
         elif not line.strip() or _HEADING.match(line):
             continue
         elif _END.match(line) or len(line.strip()) > 60 or rows[-1][0] is None:
@@ -308,6 +314,15 @@ def _row_table_items(report: Report) -> list[_Item]:
         _read_row(it, columns, [cells[0]] + _fit_cells(columns, cells[1:]))
         items.append(it)
     return items
+
+
+def _next_row_numbers(rows: list[list]) -> set[int]:
+    """The numbers the next row may have: the last row's number plus one, or 1 after a header."""
+    numbers = {1} if rows and rows[-1][0] is None else set()
+    last = next((r for r in reversed(rows) if r[0] is not None), None)
+    if last is not None:
+        numbers.add(int(re.match(r"\d+", last[2]).group()) + 1)
+    return numbers
 
 
 def _cells(line: str, spaced: bool) -> list[str]:
