@@ -332,6 +332,10 @@ def _inside(pos: int, spans: list[tuple[int, int]], starts: Optional[list[int]] 
     return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
+# a task plan's unit line (责任单位：A、B): it ends its item, the next line is never its rest
+_UNIT_LINE = re.compile(r"^[（(]?(?:牵头|责任|配合|协办|主办|参与)(?:单位|部门)\s*[:：]")
+
+
 def _join_broken_lines(buf: _Buffer) -> int:
     """Re-join hard line breaks inside sentences (PDF/scrape wrapping)."""
     lines = buf.text.split("\n")
@@ -355,7 +359,8 @@ def _join_broken_lines(buf: _Buffer) -> int:
         if s and nxt.strip() and not s.endswith(tuple(TERMINAL)) and not HEADING_START.match(nxt) \
                 and not is_table_row(s) and not is_table_row(nxt) \
                 and not _is_chrome(nxt.strip()) and not _is_chrome(s) and not s.endswith(TITLE_ENDINGS) \
-                and not DOC_NUMBER.match(nxt.strip()):
+                and not DOC_NUMBER.match(nxt.strip()) \
+                and not (_UNIT_LINE.match(s.strip()) and not s.endswith(("、", "，", ","))):
             prose = bool(re.search(r"[。，；、]", s[:-1]))
             wrapped = (len(s) >= 25 or (len(s) >= 10 and prose)) and not HEADING_START.match(s) or (
                 len(s) >= 25 and len(s) >= 0.8 * typical) or s.endswith(DANGLING)
