@@ -19,8 +19,11 @@ item, a heading, page chrome, or a plain line after a line that closed the item 
 or with its unit clause): continuation lines follow lines ending in ；.
 Items may be numbered 1. / （1） / （一）: the numbering that names the most units wins, so
 "（一）…\n责任单位：…" blocks are read by their （一） items. A table flattened one cell per line
-(序号 / 工作任务 / 目标 / 牵头单位 / 配合单位, then 1, its cells, 2, …) gives one item per row;
-a cell wrapped over two lines is joined, and a missing cell leaves its column empty.
+(序号 / 工作任务 / 目标 / 牵头单位 / 配合单位 / 完成时限, then 1, its cells, 2, …) gives one item per
+row; its lines are fitted to the columns (unit lists in unit columns, dates in 时限 columns, a
+wrapped cell joined, a missing cell left empty). Progress tables (序号 / 重点任务 / 责任单位 /
+完成情况) are read the same way; a Word table pasted with tabs or runs of spaces gives one row per
+line, with wrapped cells joined and a row number that lost its gap (3实施…) accepted in sequence.
 Documents that are not task plans give [].
 """
 from __future__ import annotations
@@ -287,11 +290,12 @@ def _row_table_items(report: Report) -> list[_Item]:
         if columns is None:
             continue
         cells = _cells(line, spaced)
-        glued = re.match(r"\s*(\d{1,3})(?=[^\d\s.．、%])", line)  # 3实施…: the cell gap lost
+        glued = re.match(r"\s*(\d{1,3})[ \t]?(?=[^\d\s.．、%])", line)  # 3实施… / 3 实施…: the cell gap lost
         shift = 0
         if glued and (len(cells) < 2 or not re.fullmatch(r"\d{1,3}", cells[0])) \
                 and int(glued.group(1)) in _next_row_numbers(rows):
-            line, shift = line[:glued.end()] + "\t" + line[glued.end():], 1
+            fixed = line[:glued.end(1)] + "\t" + line[glued.end():]
+            line, shift = fixed, len(fixed) - len(line)
             cells = _cells(line, spaced)
         if cells and re.fullmatch(r"\d{1,3}", cells[0]) and len(cells) >= 2:
             rows.append([off + len(line) - len(line.lstrip()), off + len(line.rstrip()) - shift, line.strip()])
@@ -335,9 +339,10 @@ def _cell_table_items(report: Report) -> list[_Item]:
     """A table flattened one cell per line: a header 序号 / 重点任务 / 牵头单位 / 配合单位 on
     consecutive lines, then rows, each opened by its number on a line of its own (1, 2, 3 …).
 
-    A row holds the lines up to the next number in sequence; a cell wrapped over two lines is
-    joined into the task text, and a missing cell (an empty 配合单位) leaves its column empty:
-    trailing cells that read as unit lists fill the unit columns in order.
+    A row holds the lines up to the next number in sequence (group rows 一、… and a page break
+    with the header repeated in between are passed over); its lines are laid on the columns by
+    :func:`_fit_lines`, so a cell wrapped over lines is joined and a missing cell (an empty
+    配合单位) leaves its column empty. The last row ends before a line longer than any cell line.
     """
     lines = [(off, ln) for off, ln in _lines(report) if ln.strip()
              and not (report.boilerplate and report.is_boilerplate(off + len(ln) - len(ln.lstrip()))

@@ -278,3 +278,162 @@ def test_a_table_with_cells_split_by_single_spaces_and_wrapped_rows():
         ("2", "新建城市书房5个，打造15分钟阅读圈", ["区文旅局"], ["区教育局", "区财政局"]),
         ("3", "新增城镇就业8000人以上，城镇调查失业率控制在5.5%以内", ["区人社局"], ["各街道"]),
         ("4", "完成固定资产投资增长8%", ["区发改委"], [])]
+
+
+# ---- tables and unit lines as real plans lay them out (issue 11 item 6; our own text) ------------
+def _plan(text):
+    import govnlp
+
+    return govnlp.parse_report(text, indicators="none", slogans=False)
+
+
+def _units(report):
+    return [(t.number, t.lead, t.support) for t in report.tasks]
+
+
+_CELL_TABLE_WITH_DEADLINES = """某某区2025年重点工作任务分解表
+序号
+重点工作任务
+牵头单位
+配合单位
+完成时限
+1
+新建社区食堂12个，推动助餐服务向
+农村延伸
+区民政局
+区财政局、区市场监管
+局、各街道
+2025年10月
+2
+改造提升农贸市场5个
+区商务局
+2025年6月
+3
+完善公共文化服务，建设城市书房8家，开展送
+戏下乡演出120场
+区文旅局
+区教育局
+2025年12月
+— 2 —
+序号
+重点工作任务
+牵头单位
+配合单位
+完成时限
+4
+整治城区积水点20处，完成雨污分流管网改
+造15公里
+区住建局、区水务局
+各街道
+2025年9月
+5
+开展校园周边交通秩序专项整治
+区公安分局
+区教育局、区城管局
+长期坚持
+"""
+
+
+def test_a_cell_per_line_table_with_a_deadline_column_and_wrapped_cells():
+    r = _plan(_CELL_TABLE_WITH_DEADLINES)
+    assert _units(r) == [
+        ("1", ["区民政局"], ["区财政局", "区市场监管局", "各街道"]),  # a unit wrapped inside its name
+        ("2", ["区商务局"], []),  # no 配合单位 cell: the deadline follows the lead
+        ("3", ["区文旅局"], ["区教育局"]),
+        ("4", ["区住建局", "区水务局"], ["各街道"]),  # after a page break and the repeated header
+        ("5", ["区公安分局"], ["区教育局", "区城管局"]),
+    ]
+    assert r.tasks[0].text == "新建社区食堂12个，推动助餐服务向农村延伸"
+
+
+_PROGRESS_TABLE = """某某县2025年政府工作报告重点任务上半年完成情况
+序号
+重点任务
+责任单位
+完成情况
+一、产业发展
+1
+新培育专精特新企业15家
+县经信局（牵头）、县科
+技局
+已认定专精特新企业9家，另有4家正在公
+示，完成年度目标的60%。
+2
+建成冷链物流园一期
+县商务局
+主体工程已完工，冷库设备正在安装调试，
+预计8月底投入运营。
+二、社会事业
+3
+新增普惠性托位300个
+县卫健局（牵头）、县教育局、各
+乡镇
+新增托位180个，2所托育机构正在装修。
+4
+完成农村危房改造100户
+县住建局、县民政局
+已开工改造92户，竣工61户。
+5
+城镇新增就业3000人
+县人社局
+城镇新增就业1720人，完成年度目标的57.3%。
+下一步，县政府督查室将对进度滞后的任务挂牌督办，确保全年目标任务圆满完成，并将完成情况纳入年度考核。
+"""
+
+
+def test_a_progress_table_with_marked_leads_and_a_long_progress_column():
+    r = _plan(_PROGRESS_TABLE)
+    assert _units(r) == [
+        ("1", ["县经信局"], ["县科技局"]),  # the unit marked （牵头） leads, the rest support
+        ("2", ["县商务局"], []),
+        ("3", ["县卫健局"], ["县教育局", "各乡镇"]),
+        ("4", ["县住建局", "县民政局"], []),  # no mark: all of them lead
+        ("5", ["县人社局"], []),
+    ]
+    # group rows between rows are no part of a task; the closing paragraph ends the last row
+    assert "二、社会事业" not in r.text[r.tasks[1].start:r.tasks[1].end]
+    assert r.tasks[-1].end < r.text.index("下一步")
+
+
+_SPACED_WORD_TABLE = (
+    "某某市2025年重点工作任务分工表\n"
+    "序号\t任务\t牵头单位\t配合单位\n"
+    "1\t推进老旧厂区改造，建设创意园区2个\t市住建局\t市文旅局、市财政局\n"
+    "2    开展河湖清四乱专项行动    市水利局    市生态环境局\n"
+    "3    实施中小学课后服务提质行动，\n"
+    "覆盖全部义务教育学校    市教育局    各区县人民政府\n"
+    "4\t推进政务数据共享\t市数据局\t市直各部门、\n"
+    "各区县人民政府\n"
+    "5\t建设智慧停车平台\t市城管局\t市公安局交警支队\n"
+)
+
+
+def test_a_word_table_with_runs_of_spaces_and_wrapped_rows():
+    r = _plan(_SPACED_WORD_TABLE)
+    assert _units(r) == [
+        ("1", ["市住建局"], ["市文旅局", "市财政局"]),
+        ("2", ["市水利局"], ["市生态环境局"]),
+        ("3", ["市教育局"], ["各区县人民政府"]),  # the task cell wrapped onto a second line
+        ("4", ["市数据局"], ["市直各部门", "各区县人民政府"]),  # the support cell wrapped
+        ("5", ["市城管局"], ["市公安局交警支队"]),
+    ]
+
+
+def test_a_unit_line_is_not_joined_with_the_closing_paragraph():
+    r = _plan("某某县2025年重点工作责任分工方案\n"
+              + "".join(f"{n}.推进第{n}项重点工作，按期完成年度任务。\n责任单位：县发改局（牵头），县财政局，县直各单位\n"
+                        for n in range(1, 6))
+              + "各责任单位要于每季度末报送工作进展，县政府督查室适时开展督查。\n")
+    assert _units(r)[-1] == ("5", ["县发改局"], ["县财政局", "县直各单位"])
+
+
+def test_cells_of_a_row_fit_their_columns():
+    from govnlp.tasks import _fit_lines
+
+    columns = ["序号", "工作任务", "牵头单位", "配合单位", "完成时限"]
+    # a task text wrapped at its column width; no 配合单位 cell
+    assert _fit_lines(columns, ["推进城乡供水一体化，新建水厂", "1座", "县水利局", "2025年底前"]) == [
+        "推进城乡供水一体化，新建水厂1座", "县水利局", "", "2025年底前"]
+    # the last line of the text is no unit: a text ending in 个 before 县城管局
+    assert _fit_lines(columns, ["新增公共停车泊位1000", "个", "县城管局", "县公安局", "2025年12月"]) == [
+        "新增公共停车泊位1000个", "县城管局", "县公安局", "2025年12月"]
