@@ -196,6 +196,10 @@ def _unit_clause(line: str) -> tuple[Optional[str], str]:
         m = _LABELLED.search(s)
         if m and m.start() > 0 and s[m.start() - 1] in "。；;，, \t":
             return s[m.start():], s[: m.start()].rstrip("，, \t")
+        # a bare sentence of units and role words: …完成年度目标。区发改局牵头，区财政局配合。
+        cut = max(s.rfind("。"), s.rfind("."), s.rfind("！")) + 1
+        if _is_bare_clause(s[cut:]):
+            return s[cut:], s[:cut]
         return None, line
     depth, i = 0, close
     while i >= 0:
@@ -213,6 +217,18 @@ def _unit_clause(line: str) -> tuple[Optional[str], str]:
     if not _HAS_ROLE.search(inner):
         return None, line
     return inner, (s[:i] + s[close + 1:]).rstrip()
+
+
+def _is_bare_clause(s: str) -> bool:
+    """'区发改局牵头，区财政局、各街道配合': every part is a unit list followed by its role word."""
+    parts = [p.strip(" 。.，,") for p in _PARTS.split(s) if p.strip(" 。.，,")]
+    if not parts:
+        return False
+    for part in parts:
+        m = re.search(r"(%s)$" % _ROLE, part)
+        if not m or not _looks_like_units(part[: m.start()]):
+            return False
+    return True
 
 
 def _read_units(clause: str, it: _Item) -> None:

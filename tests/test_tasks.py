@@ -437,3 +437,16 @@ def test_cells_of_a_row_fit_their_columns():
     # the last line of the text is no unit: a text ending in 个 before 县城管局
     assert _fit_lines(columns, ["新增公共停车泊位1000", "个", "县城管局", "县公安局", "2025年12月"]) == [
         "新增公共停车泊位1000个", "县城管局", "县公安局", "2025年12月"]
+
+
+def test_units_named_in_a_bare_sentence_without_brackets_or_labels():
+    text = "".join(f"{n}.建设第{n}批口袋公园，年底前建成开放。\n区园林局牵头，区城管局、各街道配合。\n" for n in range(1, 4))
+    text += "4.推进背街小巷改造，完成年度任务。区住建局、区城管局负责\n"
+    tasks = tasks_of(text)
+    assert [(t.number, t.lead, t.support) for t in tasks] == [
+        ("1", ["区园林局"], ["区城管局", "各街道"]),
+        ("2", ["区园林局"], ["区城管局", "各街道"]),
+        ("3", ["区园林局"], ["区城管局", "各街道"]),
+        ("4", ["区住建局", "区城管局"], []),
+    ]
+    assert tasks[3].text == "推进背街小巷改造，完成年度任务。"
