@@ -315,8 +315,8 @@ def _row_table_items(report: Report) -> list[_Item]:
             cells = _cells(line, spaced)
         if cells and re.fullmatch(r"\d{1,3}", cells[0]) and len(cells) >= 2:
             rows.append([off + len(line) - len(line.lstrip()), off + len(line.rstrip()) - shift, line.strip()])
-        elif not line.strip() or _HEADING.match(line):
-            continue
+        elif not line.strip() or _HEADING.match(line) or re.fullmatch(r"[\s|｜:：\-—=+]+", line):
+            continue  # blank, a group row, or a rule under the header (|---|---|)
         elif _END.match(line) or len(line.strip()) > 60 or rows[-1][0] is None:
             columns = None
         else:  # a wrapped cell

@@ -450,3 +450,10 @@ def test_units_named_in_a_bare_sentence_without_brackets_or_labels():
         ("4", ["区住建局", "区城管局"], []),
     ]
     assert tasks[3].text == "推进背街小巷改造，完成年度任务。"
+
+
+def test_a_markdown_table_with_a_rule_under_its_header():
+    rows = "".join(f"| {n} | 建设第{n}个社区服务站 | 区民政局 | 各街道 |\n" for n in range(1, 6))
+    tasks = tasks_of("| 序号 | 重点任务 | 牵头单位 | 配合单位 |\n|---|---|---|---|\n" + rows)
+    assert [(t.number, t.lead, t.support) for t in tasks] == [(str(n), ["区民政局"], ["各街道"]) for n in range(1, 6)]
+    assert tasks[0].text == "建设第1个社区服务站"
