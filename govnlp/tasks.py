@@ -35,8 +35,9 @@ from typing import Optional
 from .report import Report, Task
 
 # Roles: a role word after the units (区科技局主办) or a label before them (牵头单位：区科技局).
-_LEAD_WORDS = ("牵头单位", "牵头部门", "主办单位", "主责单位", "责任主体", "主办", "牵头", "负责", "主责")
-_SUPPORT_WORDS = ("配合单位", "协办单位", "参与单位", "协助单位", "配合部门", "协办", "配合", "参与", "协助")
+_LEAD_WORDS = ("牵头单位", "牵头部门", "主办单位", "主责单位", "主责部门", "责任主体", "主办", "牵头", "负责", "主责")
+_SUPPORT_WORDS = ("配合单位", "协办单位", "参与单位", "协助单位", "协同单位", "配合部门", "协办部门", "参与部门",
+                  "协同部门", "协办", "配合", "参与", "协助")
 _SHARED_WORDS = ("责任单位", "责任部门", "实施单位", "落实单位")  # lead, or support beside a lead
 _ROLE = "|".join(sorted(_LEAD_WORDS + _SUPPORT_WORDS + _SHARED_WORDS, key=len, reverse=True))
 _HAS_ROLE = re.compile(_ROLE)

@@ -457,3 +457,12 @@ def test_a_markdown_table_with_a_rule_under_its_header():
     tasks = tasks_of("| 序号 | 重点任务 | 牵头单位 | 配合单位 |\n|---|---|---|---|\n" + rows)
     assert [(t.number, t.lead, t.support) for t in tasks] == [(str(n), ["区民政局"], ["各街道"]) for n in range(1, 6)]
     assert tasks[0].text == "建设第1个社区服务站"
+
+
+def test_other_names_of_the_roles_and_a_leader_column():
+    rows = "".join(f"{n}\n完成第{n}批危旧房改造\n王副区长\n区住建局\n区财政局、各街道\n" for n in range(1, 6))
+    tasks = tasks_of("序号\n重点任务\n责任领导\n主责部门\n协同部门\n" + rows)
+    # the 责任领导 column names a person, not a unit
+    assert [(t.number, t.lead, t.support) for t in tasks] == [
+        (str(n), ["区住建局"], ["区财政局", "各街道"]) for n in range(1, 6)]
+    assert tasks[0].text == "完成第1批危旧房改造"
