@@ -397,10 +397,13 @@ def _cell_table_items(report: Report) -> list[_Item]:
                 j = next((m for m in range(i + 1, j) if len(lines[m][1].strip()) > cap), j)
                 j = min(j, i + 1 + 3 * (k - 1))
             row = lines[i:j]
+            cell_lines = [ln.strip() for _, ln in row[1:]]
+            cells = _fit_lines(columns, cell_lines, last=nxt >= len(lines) or _row_number(lines[nxt][1]) != expect + 1)
+            row = row[:1 + len(cell_lines)]
             widest = max([widest] + [len(ln.strip()) for _, ln in row[1:]])
             it = _Item(number=str(expect), start=row[0][0] + len(row[0][1]) - len(row[0][1].lstrip()),
                        end=row[-1][0] + len(row[-1][1].rstrip()))
-            _read_row(it, columns, [str(expect)] + _fit_lines(columns, [ln.strip() for _, ln in row[1:]]))
+            _read_row(it, columns, [str(expect)] + cells)
             items.append(it)
             last, expect = expect, expect + 1
             i = _skip_group_rows(lines, j, expect)
@@ -474,12 +477,14 @@ def _cell_score(kind: str, lines: list[str], first: bool) -> float:
     return score + 0.3 * len(lines)  # a line that could end the text or open a cell stays text
 
 
-def _fit_lines(columns: list[str], lines: list[str]) -> list[str]:
+def _fit_lines(columns: list[str], lines: list[str], last: bool = False) -> list[str]:
     """Lay the lines of one row of a cell-per-line table on ``columns[1:]``.
 
     Each column takes zero or more consecutive lines (a wrapped cell spans several, an empty
     cell none); the layout with the best :func:`_cell_score` wins: unit lists in unit columns,
-    dates in 时限 columns, wrapped lines as long as the line before them.
+    dates in 时限 columns, wrapped lines as long as the line before them. In the ``last`` row
+    of a table, lines that fit no column (a signature after the table) may be left over: then
+    ``lines`` loses them, so the caller sees how many were used.
     """
     kinds = [_column_kind(c) for c in columns[1:]]
     first_text = next((c for c, k in enumerate(kinds) if k == "text"), -1)
@@ -489,13 +494,16 @@ def _fit_lines(columns: list[str], lines: list[str]) -> list[str]:
         nxt: dict = {}
         for (_, i), (score, cut) in best.items():
             for j in range(i, n + 1):
-                if c == width - 1 and j != n:
+                if c == width - 1 and j != n and not last:
                     continue
                 s = score + _cell_score(kinds[c], lines[i:j], c == first_text)
+                if c == width - 1:
+                    s -= 0.5 * (n - j)  # lines left over after the last row
                 if (c + 1, j) not in nxt or s > nxt[(c + 1, j)][0]:
                     nxt[(c + 1, j)] = (s, cut + [(i, j)])
         best = nxt
-    _, cuts = best[(width, n)]
+    _, cuts = max((v for (c, _), v in best.items() if c == width), key=lambda v: v[0])
+    del lines[cuts[-1][1]:]
     return ["".join(lines[i:j]) for i, j in cuts]
 
 

@@ -466,3 +466,11 @@ def test_other_names_of_the_roles_and_a_leader_column():
     assert [(t.number, t.lead, t.support) for t in tasks] == [
         (str(n), ["区住建局"], ["区财政局", "各街道"]) for n in range(1, 6)]
     assert tasks[0].text == "完成第1批危旧房改造"
+
+
+def test_a_signature_after_the_last_row_is_no_cell():
+    rows = "".join(f"{n}\n修缮第{n}处文物保护单位\n县文旅局\n县财政局\n2025年{n + 5}月底前\n" for n in range(1, 6))
+    r = _plan("某某县2025年重点任务清单\n序号\n重点任务\n牵头单位\n配合单位\n完成时限\n" + rows
+              + "某某县人民政府办公室\n2025年3月2日\n")
+    assert _units(r)[-1] == ("5", ["县文旅局"], ["县财政局"])
+    assert r.text[r.tasks[-1].start:r.tasks[-1].end].endswith("2025年10月底前")
