@@ -6,6 +6,7 @@ each naming who leads and who helps::
     2.重视…硅巷建设…。(区科技局、高新区管委会主办，区相关部门、街道、板块协办)
     5.…（牵头单位：区发改委；配合单位：区财政局、区统计局）
     牵头单位：区发改委；责任单位：区财政局          <- on its own line after the item
+    区园林局牵头，区城管局、各街道配合。            <- a bare sentence of units and role words
     1 | 推进…建设 | 区发改委 | 区财政局、区住建局      <- a table flattened into lines
 
 ``extract_tasks`` returns one :class:`~govnlp.report.Task` per item: ``number`` as written,
