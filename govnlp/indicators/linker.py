@@ -23,7 +23,7 @@ from ..report import Change, Rank
 from . import vocabulary
 
 RESPECTIVELY = re.compile(r"分别|依次")
-CLAUSE_SEP = re.compile(r"[，,；;：:\n]")
+CLAUSE_SEP = re.compile(r"[，,；;：:\n]|(?<![\d.A-Za-z])[.．](?!\d)|[!?！？]")
 LIST_SEP = "、"
 #: the farthest (in characters) a name may start before its value
 NAME_LOOKBACK = 120
@@ -71,7 +71,7 @@ TRAILING = re.compile(
     r"扩大到|扩大至|缩小到|缩小至|缩短到|缩短至|压缩到|压缩至|提至|增到|"
     r"稳定在|保持在|控制在|达到了|实现了|完成了|已达|达到|有|了|力争|确保|争取|努力|预计|平均|\s)+$")
 AFTER_STOP = re.compile(
-    r"[，,。；;：:（(）)“\n]|减免|实现|完成|开工|建成|落户|驰援|奋战|参与|受益|覆盖|恢复|全面|顺利|成功|"
+    r"[，,。；;：:（(）)“\n!?！？]|(?<!\d)\.(?!\d)|减免|实现|完成|开工|建成|落户|驰援|奋战|参与|受益|覆盖|恢复|全面|顺利|成功|"
     r"竣工|通车|扫尾|挂牌|出让|达标|投产|开园|运营|落地|建设|推进|启动|"
     r"相继|先后|陆续|正在|已经|提供|开展|实施|实行|投入|发放|追回|增长|同比|全部|累计|共(?=计|有|[\d一二三四五六七八九十两百千])|"
     r"分别|通过|新增|达到|\d")
