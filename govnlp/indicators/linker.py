@@ -69,7 +69,8 @@ TRAILING = re.compile(
     r"升至|降到|升到|发展到|发展至|增加至|年均|平均每年|每人每月|每人每年|每月|每年|拟按|拟安排|安排|按|拟|再|又|还|"
     r"[比较](?:19|20)\d\d年|在[一二三四五六七八九十两\d]{1,2}年|"
     r"扩大到|扩大至|缩小到|缩小至|缩短到|缩短至|压缩到|压缩至|提至|增到|"
-    r"稳定在|保持在|控制在|达到了|实现了|完成了|已达|达到|有|了|力争|确保|争取|努力|预计|平均|\s)+$")
+    r"稳定在|保持在|控制在|达到了|实现了|完成了|已达|达到|有|了|力争|确保|争取|努力|预计|平均|"
+    r"将|(?<![主需重纲摘提])要|保持|从|\s)+$")
 AFTER_STOP = re.compile(
     r"[，,。；;：:（(）)“\n!?！？]|(?<!\d)\.(?!\d)|减免|实现|完成|开工|建成|落户|驰援|奋战|参与|受益|覆盖|恢复|全面|顺利|成功|"
     r"竣工|通车|扫尾|挂牌|出让|达标|投产|开园|运营|落地|建设|推进|启动|"
@@ -879,19 +880,37 @@ def _split_head(name: str, span) -> Optional[list]:
     return None
 
 
+NUMERAL = "一二三四五六七八九十两"
+
+
 def _share_tail(names: list) -> list:
-    """城镇和农村居民人均可支配收入: the first item borrows the second one's head
-    (金融业、商务服务业增加值 -> 金融业增加值: the head after the word both items end alike)."""
+    """Two list items that share words (a 分别 list): 城镇和农村居民人均可支配收入 -> the first item
+    borrows the second one's head (金融业、商务服务业增加值 -> 金融业增加值: the head after the word
+    both items end alike); the second borrows the first one's start where both items run parallel
+    (本外币存款、贷款余额 -> 本外币贷款余额; 城乡居民基本养老保险和基本医疗保险参保率 ->
+    城乡居民基本医疗保险参保率); 第二、三产业增加值 -> 第二产业增加值, 第三产业增加值;
+    白茶产量和产值 -> 白茶产值."""
     (n1, s1), (n2, s2) = names
+    span = (s1[0], s2[1]) if s1 and s2 else s1
+    if n1[-1] in NUMERAL and n2[0] in NUMERAL and len(n1) >= 2 and len(n2) >= 3:
+        return [(n1 + n2[1:], span), (n1[:-1] + n2, span)]
+    if len(n2) == 2 and len(n1) >= 4 and n1[-2] == n2[0] and n1[-1] != n2[1] \
+            and HEAD_NOUN.search(n1) and HEAD_NOUN.search(n2):
+        return [(n1, s1), (n1[:-2] + n2, s2)]
     if vocabulary.canonical_id(n1) is None and len(n1) <= len(n2) - 2:
         cut = n2.rfind(n1[-1])
-        if 0 < cut < len(n2) - 1 and HEAD_NOUN.search(n2) and not HEAD_NOUN.search(n1):
-            cand = n1 + n2[cut + 1:]  # 金融业 + 增加值
-        else:
-            cand = n1 + n2[len(n1):]  # 城镇 + 居民人均可支配收入
+        parallel = 0 < cut < len(n2) - 1 and HEAD_NOUN.search(n2) and not HEAD_NOUN.search(n1)
+        cand = n1 + n2[cut + 1:] if parallel else n1 + n2[len(n1):]  # 金融业 + 增加值 / 城镇 + 居民…
         if vocabulary.canonical_id(cand) or (HEAD_NOUN.search(n2) and not HEAD_NOUN.search(n1)):
-            span = (s1[0], s2[1]) if s1 and s2 else s1
             return [(cand, span), (n2, span)]
+    cut = n2.rfind(n1[-1])
+    if 0 < cut < len(n2) - 2 and HEAD_NOUN.search(n2) and not HEAD_NOUN.search(n1):
+        core, tail = n2[:cut + 1], n2[cut + 1:]
+        k = n1.find(core[:2], 1) if len(core) >= 4 else -1
+        if k < 2 and len(n1) - len(core) >= 2 and n1[-len(core):][-1] == core[-1]:
+            k = len(n1) - len(core)  # 本外币|存款 : 贷款
+        if k >= 2:
+            return [(n1 + tail, span), (n1[:k] + n2, span)]
     return names
 
 
