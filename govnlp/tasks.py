@@ -376,8 +376,8 @@ def _cell_table_items(report: Report) -> list[_Item]:
         while (i + k < len(lines) and len(lines[i + k][1].strip()) <= 12
                and _row_number(lines[i + k][1]) is None and not _HEADING.match(lines[i + k][1])):
             k += 1
-        columns = [ln.strip() for _, ln in lines[i:i + k]]
-        if k < 3 or not any(_is_unit_column(c) for c in columns):
+        columns = _join_header_lines([ln.strip() for _, ln in lines[i:i + k]])
+        if len(columns) < 3 or not any(_is_unit_column(c) for c in columns):
             i += 1
             continue
         i += k
@@ -386,7 +386,7 @@ def _cell_table_items(report: Report) -> list[_Item]:
         widest = 0  # the longest cell line so far: a longer line after the last row is prose
         while i < len(lines) and _row_number(lines[i][1]) == expect:
             j = i + 1
-            while j < len(lines) and j - i <= 3 * k and _row_number(lines[j][1]) != expect + 1 \
+            while j < len(lines) and j - i <= 3 * len(columns) and _row_number(lines[j][1]) != expect + 1 \
                     and not _HEADING.match(lines[j][1]) and not _END.match(lines[j][1]) \
                     and not _HEAD_NUMBER.match(lines[j][1].strip()):
                 j += 1
@@ -396,7 +396,7 @@ def _cell_table_items(report: Report) -> list[_Item]:
                 # the last row: it ends before a line longer than any cell line (a closing paragraph)
                 cap = widest + 4 if widest else 40
                 j = next((m for m in range(i + 1, j) if len(lines[m][1].strip()) > cap), j)
-                j = min(j, i + 1 + 3 * (k - 1))
+                j = min(j, i + 1 + 3 * (len(columns) - 1))
             row = lines[i:j]
             cell_lines = [ln.strip() for _, ln in row[1:]]
             cells = _fit_lines(columns, cell_lines, last=nxt >= len(lines) or _row_number(lines[nxt][1]) != expect + 1)
@@ -409,6 +409,24 @@ def _cell_table_items(report: Report) -> list[_Item]:
             last, expect = expect, expect + 1
             i = _skip_group_rows(lines, j, expect)
     return items
+
+
+_HEAD_TAIL = re.compile(r"^(?:单位|部门|任务|内容|事项|时限|时间|措施|情况|领导)$")
+
+
+def _join_header_lines(cells: list[str]) -> list[str]:
+    """Header cells of a cell-per-line table, a cell wrapped over two lines joined (工作/任务 -> 工作任务).
+
+    A line that is only a column noun (单位, 任务, 时限 …) right after a line of at most two
+    characters other than 序号 is the second half of that cell.
+    """
+    out: list[str] = []
+    for c in cells:
+        if out and len(out) > 1 and len(out[-1]) <= 2 and _HEAD_TAIL.match(c):
+            out[-1] += c
+        else:
+            out.append(c)
+    return out
 
 
 def _skip_group_rows(lines: list[tuple[int, str]], i: int, expect: int) -> int:
@@ -467,8 +485,10 @@ def _cell_score(kind: str, lines: list[str], first: bool) -> float:
     if kind in ("units", "support"):
         if not _looks_like_units(text):
             return score - 5 * len(lines)
-        # a unit name is short: a long one is the tail of the task text run into the cell
-        return score + 1 - sum(len(u) > 12 for u in _UNIT_SPLIT.split(_UNIT_NOTE.sub("", text)))
+        # a unit name is short: a long one is the tail of the task text run into the cell;
+        # a bare suffix (局, 中心) is the tail of a name wrapped from the line before
+        names = [u.strip() for u in _UNIT_SPLIT.split(_UNIT_NOTE.sub("", text))]
+        return score + 1 - sum(len(u) > 12 for u in names) - 3 * sum(bool(_UNIT_NAME.fullmatch(u)) for u in names)
     if kind == "date":
         return score + (1 if _DATE_CELL.fullmatch(text) else -5 * len(lines))
     if _looks_like_units(text) or _DATE_CELL.fullmatch(text):
