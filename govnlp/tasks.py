@@ -57,7 +57,7 @@ _END = re.compile(r"^[ \t　]*(?:推荐访问|相关阅读|相关推荐|相关�
 _TABLE_SEP = re.compile(r"\s*[|｜\t]\s*|\s{2,}")
 _UNIT_SPLIT = re.compile(r"[、，,/；;]")
 # 和/及 between two whole unit names (县财政局和县税务局), not inside one (县住房和城乡建设局)
-_AND_SPLIT = re.compile(r"(?<=[局委办部室厅处站所院队会司团组政府道镇乡心])[和及](?=[区县市省各相]|[^和及]{2,}"
+_AND_SPLIT = re.compile(r"(?<=[局委办部室厅处站所院队会司团组政府道镇乡心行社馆])[和及](?=[区县市省各相]|[^和及]{2,}"
                         r"(?:局|委|办|部|室|中心|公司|管委会|街道|镇|乡)$)")
 _LEAD_MARK = re.compile(r"[（(]\s*牵头\s*[）)]$|牵头$")
 
@@ -235,18 +235,21 @@ def _is_bare_clause(s: str) -> bool:
 
 def _read_units(clause: str, it: _Item) -> None:
     """Read 'A、B主办，C协办' / '牵头单位：A；配合单位：B' / '责任单位：A（牵头）、B' into roles."""
+    parts: list[list[str]] = []  # [role, units]
     for part in _PARTS.split(clause):
         part = part.strip(" 。.，,")
         if not part:
             continue
         m = _LABELLED.match(part)
         if m:
-            role, units = m.group(1), part[m.end():]
-        else:
-            m = re.search(r"(%s)$" % _ROLE, part)
-            if not m:
-                continue
-            role, units = m.group(1), part[: m.start()]
+            parts.append([m.group(1), part[m.end():]])
+            continue
+        m = re.search(r"(%s)$" % _ROLE, part)
+        if m:
+            parts.append([m.group(1), part[: m.start()]])
+        elif parts and _looks_like_units(part):
+            parts[-1][1] += "、" + part  # 责任单位:A;B -> B is named under the label before it
+    for role, units in parts:
         names = _split_units(units)
         if role in _LEAD_WORDS:
             it.lead += names
