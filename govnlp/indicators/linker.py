@@ -214,7 +214,7 @@ RANK_GAIN = re.compile(r"(?:前进|上升|提升|跃升|前移)$")
 POLICY_AFTER = re.compile(r"^\s*(?:[\u4e00-\u9fff]{0,5}(?:措施|举措|政策|意见|办法|规定|细则|条款)|以及)")
 POLICY_BEFORE = re.compile(r"(?:国务院|政策新|升级版|新版|“)$")
 #: A money threshold that defines a class: 一批20亿元以上龙头项目.
-THRESHOLD_AFTER = re.compile(r"^(?:的)?(?:龙头|重大|产业|工业|外资|内资)?(?:项目|企业|工程)")
+THRESHOLD_AFTER = re.compile(r"^(?:的)?(?:龙头|重大|产业|工业|外资|内资|[\u4e00-\u9fff]{2})?(?:项目|企业|工程)")
 PEOPLE_NOUN = re.compile(r"(?:人口|人员|群众|居民|农民|职工|劳动力|学生|患者|老人|儿童|农民工)$")
 PROGRESS_NAME = re.compile(r"(?:为|完成|占|达到)(?:了)?(?:年度|全年|年)?(?:投资)?(?:预算|目标|计划|任务)(?:的)?\s*$")
 RATIO_NAME = re.compile(r"(?:比|比值|系数|指数|倍数)$")
@@ -489,7 +489,8 @@ class SentenceLinker:
                 cursor = q.end
                 continue
             if self._not_a_measure(q, prefix):
-                cursor = q.end
+                if not self._threshold(q):  # a class threshold stays in the next name (超10亿元项目)
+                    cursor = q.end
                 continue
             name_text = prefix[:cue.start()] if cue else prefix
             name, span = clean_name(name_text, cursor)
@@ -600,9 +601,13 @@ class SentenceLinker:
             return True
         if q.unit_text == "条" and (POLICY_AFTER.match(after) or POLICY_BEFORE.search(prefix)):
             return True
-        if q.category == "currency" and q.qualifier in ("at_least", "more_than") and THRESHOLD_AFTER.match(after):
-            return True
-        return False
+        return self._threshold(q)
+
+    def _threshold(self, q: Quantity) -> bool:
+        """A money threshold that defines the class counted next: 20亿元以上龙头项目, 超10亿元项目."""
+        after = self.text[q.end:q.end + 12]
+        return q.category == "currency" and q.qualifier in ("at_least", "more_than") \
+            and bool(THRESHOLD_AFTER.match(after))
 
     def _restatement(self, q: Quantity, name: str, prefix: str) -> bool:
         """首次突破千亿元 after 1003.1亿元: a threshold restating a level already given."""
