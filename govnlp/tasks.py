@@ -52,6 +52,8 @@ _ITEM_PAREN = re.compile(r"^[ \t　]*[（(](\d{1,3})[）)][ \t]*")
 _ITEM_CN = re.compile(r"^[ \t　]*[（(]([一二三四五六七八九十百]{1,4})[）)][ \t]*")  # （一）… then 责任单位：…
 _HEADING = re.compile(r"^[ \t　]*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十]+[）)]"
                       r"|第[一二三四五六七八九十]+[部分章节])")
+# a labelled field of a progress item (年度目标：… / 完成情况：… / 存在问题：…): the item goes on
+_FIELD = re.compile(r"^[ \t　]*[\u4e00-\u9fff]{2,6}\s*[:：]")
 _END = re.compile(r"^[ \t　]*(?:推荐访问|相关阅读|相关推荐|相关链接|上一篇|下一篇|责任编辑|【打印】|打印本页|关闭窗口|"
                   r"扫一扫|分享到|附件[:：]|附表)")
 _TABLE_SEP = re.compile(r"\s*[|｜\t]\s*|\s{2,}")
@@ -80,13 +82,29 @@ def extract_tasks(report: Report) -> list[Task]:
     """The items of a task-decomposition plan, or [] for any other document."""
     if report.meta.doc_type != "task_plan" and not looks_like_task_plan(report.text):
         return []
-    items = _table_items(report) or _items(report)
+    items = _with_items_after(_table_items(report), report)
     tasks = []
     for it in items:
         inside = [i for i, ind in enumerate(report.indicators) if _inside(ind, it.start, it.end)]
         tasks.append(Task(number=it.number, text=it.text, lead=it.lead, support=it.support,
                           indicators=inside, start=it.start, end=it.end))
     return tasks
+
+
+def _with_items_after(table: list[_Item], report: Report) -> list[_Item]:
+    """The rows of a table, and the numbered items after it that go on with its numbering.
+
+    A progress report may list its first tasks in a table (rows 1-9) and the rest as items
+    (10.…, 11.…) after it; without a table, the numbered items alone.
+    """
+    items = _items(report)
+    if not table:
+        return items
+    after = [it for it in items if it.start >= table[-1].end]
+    if after and after[0].number.isdigit() and table[-1].number.isdigit() \
+            and int(after[0].number) == int(table[-1].number) + 1:
+        return table + after
+    return table
 
 
 def looks_like_task_plan(text: str) -> bool:
@@ -144,7 +162,7 @@ def _group(report: Report, pattern: re.Pattern) -> list[_Item]:
             current = None
             continue
         if current is not None and line.strip():
-            if (_closed(current.lines[-1][1]) and not _is_unit_line(line)
+            if (_closed(current.lines[-1][1]) and not _is_unit_line(line) and not _FIELD.match(line)
                     and not (pattern is _ITEM and _SUBITEM.match(line))):
                 current = None  # a closing paragraph or signature after the last item
                 continue
