@@ -25,6 +25,9 @@ row; its lines are fitted to the columns (unit lists in unit columns, dates in �
 wrapped cell joined, a missing cell left empty). Progress tables (序号 / 重点任务 / 责任单位 /
 完成情况) are read the same way; a Word table pasted with tabs or runs of spaces gives one row per
 line, with wrapped cells joined and a row number that lost its gap (3实施…) accepted in sequence.
+A header cell wrapped over two lines (工作/任务) is one column, and a unit name wrapped mid-name
+(市经济和信息化/局) one unit. A progress report's items carry field lines (年度目标：…, 完成情况：…,
+存在问题：…) before their unit line, and items numbered on after a table (10.…) join its rows.
 Documents that are not task plans give [].
 """
 from __future__ import annotations
@@ -111,9 +114,10 @@ def looks_like_task_plan(text: str) -> bool:
     """True when at least half of ``MIN_ITEMS`` or more numbered items name their units."""
     report = Report(text=text)
     items = _items(report)
-    if len(items) < MIN_ITEMS:
-        table = _table_items(report)
-        return len(table) >= MIN_ITEMS and sum(bool(t.lead or t.support) for t in table) >= MIN_SHARE * len(table)
+    if len(items) < MIN_ITEMS:  # a table's rows, and the items that go on with its numbering
+        items = _with_items_after(_table_items(report), report)
+        if len(items) < MIN_ITEMS:
+            return False
     with_units = sum(bool(it.lead or it.support) for it in items)
     return with_units >= MIN_SHARE * len(items)
 

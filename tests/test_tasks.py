@@ -474,3 +474,90 @@ def test_a_signature_after_the_last_row_is_no_cell():
               + "某某县人民政府办公室\n2025年3月2日\n")
     assert _units(r)[-1] == ("5", ["县文旅局"], ["县财政局"])
     assert r.text[r.tasks[-1].start:r.tasks[-1].end].endswith("2025年10月底前")
+
+
+def test_a_header_cell_wrapped_over_two_lines_and_a_unit_name_wrapped_mid_name():
+    rows = "".join(f"{n}\n开展第{n}轮老旧管网排查，\n同步整改安全隐患\n排查管网{n * 10}公里\n"
+                   f"某某市住房和城乡建\n设局\n某某市水务局、\n各区政府\n" for n in range(1, 6))
+    tasks = tasks_of("序号\n工作\n任务\n目标\n牵头\n单位\n配合\n单位\n" + rows)
+    # 工作/任务 and 牵头/单位 are one header cell each; 设局 finishes the name on the line before
+    assert [(t.number, t.lead, t.support) for t in tasks] == [
+        (str(n), ["某某市住房和城乡建设局"], ["某某市水务局", "各区政府"]) for n in range(1, 6)]
+    assert tasks[0].text == "开展第1轮老旧管网排查，同步整改安全隐患；排查管网10公里"
+
+
+def test_a_lone_name_suffix_is_never_a_unit_cell_of_its_own():
+    rows = "".join(f"{n}\n新建第{n}座污水泵站\n泵站投运\n县城乡供水\n中心\n" for n in range(1, 6))
+    tasks = tasks_of("序号\n重点任务\n目标\n牵头单位\n配合单位\n" + rows)
+    assert {(tuple(t.lead), tuple(t.support)) for t in tasks} == {(("县城乡供水中心",), ())}
+
+
+def test_units_after_a_semicolon_keep_the_label_before_them():
+    text = "".join(f"{n}.整治第{n}批低效用地，盘活存量土地。(责任单位:县自然资源局;县财政局)\n" for n in range(1, 6))
+    assert {(tuple(t.lead), tuple(t.support)) for t in tasks_of(text)} == {(("县自然资源局", "县财政局"), ())}
+
+
+def test_and_between_a_bank_and_the_next_unit():
+    text = "".join(f"{n}.扩大第{n}类普惠贷款投放。（县金融办牵头，人民银行某某县支行及各商业银行配合）\n"
+                   for n in range(1, 6))
+    assert tasks_of(text)[0].support == ["人民银行某某县支行", "各商业银行"]
+
+
+_PROGRESS = """某某县2024年重点任务落实情况的通报
+一、主要指标
+序号
+重点任务
+责任单位
+进展情况
+1
+粮食产量稳定在20万吨
+县农业农村局
+夏粮已收获8.1万吨
+2
+新增规上企业10家
+县经信局（牵头）、县统计局
+已新增6家
+3
+城镇新增就业3000人
+县人社局
+已完成2400人
+二、重点工作
+4.建设县域物流中心。
+年度目标：主体工程完工。
+完成情况：已完成主体工程的七成。
+存在问题：设备采购进度偏慢。
+下步措施：倒排工期，加快设备招标。
+牵头单位：县商务局；配合单位：县交通运输局
+5.推进农村供水保障。
+年度目标：新建供水管网30公里。
+完成情况：已建成22公里。
+责任单位：县水利局（牵头）、各乡镇人民政府
+6.提升全民健身设施。
+年度目标：新建健身步道10公里。
+完成情况：已建成6公里。
+牵头单位：县文体局
+三、下步要求
+各责任单位要对照目标抓好落实，确保按期完成。
+"""
+
+
+def test_a_progress_report_with_a_table_then_items_that_go_on_with_its_numbering():
+    tasks = tasks_of(_PROGRESS, doc_type="other")
+    assert [(t.number, t.lead, t.support) for t in tasks] == [
+        ("1", ["县农业农村局"], []),
+        ("2", ["县经信局"], ["县统计局"]),
+        ("3", ["县人社局"], []),
+        ("4", ["县商务局"], ["县交通运输局"]),
+        ("5", ["县水利局"], ["各乡镇人民政府"]),
+        ("6", ["县文体局"], []),
+    ]
+    # the field lines (年度目标：/完成情况：…) stay inside the item; the closing request does not
+    four = tasks[3]
+    assert "下步措施" in _PROGRESS[four.start:four.end]
+    assert "各责任单位要" not in _PROGRESS[tasks[-1].start:tasks[-1].end]
+    assert looks_like_task_plan(_PROGRESS)
+
+
+def test_items_that_do_not_go_on_with_the_table_numbering_are_left_out():
+    text = _PROGRESS.replace("4.建设", "1.建设").replace("5.推进", "2.推进").replace("6.提升", "3.提升")
+    assert [t.number for t in tasks_of(text)] == ["1", "2", "3"]
