@@ -97,7 +97,7 @@ VERB_TAIL = re.compile(
 #: is counted stay (新建改造道路, 新建改扩建中小学: annotation 2.3). Object verbs name what the
 #: number measures right after them (惠及群众 -> 群众, 投入创建经费 -> 创建经费). Both lists, the
 #: adverbs that may precede them and the predicates that end a name live in data/name_verbs.tsv.
-ACTION_HEAD = re.compile(rf"^(?:{_alternation('manner')})?(?:{_alternation('action')})(?=..)")
+ACTION_HEAD = re.compile(rf"^(?:{_alternation('manner')})?(?:{_alternation('action')}){{1,2}}(?!区)(?=..)")
 OBJECT_HEAD = re.compile(rf"^(?:{_alternation('manner')})?(?:{_alternation('object')})(?=..)")
 OBJECT_INSIDE = re.compile(rf"(?:{_alternation('object')})(?=..)")
 #: A predicate after a name of three characters or more: 物流及上下游配套企业入驻, 行政村改革工作,
