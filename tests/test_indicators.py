@@ -1043,3 +1043,43 @@ def test_lists_units_and_scope_words_around_a_name(text, expected):
 ])
 def test_a_region_in_front_of_a_name(text, expected):
     assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a half-width full stop ends a sentence (reposts and PDF copies), a decimal point does not
+    ("全县上下攻坚克难.全县规模以上工业增加值达到86.5亿元.",
+     [("规模以上工业增加值", 8.65e9)]),
+    ("道路通车里程大幅增加.新建城市书房12家,改造农贸市场5个.",
+     [("新建城市书房", 12.0), ("农贸市场", 5.0)]),
+])
+def test_a_half_width_full_stop_ends_a_name(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two-item 分别 lists share words both ways
+    ("6月末，人民币存款、贷款余额分别达到820亿元、760亿元。",
+     [("人民币存款余额", 8.2e10), ("人民币贷款余额", 7.6e10)]),
+    ("第一、二产业增加值分别增长3.1%、5.6%。",
+     [("第一产业增加值", None), ("第二产业增加值", None)]),
+    ("茶叶产量和产值分别达到2100吨和15.2亿元。",
+     [("茶叶产量", 2100.0), ("茶叶产值", 1.52e9)]),
+    ("职工基本养老保险和基本医疗保险参保人数分别增长2.2%和1.9%。",
+     [("职工基本养老保险参保人数", None), ("职工基本医疗保险参保人数", None)]),
+])
+def test_two_item_lists_share_their_words(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a money threshold that defines the counted class stays in the name
+    ("全年新签约项目88个，其中超5亿元项目12个。", [("新签约项目", 88.0), ("超5亿元项目", 12.0)]),
+    ("推动实施300万元以上技改项目96个。", [("300万元以上技改项目", 96.0)]),
+    # words after the name that say what will happen are no part of it
+    ("一般性支出将压减5%，社保基金要增长8%。", [("一般性支出", None), ("社保基金", None)]),
+    ("财政总收入从2018年的56亿元增加到88亿元。", [("财政总收入", 5.6e9), ("财政总收入", 8.8e9)]),
+    # 建成区 is a noun, not the verb 建成
+    ("建成区绿地率达到41.5%。", [("建成区绿地率", 41.5)]),
+])
+def test_thresholds_and_trailing_words_around_a_name(text, expected):
+    assert _names(text) == expected

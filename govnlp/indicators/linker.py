@@ -902,12 +902,6 @@ def _share_tail(names: list) -> list:
     if len(n2) == 2 and len(n1) >= 4 and n1[-2] == n2[0] and n1[-1] != n2[1] \
             and HEAD_NOUN.search(n1) and HEAD_NOUN.search(n2):
         return [(n1, s1), (n1[:-2] + n2, s2)]
-    if vocabulary.canonical_id(n1) is None and len(n1) <= len(n2) - 2:
-        cut = n2.rfind(n1[-1])
-        parallel = 0 < cut < len(n2) - 1 and HEAD_NOUN.search(n2) and not HEAD_NOUN.search(n1)
-        cand = n1 + n2[cut + 1:] if parallel else n1 + n2[len(n1):]  # 金融业 + 增加值 / 城镇 + 居民…
-        if vocabulary.canonical_id(cand) or (HEAD_NOUN.search(n2) and not HEAD_NOUN.search(n1)):
-            return [(cand, span), (n2, span)]
     cut = n2.rfind(n1[-1])
     if 0 < cut < len(n2) - 2 and HEAD_NOUN.search(n2) and not HEAD_NOUN.search(n1):
         core, tail = n2[:cut + 1], n2[cut + 1:]
@@ -916,6 +910,12 @@ def _share_tail(names: list) -> list:
             k = len(n1) - len(core)  # 本外币|存款 : 贷款
         if k >= 2:
             return [(n1 + tail, span), (n1[:k] + n2, span)]
+    if vocabulary.canonical_id(n1) is None and len(n1) <= len(n2) - 2:
+        cut = n2.rfind(n1[-1])
+        parallel = 0 < cut < len(n2) - 1 and HEAD_NOUN.search(n2) and not HEAD_NOUN.search(n1)
+        cand = n1 + n2[cut + 1:] if parallel else n1 + n2[len(n1):]  # 金融业 + 增加值 / 城镇 + 居民…
+        if vocabulary.canonical_id(cand) or (HEAD_NOUN.search(n2) and not HEAD_NOUN.search(n1)):
+            return [(cand, span), (n2, span)]
     return names
 
 
