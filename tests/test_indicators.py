@@ -1083,3 +1083,13 @@ def test_two_item_lists_share_their_words(text, expected):
 ])
 def test_thresholds_and_trailing_words_around_a_name(text, expected):
     assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a share of the plan is named by its own phrase, not by the subject before it
+    ("新增城镇就业1.2万人，完成全年目标的61%。", [("新增城镇就业", 12000.0), ("完成全年目标", 61.0)]),
+    ("一般公共预算支出42亿元，完成年度预算的48.5%。", [("一般公共预算支出", 4.2e9), ("完成年度预算", 48.5)]),
+    ("工业投资完成年度计划的70%。", [("工业投资完成年度计划", 70.0)]),
+])
+def test_a_share_of_the_plan_is_named_by_its_phrase(text, expected):
+    assert _names(text) == expected

@@ -550,6 +550,15 @@ class SentenceLinker:
                     name, span, after_used = after_name, after_span, True
             if not after_used and name.endswith("等") and len(name) > 3 and not cue:
                 name, span = name[:-1], (span[0], span[1] - 1) if span else span  # 大学生就业、…就业等1.66万人次
+            progress = PROGRESS_NAME.search(prefix) if not cue and q.category == "percent" else None
+            if progress and (not name or progress.group(0).startswith(("完成", "占"))
+                             and progress.group(0).rstrip("的 ").endswith(name)):
+                # 完成全年目标的59%: the share of the plan is named by its own phrase (annotation 2.3)
+                phrase = progress.group(0).rstrip("的 \u3000")
+                if phrase.startswith("为"):
+                    phrase = phrase[1:]
+                start = cursor + progress.start() + progress.group(0).index(phrase)
+                name, span = phrase, (start, start + len(phrase))
             if not cue and name and re.search(r"[、和](?=[^、和]+[均都]$)", name) and re.search(r"[均都]$", name):
                 # 受理率、按期办结率均100%: one value for each name
                 self._each(name, span, q)
