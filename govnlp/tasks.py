@@ -60,7 +60,7 @@ _FIELD = re.compile(r"^[ \t　]*[\u4e00-\u9fff]{2,6}\s*[:：]")
 _END = re.compile(r"^[ \t　]*(?:推荐访问|相关阅读|相关推荐|相关链接|上一篇|下一篇|责任编辑|【打印】|打印本页|关闭窗口|"
                   r"扫一扫|分享到|附件[:：]|附表)")
 _TABLE_SEP = re.compile(r"\s*[|｜\t]\s*|\s{2,}")
-_UNIT_SPLIT = re.compile(r"[、，,/；;]")
+_UNIT_SPLIT = re.compile(r"[、，,/；;](?![^（(]*[）)])")  # not inside brackets: 各县（市、区）政府
 # 和/及 between two whole unit names (县财政局和县税务局), not inside one (县住房和城乡建设局)
 _AND_SPLIT = re.compile(r"(?<=[局委办部室厅处站所院队会司团组政府道镇乡心行社馆])[和及](?=[区县市省各相]|[^和及]{2,}"
                         r"(?:局|委|办|部|室|中心|公司|管委会|街道|镇|乡)$)")

@@ -561,3 +561,12 @@ def test_a_progress_report_with_a_table_then_items_that_go_on_with_its_numbering
 def test_items_that_do_not_go_on_with_the_table_numbering_are_left_out():
     text = _PROGRESS.replace("4.建设", "1.建设").replace("5.推进", "2.推进").replace("6.提升", "3.提升")
     assert [t.number for t in tasks_of(text)] == ["1", "2", "3"]
+
+
+def test_a_separator_inside_brackets_does_not_split_a_unit():
+    rows = "".join(f"{n}\n修缮第{n}批农村公路\n完成投资{n}亿元\n某某市交通运输局\n各县（市、区）政府、某某市财政局\n"
+                   for n in range(1, 6))
+    tasks = tasks_of("序号\n工作任务\n目标\n牵头单位\n配合单位\n" + rows)
+    assert tasks[0].support == ["各县（市、区）政府", "某某市财政局"]
+    text = "".join(f"{n}.整治第{n}批河道。（某某市水利局牵头，各县（市、区）人民政府配合）\n" for n in range(1, 6))
+    assert tasks_of(text)[0].support == ["各县（市、区）人民政府"]
