@@ -906,6 +906,10 @@ def _share_tail(names: list) -> list:
     白茶产量和产值 -> 白茶产值."""
     (n1, s1), (n2, s2) = names
     span = (s1[0], s2[1]) if s1 and s2 else s1
+    group = COLLECTIVE.search(n2)
+    if group and group.group(0)[0] in "两二" and group.start() >= 2 and group.end() < len(n2) - 1:
+        tail = n2[group.end():]  # 汽车、新能源两大产业集群产值: both items before 两大 take what follows it
+        return [(n1 + tail, span), (n2[:group.start()] + tail, span)]
     if n1[-1] in NUMERAL and n2[0] in NUMERAL and len(n1) >= 2 and len(n2) >= 3:
         return [(n1 + n2[1:], span), (n1[:-1] + n2, span)]
     if len(n2) == 2 and len(n1) >= 4 and n1[-2] == n2[0] and n1[-1] != n2[1] \
