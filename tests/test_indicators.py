@@ -1080,6 +1080,9 @@ def test_two_item_lists_share_their_words(text, expected):
     # words after the name that say what will happen are no part of it
     ("一般性支出将压减5%，社保基金要增长8%。", [("一般性支出", None), ("社保基金", None)]),
     ("财政总收入从2018年的56亿元增加到88亿元。", [("财政总收入", 5.6e9), ("财政总收入", 8.8e9)]),
+    # a making verb says what is counted; chained action verbs do not (annotation 2.3)
+    ("新建和改造提升城市绿道120公里。", [("新建和改造提升城市绿道", 120.0)]),
+    ("谋划实施产业项目45个。", [("产业项目", 45.0)]),
     # 建成区 is a noun, not the verb 建成
     ("建成区绿地率达到41.5%。", [("建成区绿地率", 41.5)]),
 ])
