@@ -1083,6 +1083,8 @@ def test_two_item_lists_share_their_words(text, expected):
     # a making verb says what is counted; chained action verbs do not (annotation 2.3)
     ("新建和改造提升城市绿道120公里。", [("新建和改造提升城市绿道", 120.0)]),
     ("谋划实施产业项目45个。", [("产业项目", 45.0)]),
+    # 数量 after counted things is dropped like 总数; before a change it stays
+    ("科技型中小企业数量达到860家。", [("科技型中小企业", 860.0)]),
     # 建成区 is a noun, not the verb 建成
     ("建成区绿地率达到41.5%。", [("建成区绿地率", 41.5)]),
 ])

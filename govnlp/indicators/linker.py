@@ -498,6 +498,8 @@ class SentenceLinker:
             name_text = prefix[:cue.start()] if cue else prefix
             name, span = clean_name(name_text, cursor)
             total = name in ("总量", "总数", "总额", "总规模")
+            if q.category == "count" and len(name) >= 5 and name.endswith("数量") and span:
+                name, span = name[:-2], (span[0], span[1] - 2)  # 高新技术企业数量达1.2万家, as 总数
             if name in SHARED_NAMES:
                 name, span = "", None
             if q.category == "bare" and not (name and RATIO_NAME.search(name)):
