@@ -491,7 +491,9 @@ _DATE_CELL = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|初|
 def _column_kind(name: str) -> str:
     if _is_unit_column(name):
         return "support" if _HAS_ROLE.search(name).group() in _SUPPORT_WORDS else "units"
-    return "date" if _DATE_COLUMN.search(name) else "text"
+    if _DATE_COLUMN.search(name):
+        return "date"
+    return "aside" if _HEAD_NOT_UNIT.search(name) else "text"  # 责任领导, 备注: short cells of their own
 
 
 def _cell_score(kind: str, lines: list[str], first: bool) -> float:
@@ -520,7 +522,14 @@ def _cell_score(kind: str, lines: list[str], first: bool) -> float:
         score -= 2
     elif _looks_like_units(lines[-1]) or _looks_like_units(re.sub(r"[、，,][^、，,]{0,3}$", "", lines[-1])):
         score -= 1  # the units of the next cell (区发改局（牵头）、区 | 统计局) run into the text
-    return score + 0.3 * len(lines)  # a line that could end the text or open a cell stays text
+    if kind == "text" and not first and len(text) <= 3 and not _SHORT_CELL.fullmatch(text):
+        score -= 1  # a lone tail (元, 10%) is the end of the cell before, wrapped onto its own line
+    # a line that could end the text or open a cell stays text, and one that could end the task
+    # or open the next text cell (目标) stays in the task, the longer column
+    return score + (0.3 if first else 0.2) * len(lines)
+
+
+_SHORT_CELL = re.compile(r"无|暂无|/|—+|-+|[已未]?完成|达标|滞后|正常")  # short cells that stand alone
 
 
 def _fit_lines(columns: list[str], lines: list[str], last: bool = False) -> list[str]:

@@ -570,3 +570,15 @@ def test_a_separator_inside_brackets_does_not_split_a_unit():
     assert tasks[0].support == ["各县（市、区）政府", "某某市财政局"]
     text = "".join(f"{n}.整治第{n}批河道。（某某市水利局牵头，各县（市、区）人民政府配合）\n" for n in range(1, 6))
     assert tasks_of(text)[0].support == ["各县（市、区）人民政府"]
+
+
+def test_a_task_cell_and_a_target_cell_both_wrapped():
+    from govnlp.tasks import _fit_lines
+
+    columns = ["序号", "工作任务", "目标", "牵头单位", "配合单位"]
+    # the task's last line could open the 目标 cell: it stays with the task, the longer column
+    assert _fit_lines(columns, ["推进城区雨污分流改造，同步更新", "老旧管网和泵站设施", "改造管网120公里", "县住建局", "县水务局"]) == [
+        "推进城区雨污分流改造，同步更新老旧管网和泵站设施", "改造管网120公里", "县住建局", "县水务局"]
+    # a lone tail (元) finishes the 目标 cell, it does not stand as the cell itself
+    assert _fit_lines(columns, ["加大招商引资力度，办好推介活动", "引进外资5亿美", "元", "县商务局", "县投促中心"]) == [
+        "加大招商引资力度，办好推介活动", "引进外资5亿美元", "县商务局", "县投促中心"]
