@@ -56,7 +56,8 @@ _ITEM_CN = re.compile(r"^[ \t　]*[（(]([一二三四五六七八九十百]{1,4
 _HEADING = re.compile(r"^[ \t　]*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十]+[）)]"
                       r"|第[一二三四五六七八九十]+[部分章节])")
 # a labelled field of a progress item (年度目标：… / 完成情况：… / 存在问题：…): the item goes on
-_FIELD = re.compile(r"^[ \t　]*[\u4e00-\u9fff]{2,6}\s*[:：]")
+# (1—9月完成情况：…); a label of at most ten characters, two of them Chinese
+_FIELD = re.compile(r"^[ \t　]*(?=[^:：\n]{0,9}[\u4e00-\u9fff][^:：\n]{0,9}[\u4e00-\u9fff])[\u4e00-\u9fff0-9—\-～~]{2,10}\s*[:：]")
 _END = re.compile(r"^[ \t　]*(?:推荐访问|相关阅读|相关推荐|相关链接|上一篇|下一篇|责任编辑|【打印】|打印本页|关闭窗口|"
                   r"扫一扫|分享到|附件[:：]|附表)")
 _TABLE_SEP = re.compile(r"\s*[|｜\t]\s*|\s{2,}")

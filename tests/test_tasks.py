@@ -582,3 +582,9 @@ def test_a_task_cell_and_a_target_cell_both_wrapped():
     # a lone tail (元) finishes the 目标 cell, it does not stand as the cell itself
     assert _fit_lines(columns, ["加大招商引资力度，办好推介活动", "引进外资5亿美", "元", "县商务局", "县投促中心"]) == [
         "加大招商引资力度，办好推介活动", "引进外资5亿美元", "县商务局", "县投促中心"]
+
+
+def test_a_field_label_may_name_its_period():
+    text = "".join(f"{n}.建设第{n}个口袋公园。\n年度目标：年底前建成开放。\n1—9月完成情况：已完成绿化种植。\n"
+                   f"牵头单位：县城管局；配合单位：县住建局\n" for n in range(1, 6))
+    assert {(tuple(t.lead), tuple(t.support)) for t in tasks_of(text, doc_type="other")} == {(("县城管局",), ("县住建局",))}
