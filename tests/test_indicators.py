@@ -1085,6 +1085,8 @@ def test_two_item_lists_share_their_words(text, expected):
     ("谋划实施产业项目45个。", [("产业项目", 45.0)]),
     # 数量 after counted things is dropped like 总数; before a change it stays
     ("科技型中小企业数量达到860家。", [("科技型中小企业", 860.0)]),
+    # a currency scope (本外币, 人民币) before a known name stays with it
+    ("年末金融机构本外币各项存款余额3900亿元。", [("金融机构本外币各项存款余额", 3.9e11)]),
     # 建成区 is a noun, not the verb 建成
     ("建成区绿地率达到41.5%。", [("建成区绿地率", 41.5)]),
 ])

@@ -178,7 +178,8 @@ LONG_NAME = 9
 #: Verbs that make a new thing: a name they open says what is counted (annotation 2.3).
 MAKING_VERBS = ("新建", "新增", "新认定")
 #: A name part that ends like this modifies the vocabulary name after it (信息技术服务业营业收入).
-MODIFIER_END = ("技术", "信息", "和", "及", "与", "、", "类", "型", "性", "业", "级", "个", "等", "市", "省", "县", "区")
+MODIFIER_END = ("技术", "信息", "和", "及", "与", "、", "类", "型", "性", "业", "级", "个", "等", "市", "省", "县", "区",
+                "币")  # 金融机构本外币|各项贷款余额
 
 
 def _clause_verb_cut(name: str) -> int:
