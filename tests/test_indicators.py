@@ -1087,6 +1087,8 @@ def test_two_item_lists_share_their_words(text, expected):
     ("科技型中小企业数量达到860家。", [("科技型中小企业", 860.0)]),
     # a currency scope (本外币, 人民币) before a known name stays with it
     ("年末金融机构本外币各项存款余额3900亿元。", [("金融机构本外币各项存款余额", 3.9e11)]),
+    # a level set for a later year is a fact of its own, named by the subject before it
+    ("全市财政总收入年均增长7%，到2027年力争突破三百亿元。", [("财政总收入", None), ("财政总收入", 3e10)]),
     # 建成区 is a noun, not the verb 建成
     ("建成区绿地率达到41.5%。", [("建成区绿地率", 41.5)]),
 ])

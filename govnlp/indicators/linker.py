@@ -62,7 +62,7 @@ LEADING = re.compile(
     r"\d{1,2}-\d{1,2}月|\d{1,2}月(?:底|末)?|截至[^，]{0,8}?(?:底|末)|截至目前|目前|至此|一年来|半年来|"
     r"预计|力争|确保|争取|努力|计划|目标|预期|主要预期目标是|主要预期目标|主要目标|要|将|拟|"
     r"累计|共计|总计|合计|共|实现|完成|达到|达|为(?=年度|全年|年初|预算|计划|目标)|是|已|已经|还|再|又|也|都|均|首次|历史性|再次|安排|"
-    r"在|对(?!接|外)|向|从|由|把|将|被|给|为了)+")
+    r"在|对(?!接|外)|向|从|由|把|将|被|给|为了|到(?=(?:19|20)\d\d年))+")
 TRAILING = re.compile(
     r"(?:实现|完成|达到|达|为|是|共计|总计|合计|累计|共|分别|的|、|仅|只|仍|同比|增至|增长至|增长到|增加到|增加至|"
     r"提高到|提高至|提升到|提升至|上升到|上升至|下降到|下降至|降低到|降低至|降至|减少到|减少至|突破|超过|"
@@ -103,6 +103,10 @@ OBJECT_INSIDE = re.compile(rf"(?:{_alternation('object')})(?=..)")
 #: A predicate after a name of three characters or more: 物流及上下游配套企业入驻, 行政村改革工作,
 #: …龙头企业称号 (重点工作 stays).
 PREDICATE = re.compile(rf"(?<=...)(?:{_alternation('predicate')})(?![站室组队者])")
+
+
+#: A later year that a level is set for: not the year of the growth rate before it.
+LATER_YEAR = re.compile(r"(?:到|至)(?:19|20)\d\d年")
 
 
 #: What is left after a verb that is only a measure word: the verb is a noun there (投入强度).
@@ -588,7 +592,8 @@ class SentenceLinker:
                 if target is None and not name:
                     target = self._shared_subject(for_change=False)
                 if (target is not None and not name and target.value is None and target.low is None
-                        and target.change is not None and _compatible(target, q)):
+                        and target.change is not None and _compatible(target, q)
+                        and not LATER_YEAR.search(prefix)):  # 年均增长6.5%，到2026年突破七千亿元: two facts
                     self._set_value(target, q)
                     current = target
                 else:
