@@ -146,6 +146,7 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=1 << 16)
 def _gb_zone(c: str) -> int:
     """0 = ASCII/common/punctuation, 1 = GB2312 level-1 hanzi, 2 = level-2 hanzi,
     3 = a symbol no report uses (bopomofo, box drawing, kana, Greek, Cyrillic, private use),
@@ -238,6 +239,7 @@ def _repair_marker(seg: str) -> Optional[str]:
 
 
 # ---------------------------------------------------------------- steps
+@lru_cache(maxsize=1 << 16)
 def _fullwidth(c: str) -> str:
     o = ord(c)
     if 0xFF10 <= o <= 0xFF19 or 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A:
