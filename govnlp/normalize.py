@@ -185,6 +185,24 @@ def _is_traditional_char(c: str) -> bool:
 _STRONG_ODD = re.compile(r"[\u3105-\u312f\u2500-\u257f\u3040-\u30ff\u0370-\u03ff\u0400-\u04ff\ue000-\uf8ff]")
 
 
+# a GB2312 byte string with no level-2 hanzi: ASCII bytes, or pairs whose lead byte is a symbol
+# row or level 1 (0xA1-0xD7); read pair by pair from the start, so the pairs stay aligned
+_GB_COMMON = re.compile(rb"(?:[\x00-\x7f]|[\xa1-\xd7\xf8-\xfe][\xa1-\xfe])*")
+
+
+def _only_common(line: str) -> bool:
+    """True when no character of ``line`` can be unusual (zone >= 2 in :func:`_gb_zone`): the fast
+    path of :func:`find_mojibake` for the ordinary lines that make up almost every report."""
+    if line.isascii():
+        return True
+    if _STRONG_ODD.search(line):
+        return False
+    try:
+        return _GB_COMMON.fullmatch(line.encode("gb2312")) is not None
+    except UnicodeEncodeError:
+        return False
+
+
 def find_mojibake(line: str) -> list[tuple[int, int]]:
     """Runs of a line that look like text decoded with the wrong codec (or shifted by a byte).
 
@@ -196,6 +214,8 @@ def find_mojibake(line: str) -> list[tuple[int, int]]:
     of its clause when that is near, and to the line start when only a character or two precede
     it. Overlapping runs are merged, so each character is set aside at most once.
     """
+    if _only_common(line):
+        return []
     zones = [_gb_zone(c) for c in line]
     odd = [i for i, z in enumerate(zones) if z >= 2]
     runs: list[tuple[int, int]] = []
