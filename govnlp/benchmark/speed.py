@@ -82,6 +82,8 @@ run(texts[0])
 out = {"pipeline": name, "cold_cpu_s": time.process_time() - t0, "cold_wall_s": time.perf_counter() - w0,
        "peak_mib_first": mib()}
 chars = sum(len(t) for t in texts)
+for t in texts[1:]:  # "once loaded": every lazy table and cache is filled before the clock runs
+    run(t)
 model.update(cpu_s=0.0, chars=0)
 rounds, c0, w1 = 0, time.process_time(), time.perf_counter()
 while True:
