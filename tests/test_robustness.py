@@ -91,3 +91,11 @@ def test_a_long_clause_of_bare_numbers_costs_linear_time(unit):
     small = min(_seconds((unit * 1000)[:1000]) for _ in range(2))
     large = _seconds((unit * 10000)[:10000])
     assert large <= 15 * max(small, 0.02), (small, large)
+
+
+def test_a_heading_swallowing_many_lists_costs_linear_time():
+    """Fuzz seed 12 #1105: kinds read a whole long 'title' and paragraph per number (40k chars, 18 s)."""
+    line = "——分别增长1%、2%和3%，（一）标题\n"
+    small = min(_seconds(line * 100) for _ in range(2))
+    large = min(_seconds(line * 1000) for _ in range(2))
+    assert large <= 15 * max(small, 0.02), (small, large)

@@ -135,6 +135,11 @@ def _ancestors(report: Report, section: Optional[Section]) -> list[Section]:
     return out
 
 
+#: how much of a heading and of the text before a number the kind and period rules read
+TITLE_WINDOW = 200
+PERIOD_WINDOW = 2000
+
+
 def section_leaning(report: Report, section: Optional[Section], ctx: Optional[YearContext] = None,
                     titles_only: bool = False) -> Optional[str]:
     """"target" or "actual" as suggested by the section and its ancestors, else None.
@@ -144,7 +149,8 @@ def section_leaning(report: Report, section: Optional[Section], ctx: Optional[Ye
     """
     chain = _ancestors(report, section)
     for s in chain:
-        title = NOT_TARGET.sub("", s.title or "")
+        # a heading is at most a line; a longer "title" is an outline artefact: read its start only
+        title = NOT_TARGET.sub("", (s.title or "")[:TITLE_WINDOW])
         if s.function == "preamble" or "报告" in title:
             continue  # the document's own title (2021年政府工作报告) says nothing about the kind
         m = re.search(r"((?:19|20)\d\d)年", title)
@@ -265,6 +271,8 @@ def period_of(ctx: YearContext, before: str, kind: str, heading: str = "",
     time words: after "…极不平凡的五年。" the next sentences review those five years, until a
     sentence names a year of its own.
     """
+    # bounded look-back (linear time on hostile input): the time words that matter are near
+    before, heading, paragraph = before[-PERIOD_WINDOW:], heading[-PERIOD_WINDOW:], paragraph[-PERIOD_WINDOW:]
     # 完成全年目标的62%, 高于年度目标: the whole year named as a target's scope, not as the period
     before = re.sub(r"(?:全年|年度|年初)(?:目标|计划|任务|预算)", "", before)
     if paragraph and kind != "target" and not TIME_WORDS.search(BASE_YEAR.sub("", before)):
