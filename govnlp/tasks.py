@@ -33,6 +33,7 @@ Documents that are not task plans give [].
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -111,6 +112,7 @@ def _with_items_after(table: list[_Item], report: Report) -> list[_Item]:
     return table
 
 
+@lru_cache(maxsize=4)  # meta and the tasks stage both ask about the same text
 def looks_like_task_plan(text: str) -> bool:
     """True when at least half of ``MIN_ITEMS`` or more numbered items name their units."""
     report = Report(text=text)

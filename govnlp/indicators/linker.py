@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -140,12 +141,18 @@ def _object_start(name: str) -> int:
 _REGION_WORD_NEXT = "域划间位别块场民值城级内外属直"
 
 
+@lru_cache(maxsize=8192)
+def _places(text: str) -> tuple:
+    """Places named in a name's first characters (names repeat: looked up once each)."""
+    return tuple(regions.find_places(text))
+
+
 def _leading_place(name: str) -> int:
     """The length of a full region name (县, 市, 区 ... of the division table) that opens ``name``
     and leaves a name of two characters or more, else 0."""
     if len(name) < 5:
         return 0
-    hits = regions.find_places(name[:12])
+    hits = _places(name[:12])
     if not hits or hits[0][0] != 0:
         return 0
     end = hits[0][1]
