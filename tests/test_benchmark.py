@@ -309,6 +309,27 @@ def test_task_units():
     assert f["task_f1"] == 0.5
 
 
+
+def test_task_numbers_that_restart_under_each_part_are_paired_by_place():
+    """（一） under 一、 and （一） under 二、 are two tasks; each is scored against its own units."""
+    text = "一、发展\n（一）稳增长。牵头单位：市发改委\n二、民生\n（一）稳就业。牵头单位：市人社局\n"
+    first, second = text.index("（一）稳增长"), text.index("（一）稳就业")
+    gold = {"annotated": ["tasks"], "tasks": [
+        {"number": "（一）", "text": "", "lead": ["市发改委"], "support": [], "start": first, "end": first + 17},
+        {"number": "（一）", "text": "", "lead": ["市人社局"], "support": [], "start": second, "end": second + 17}]}
+    doc = GoldDoc("restart", text, gold)
+    both = [Task("（一）", "", ["市人社局"], [], start=second, end=second + 17),
+            Task("（一）", "", ["市发改委"], [], start=first, end=first + 17)]
+    f = figures(doc, Report(text=text, tasks=both))
+    assert f["task_f1"] == 1.0 and f["task_unit_f1"] == 1.0
+    # only the first part found: one task and one unit of two (a number-keyed set said 1.0 and 0.67)
+    f = figures(doc, Report(text=text, tasks=both[1:]))
+    assert f["task_recall"] == 0.5 and f["task_unit_recall"] == 0.5 and f["task_unit_precision"] == 1.0
+    # units swapped between the two parts are wrong, not right by coincidence of number
+    swapped = [Task("（一）", "", ["市人社局"], [], start=first, end=first + 17),
+               Task("（一）", "", ["市发改委"], [], start=second, end=second + 17)]
+    assert figures(doc, Report(text=text, tasks=swapped))["task_unit_f1"] == 0.0
+
 # ---- alignment ------------------------------------------------------------------------------
 def test_alignment_of_normalised_text(sample):
     """The pipeline's text lost page chrome and spaces and changed script; offsets still land."""

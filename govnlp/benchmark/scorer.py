@@ -378,26 +378,77 @@ def score_slogans(gold: list[dict], pred: list[dict], align: Alignment) -> Count
 
 
 # ---- tasks and meta ---------------------------------------------------------------------------
-def _unit_triples(tasks: list[dict]) -> set[tuple[str, str, str]]:
-    out = set()
-    for t in tasks:
-        number = norm(str(t.get("number", "")))
-        for role in ("lead", "support"):
-            for unit in t.get(role) or []:
-                if norm(unit):
-                    out.add((number, role, norm(unit)))
-    return out
+def _task_units(task: dict) -> set[tuple[str, str]]:
+    return {(role, norm(unit)) for role in ("lead", "support")
+            for unit in task.get(role) or [] if norm(unit)}
 
 
-def score_tasks(gold: list[dict], pred: list[dict]) -> Counter:
-    """Task numbers found and (number, role, unit) triples (annotation.md 7.6)."""
+def match_tasks(gold: list[dict], pred: list[dict],
+                align: Optional[Alignment] = None) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, pred index) of tasks with the same number (annotation.md 7.6).
+
+    A plan may restart its numbering under each part (（一） … under 一、 and again under 二、), so
+    a number alone is not a key: among tasks of one number the pairs are chosen by the overlap of
+    their spans (predicted spans mapped onto the gold text), and by order of appearance when
+    spans do not overlap or are missing.
+    """
+    def span(t: dict, mapped: bool) -> Optional[tuple[int, int]]:
+        s, e = t.get("start"), t.get("end")
+        if s is None or e is None or e <= s:
+            return None
+        return align.span(s, e) if (mapped and align is not None) else (s, e)
+
+    by_number: dict[str, tuple[list[int], list[int]]] = {}
+    for i, t in enumerate(gold):
+        by_number.setdefault(norm(str(t.get("number", ""))), ([], []))[0].append(i)
+    for j, t in enumerate(pred):
+        by_number.setdefault(norm(str(t.get("number", ""))), ([], []))[1].append(j)
+    pairs: list[tuple[int, int]] = []
+    for gi, pj in by_number.values():
+        if not gi or not pj:
+            continue
+        scored = []
+        for a, i in enumerate(gi):
+            for b, j in enumerate(pj):
+                gs, ps = span(gold[i], False), span(pred[j], True)
+                overlap = 0 if gs is None or ps is None else max(0, min(gs[1], ps[1]) - max(gs[0], ps[0]))
+                scored.append((-overlap, abs(a - b), a, i, j))
+        used_g, used_p = set(), set()
+        for _, _, _, i, j in sorted(scored):
+            if i not in used_g and j not in used_p:
+                used_g.add(i)
+                used_p.add(j)
+                pairs.append((i, j))
+    return sorted(pairs)
+
+
+def score_tasks(gold: list[dict], pred: list[dict], align: Optional[Alignment] = None) -> Counter:
+    """Tasks found (paired by number and place) and their (role, unit) pairs (annotation.md 7.6)."""
     c = Counter()
-    gn = {norm(str(t.get("number", ""))) for t in gold}
-    pn = {norm(str(t.get("number", ""))) for t in pred}
-    c["task_tp"], c["task_fp"], c["task_fn"] = len(gn & pn), len(pn - gn), len(gn - pn)
-    gu, pu = _unit_triples(gold), _unit_triples(pred)
-    c["task_unit_tp"], c["task_unit_fp"], c["task_unit_fn"] = len(gu & pu), len(pu - gu), len(gu - pu)
+    pairs = match_tasks(gold, pred, align)
+    c["task_tp"], c["task_fp"], c["task_fn"] = len(pairs), len(pred) - len(pairs), len(gold) - len(pairs)
+    paired_g, paired_p = {i for i, _ in pairs}, {j for _, j in pairs}
+    for i, j in pairs:
+        gu, pu = _task_units(gold[i]), _task_units(pred[j])
+        c["task_unit_tp"] += len(gu & pu)
+        c["task_unit_fp"] += len(pu - gu)
+        c["task_unit_fn"] += len(gu - pu)
+    c["task_unit_fn"] += sum(len(_task_units(gold[i])) for i in range(len(gold)) if i not in paired_g)
+    c["task_unit_fp"] += sum(len(_task_units(pred[j])) for j in range(len(pred)) if j not in paired_p)
     return c
+
+
+def explain_tasks(gold: list[dict], pred: list[dict], align: Optional[Alignment] = None) -> dict:
+    """Readable misses, extras and unit differences of one document's tasks."""
+    pairs = match_tasks(gold, pred, align)
+    paired_g, paired_p = {i for i, _ in pairs}, {j for _, j in pairs}
+
+    def units(t: dict) -> str:
+        return f"lead={t.get('lead') or []} support={t.get('support') or []}"
+    return {"missed": [f"{g.get('number')} @{g.get('start')} {units(g)}" for i, g in enumerate(gold) if i not in paired_g],
+            "extra": [f"{p.get('number')} {units(p)}" for j, p in enumerate(pred) if j not in paired_p],
+            "wrong": [f"{gold[i].get('number')} @{gold[i].get('start')}: {units(gold[i])} vs {units(pred[j])}"
+                      for i, j in pairs if _task_units(gold[i]) != _task_units(pred[j])]}
 
 
 _PROVINCE_PREFIX = re.compile(r"^.{2,8}?(?:省|自治区)")
@@ -452,7 +503,7 @@ def score_document(doc: GoldDoc, report: Report, layers: Optional[Iterable[str]]
         elif layer == "slogans":
             c += score_slogans(doc.records("slogans"), pred["slogans"], align)
         elif layer == "tasks":
-            c += score_tasks(doc.records("tasks"), pred["tasks"])
+            c += score_tasks(doc.records("tasks"), pred["tasks"], align)
         elif layer == "meta":
             c += score_meta(doc.gold.get("meta") or {}, pred["meta"])
     return c
@@ -518,8 +569,7 @@ def explain_document(doc: GoldDoc, report: Report) -> dict:
             "wrong": [f"{gold[i]['text']!r} @{gold[i]['start']}: {gold[i].get('expansion')} vs {ps[j].get('expansion')}"
                       for i, j in pairs if not expansions_equal(gold[i].get("expansion"), ps[j].get("expansion"))]}
     if "tasks" in doc.layers:
-        gu, pu = _unit_triples(doc.records("tasks")), _unit_triples(pred["tasks"])
-        out["tasks"] = {"missed": sorted(map(str, gu - pu)), "extra": sorted(map(str, pu - gu)), "wrong": []}
+        out["tasks"] = explain_tasks(doc.records("tasks"), pred["tasks"], align)
     if "meta" in doc.layers:
         gold = doc.gold.get("meta") or {}
         out["meta"] = {"missed": [], "extra": [], "wrong": [
