@@ -192,10 +192,17 @@ CN_ORD = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, 
 
 
 def parse_rank(surface: str) -> dict:
-    """'居全市第二' -> {scope: '全市', position: 2}."""
+    """'居全市第二' -> {scope: '全市', position: 2}; '居全省首位' -> {scope: '全省', position: 1}."""
     m = re.search(r"(?:居|位居|位列|排名|列|位于|排)?(.*?)(?:排名|排位|排)?第([0-9]+|[一二两三四五六七八九十]+)", surface)
     if not m:
-        raise ValueError(f"cannot read rank {surface!r}")
+        first = re.search(r"(.*?)(?:首位|榜首)", surface)  # 居全省首位 = first place
+        if not first:
+            raise ValueError(f"cannot read rank {surface!r}")
+        scope = first.group(1)
+        for pre in ("稳居", "跃居", "位居", "位列", "居", "列", "在"):
+            if scope.startswith(pre):
+                scope = scope[len(pre):]
+        return {"scope": scope, "position": 1, "text": surface}
     scope = m.group(1)
     for pre in ("稳居", "跃居", "位居", "位列", "排名", "居", "列", "在"):
         if scope.startswith(pre):
