@@ -72,7 +72,7 @@ def _check_explicit_models(mode: str, sections_model, ner_model) -> None:
 
 def _indicator_mode(indicators: str, ner_model: Optional[str]) -> str:
     if indicators == "default":
-        indicators = os.environ.get("GOVNLP_INDICATORS") or ("hybrid" if ner_model else DEFAULT_INDICATORS)
+        indicators = os.environ.get("GOVNLP_INDICATORS", "").strip() or ("hybrid" if ner_model else DEFAULT_INDICATORS)
     if indicators not in INDICATOR_MODES:
         raise GovnlpError(Errors.E006.format(name="indicators", value=indicators, choices=INDICATOR_MODES))
     return indicators

@@ -465,6 +465,13 @@ def test_unknown_mode_is_an_error():
         extract_indicators(Report(text="增长5%"), mode="magic")
 
 
+
+@pytest.mark.parametrize("setting", ["", "  "])
+def test_an_empty_indicator_setting_means_the_default(monkeypatch, setting):
+    import govnlp
+    monkeypatch.setenv("GOVNLP_INDICATORS", setting)
+    assert [i.name for i in govnlp.parse_report("全年地区生产总值增长5%。").indicators] == ["地区生产总值"]
+
 def test_mode_none_gives_nothing():
     assert extract_indicators(Report(text="地区生产总值增长5%。"), mode="none") == []
 
