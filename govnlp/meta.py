@@ -236,6 +236,8 @@ def _doc_type(title: Optional[str], head: str, report: Report) -> str:
         return "half_year_report"
     if re.search(r"上半年[^\n]{0,10}工作情况[^\n]{0,6}下半年|上半年主要工作情况", head):
         return "half_year_report"
+    if re.match(r"\s*(?:19|20)\d\d\s*年\s*上半年", head) and "下半年" in report.text[:20000]:
+        return "half_year_report"  # a headless passage that opens on the first half and turns to the second
     if _WORK.search(t) or _WORK_HEAD.search(head):
         return "work_report"
     return "other"

@@ -177,6 +177,10 @@ def structural_function(report: Report, s: Section) -> Optional[str]:
             secs[s.parent].confidence >= RULE_CONFIDENCE:
         return secs[s.parent].function
     top = _top_level(report)
+    if s.parent is None and top == [s] and s.marker is None and s.body_start == s.start:
+        # no heading at all: the outline's one section is the whole passage, read from its first
+        # line; its words mix review and plan, so it gets no review/targets label of its own
+        return "preamble"
     if s.parent is None and top and s is top[0] and len(top) > 1:
         # the text before the first heading (the outline starts it at its first line), a
         # document title or the delivery line; a real first part such as 回顾2022 is not one

@@ -125,6 +125,21 @@ def test_respectively_rebuilds_names_from_a_shared_head():
     assert [i.canonical for i in inds] == ["income_urban", "income_rural"]
 
 
+
+@pytest.mark.parametrize("text, names", [
+    ("年末金融机构本外币存、贷款余额分别为3120亿元和2680亿元。", ["金融机构本外币存款余额", "金融机构本外币贷款余额"]),
+    ("全年进、出口总额分别增长4.2%和9.7%。", ["进口总额", "出口总额"]),
+    ("公路客、货运量分别增长3%和5.5%。", ["公路客运量", "公路货运量"]),
+])
+def test_one_character_items_written_before_a_shared_tail(text, names):
+    assert [i.name for i in run(text)] == names
+
+
+def test_a_second_respectively_list_of_changes_follows_the_first():
+    inds = run("月末存款余额和贷款余额分别为980亿元和760亿元，比年初分别增加64亿元、51亿元。")
+    assert [(i.name, i.value, i.change.value) for i in inds] == [
+        ("存款余额", 98000000000.0, 6400000000.0), ("贷款余额", 76000000000.0, 5100000000.0)]
+
 def test_respectively_after_levels_in_earlier_clauses():
     inds = run("财政总收入318.4亿元，其中一般公共预算收入201.7亿元，分别增长11.6%和10.8%。")
     assert facts(inds) == [("财政总收入", 31840000000.0, 11.6, "%"),

@@ -163,6 +163,13 @@ def test_doc_type_from_the_title(title, doc_type):
     assert meta_of(title + "\n正文。\n").doc_type == doc_type
 
 
+
+def test_a_headless_passage_on_the_first_half_and_the_second_is_a_half_year_report():
+    text = ("2023年上半年，全区经济稳中有进，地区生产总值412.6亿元，同比增长6.1%。"
+            "下半年，我们将力争全年固定资产投资增长9%。")
+    assert meta_of(text).doc_type == "half_year_report"
+    assert meta_of("2023年上半年，全区经济稳中有进，地区生产总值412.6亿元。").doc_type != "half_year_report"
+
 def test_abridged_official_report_is_not_a_news_summary():
     own = meta_of("政府工作报告（摘要）\n——2022年1月20日在某市人民代表大会会议上\n各位代表：\n")
     news = meta_of("2022年市政府工作报告要点\n记者 张三\n本报讯 昨天上午，市十六届人大一次会议开幕。\n")

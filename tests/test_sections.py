@@ -355,3 +355,13 @@ def test_labelling_costs_grow_linearly_with_the_number_of_headings():
         if ratios[-1] <= 15:
             break
     assert min(ratios) <= 15, ratios
+
+
+def test_a_passage_without_headings_is_one_preamble_and_its_figures_keep_their_own_cues():
+    """One section read from the first line mixes review and plan: no review/targets label, so the
+    kind of each figure comes from its own words (实现…同比 vs 力争)."""
+    from govnlp import parse_report
+    r = parse_report("2023年上半年，全区经济稳中有进，实现地区生产总值412.6亿元，同比增长6.1%。\n"
+                     "下半年，我们将力争全年固定资产投资增长9%。\n")
+    assert [s.function for s in r.sections] == ["preamble"]
+    assert [(i.name, i.kind) for i in r.indicators] == [("地区生产总值", "actual"), ("固定资产投资", "target")]

@@ -59,7 +59,7 @@ LEADING = re.compile(
     r"\d{1,2}[.、．]|[（(]\d{1,2}[）)]|用[\d一二三四五六七八九十两]{1,2}年(?:时间|左右时间)?|"
     r"其中|同时|此外|另外|并且|而且|以及|并|和|及|与|[近这过去]*[一二三四五六七八九十两\d]{1,2}年(?:来|间|中)?|"
     r"全国|全省|全市|全区|全县|全镇|全乡|全州|全盟|全旗|我国|我省|我市|我区|我县|本市|本区|本县|[省市县区]属|各类|各项|另有|"
-    r"今年|去年|上年|全年|当年|年内|年末|年底|上半年|下半年|前三季度|(?:第)?[一二三四]季度|(?:19|20)\d\d年(?:底|末|度)?|"
+    r"今年|去年|上年|全年|当年|年内|年末|年底|月末|月底|季末|期末|上半年|下半年|前三季度|(?:第)?[一二三四]季度|(?:19|20)\d\d年(?:底|末|度)?|"
     r"\d{1,2}-\d{1,2}月|\d{1,2}月(?:底|末)?|截至[^，]{0,8}?(?:底|末)|截至目前|目前|至此|一年来|半年来|"
     r"预计|力争|确保|争取|努力|计划|目标|预期|主要预期目标是|主要预期目标|主要目标|要|将|拟|"
     r"累计|共计|总计|合计|共|实现|完成|达到|达|为(?=年度|全年|年初|预算|计划|目标)|是|已|已经|还|再|又|也|都|均|首次|历史性|再次|安排|"
@@ -687,6 +687,8 @@ class SentenceLinker:
             return True  # 分别高于省、市1.2和0.8个百分点: a comparison, not data (annotation 2.9)
         _share_unit(self.text, after)
         head = self.text[cs:k]
+        if re.fullmatch(rf"\s*(?:{_BASIS}|[，,\s])*\s*", head):
+            cs, head = k, ""  # 比年初分别增加196亿元、173亿元: a basis, no names; the changes of the list before
         cue = CHANGE_CUE.search(RESPECTIVELY.sub("", self.text[k:after[0].start]))
         verb_text = self.text[k:after[0].start]
         names = _list_names(head, cs, len(after))
@@ -930,6 +932,9 @@ def _share_tail(names: list) -> list:
         return [(n1 + tail, span), (n2[:group.start()] + tail, span)]
     if n1[-1] in NUMERAL and n2[0] in NUMERAL and len(n1) >= 2 and len(n2) >= 3:
         return [(n1 + n2[1:], span), (n1[:-1] + n2, span)]
+    if len(n2) >= 3 and n1[-1] + n2[0] in vocabulary.name_words("pair"):
+        # 本外币存、贷款余额 -> 本外币存款余额, 本外币贷款余额; 全年进、出口总额 -> 进口总额, 出口总额
+        return [(clean_name(n1 + n2[1:], 0)[0], span), (clean_name(n1[:-1] + n2, 0)[0], span)]
     if len(n2) == 2 and len(n1) >= 4 and n1[-2] == n2[0] and n1[-1] != n2[1] \
             and HEAD_NOUN.search(n1) and HEAD_NOUN.search(n2):
         return [(n1, s1), (n1[:-2] + n2, s2)]
