@@ -293,6 +293,26 @@ _SPACE_CJK = re.compile(
     flags=re.M)
 
 
+#: A space between digit groups (5 071.2亿元, 12 345人: the thousands spacing of print, GB/T 15835).
+_GROUP_SPACE = re.compile(r"(?<=\d)[ \u00a0\u2009\u202f](?=\d{3}(?!\d))")
+
+
+_NUMBER_SPACE = re.compile(rf"[{CJK}] \d|\d [%{CJK}]")
+
+
+def _group_space(m: re.Match) -> Optional[str]:
+    """"" when the space separates thousands groups (1-3 digits before it, not the decimals of
+    a number), else None: the space is kept."""
+    text, i = m.string, m.start()
+    k = i
+    while k > 0 and text[k - 1].isdigit():
+        k -= 1
+    run = i - k
+    if k > 0 and text[k - 1] in ".．":
+        return None
+    return "" if run <= 3 else None
+
+
 def _navigation_line_spans(text: str) -> list[tuple[int, int]]:
     """Lines that are menus (many short space-separated words) or table rows with tab-separated
     cells: their spaces and tabs are kept."""
@@ -565,7 +585,10 @@ def normalize(raw: str) -> Normalized:
     _chinese_punct(buf)
     nav_lines = _navigation_line_spans(buf.text)
     nav_starts = [a for a, _ in nav_lines]
-    buf.sub(_SPACE_CJK, lambda m: None if _inside(m.start(), nav_lines, nav_starts) else "")
+    # menus and table rows keep their spaces, but not a single one inside a figure (增长 3.0 %)
+    buf.sub(_SPACE_CJK, lambda m: "" if not _inside(m.start(), nav_lines, nav_starts)
+            or _NUMBER_SPACE.fullmatch(m.string, max(m.start() - 1, 0), m.end() + 1) else None)
+    buf.sub(_GROUP_SPACE, _group_space)
     tab_rows = [(a, b) for a, b, line in iter_lines(buf.text) if _is_cell_row(line)]
     tab_starts = [a for a, _ in tab_rows]
     buf.sub(re.compile(r"[ \t]{2,}"), lambda m: None if _inside(m.start(), tab_rows, tab_starts) else " ")

@@ -487,6 +487,10 @@ def test_an_empty_indicator_setting_means_the_default(monkeypatch, setting):
     monkeypatch.setenv("GOVNLP_INDICATORS", setting)
     assert [i.name for i in govnlp.parse_report("全年地区生产总值增长5%。").indicators] == ["地区生产总值"]
 
+
+def test_a_summary_counting_the_reports_own_words_gives_no_indicators():
+    assert run("报告全文约1.2万字，“新质生产力”一词出现18次，“民生”出现33次。") == []
+
 def test_mode_none_gives_nothing():
     assert extract_indicators(Report(text="地区生产总值增长5%。"), mode="none") == []
 

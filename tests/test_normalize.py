@@ -27,6 +27,19 @@ def test_fullwidth_digits_become_ascii_but_chinese_punctuation_stays():
     assert n.text == "增长6.5%，达到123亿元；（一）全面推进。"
 
 
+
+def test_print_spacing_of_thousands_groups_is_closed_and_the_map_still_points_back():
+    raw = "收入3 208.5亿元，常住人口12 406 300人，2023 年，项目 1 100 个，小数 0.125 376"
+    n = normalize(raw)
+    assert n.text == "收入3208.5亿元，常住人口12406300人，2023年，项目1100个，小数0.125 376"
+    i = n.text.index("12406300")
+    assert raw[n.raw_map[i]:n.raw_map[i + 8]] == "12 406 300"
+
+
+def test_a_data_line_laid_out_with_runs_of_spaces_keeps_its_columns_but_not_spaces_inside_figures():
+    n = normalize("▲ 固定资产投资     同比增长 3.0%\n▲ 外贸进出口总值 3 513亿元 居全省第二")
+    assert "同比增长3.0%" in n.text and "3513亿元" in n.text
+
 def test_ascii_punctuation_inside_chinese_becomes_chinese_but_numbers_keep_theirs():
     n = normalize("现在,我代表区政府报告:收入1,024.6亿元,时间09:56。(一)主要工作")
     assert n.text == "现在，我代表区政府报告：收入1,024.6亿元，时间09:56。（一）主要工作"

@@ -626,6 +626,8 @@ class SentenceLinker:
         after = self.text[q.end:q.end + 12]
         if q.unit_text in ("台", "线") and re.match(r"\s?\d", after):
             return True
+        if after[:1] == "字" or (q.unit_text == "次" and re.search(r"[”」\"]\s*(?:一词|这个词|等词)?(?:共|先后|累计)?出现$", prefix)):
+            return True  # a news summary counting the report's own words: 全文约1.4万字, "项目"出现41次
         if q.unit_text == "条" and (POLICY_AFTER.match(after) or POLICY_BEFORE.search(prefix)):
             return True
         return self._threshold(q)
