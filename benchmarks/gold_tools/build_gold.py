@@ -118,6 +118,7 @@ def parse_source(path: Path) -> dict:
     period_ranges: list[tuple[int, str]] = []
     basis_ranges: list[tuple[int, Optional[str]]] = []
     ends: list[tuple[int, int]] = []
+    task_units: dict[str, dict[str, list[str]]] = {}
     default_kind, default_period = "actual", None
     for at, d in directives:
         head, _, rest = d.partition(" ")
@@ -174,6 +175,13 @@ def parse_source(path: Path) -> dict:
             slogan_exp.setdefault(stext.strip(), {})["provenance"] = prov.strip() or None
         elif head == "end":
             ends.append((at, int(rest) if rest else 1))
+        elif head == "units":  # units of a task given by a 同上 or merged cell: @@units 7 lead=A、B support=C
+            tnum, *kvs = rest.split()
+            for kv in kvs:
+                role, _, names = kv.partition("=")
+                if role not in ("lead", "support"):
+                    raise SourceError(f"{path.name}: @@units role must be lead or support: {d!r}")
+                task_units.setdefault(tnum, {"lead": [], "support": []})[role].extend(names.split("、"))
         elif head == "#" or head == "":
             pass  # comment
         else:
@@ -403,6 +411,8 @@ def parse_source(path: Path) -> dict:
         sup = [text[s:e] for t, s, e in sorted(spans, key=lambda x: x[1]) if t == "U" and start <= s and e <= end]
         inds = [k for k, ind in enumerate(indicators)
                 if start <= (ind["spans"]["value"] or ind["spans"]["change"])[0] < end]
+        lead += task_units.get(number, {}).get("lead", [])
+        sup += task_units.get(number, {}).get("support", [])
         tasks.append({"number": number, "text": text[start:end], "lead": lead, "support": sup,
                       "indicators": inds, "start": start, "end": end})
 
@@ -416,7 +426,7 @@ def parse_source(path: Path) -> dict:
     # layers that are not complete are not written at all (drafts stay in the source only)
     gold = {"annotated": annotated, **{k: v for k, v in gold.items() if k in annotated}}
     return {"id": doc_id, "split": split, "text": text, "gold": gold, "meta_info": info, "_spans": spans,
-            "_text_from": text_from}
+            "_text_from": text_from, "_task_units": task_units}
 
 
 AFTER_Q = (("左右", "approx"), ("上下", "approx"), ("以上", "at_least"), ("以内", "at_most"),
@@ -509,8 +519,9 @@ def validate(doc: dict) -> list[str]:
     for t in g["tasks"]:
         if text[t["start"]:t["end"]] != t["text"]:
             problems.append(f"task {t['number']} offsets")
+        given = doc.get("_task_units", {}).get(t["number"], {})  # 同上 / merged cell: elsewhere in the text
         for u in t["lead"] + t["support"]:
-            if u not in t["text"]:
+            if u not in t["text"] and not (u in given.get("lead", []) + given.get("support", []) and u in text):
                 problems.append(f"task {t['number']} unit {u} not in its text")
     return problems
 
