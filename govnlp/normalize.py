@@ -300,6 +300,20 @@ _GROUP_SPACE = re.compile(r"(?<=\d)[ \u00a0\u2009\u202f](?=\d{3}(?!\d))")
 _NUMBER_SPACE = re.compile(rf"[{CJK}] \d|\d [%{CJK}]")
 
 
+def _space_in_figure(m: re.Match) -> bool:
+    """A single space between a word and its figure (增长 3.0%) or a figure and its unit (3.0 %),
+    in a line whose other spaces are kept; not after a row number at the start of a cell."""
+    text, i = m.string, m.start()
+    if not _NUMBER_SPACE.fullmatch(text, max(i - 1, 0), m.end() + 1):
+        return False
+    if not text[i - 1].isdigit():
+        return True
+    k = i - 1
+    while k > 0 and (text[k - 1].isdigit() or text[k - 1] in ".．"):
+        k -= 1
+    return k > 0 and bool(re.match(rf"[{CJK}]", text[k - 1]))
+
+
 def _group_space(m: re.Match) -> Optional[str]:
     """"" when the space separates thousands groups (1-3 digits before it, not the decimals of
     a number), else None: the space is kept."""
@@ -587,7 +601,7 @@ def normalize(raw: str) -> Normalized:
     nav_starts = [a for a, _ in nav_lines]
     # menus and table rows keep their spaces, but not a single one inside a figure (增长 3.0 %)
     buf.sub(_SPACE_CJK, lambda m: "" if not _inside(m.start(), nav_lines, nav_starts)
-            or _NUMBER_SPACE.fullmatch(m.string, max(m.start() - 1, 0), m.end() + 1) else None)
+            or _space_in_figure(m) else None)
     buf.sub(_GROUP_SPACE, _group_space)
     tab_rows = [(a, b) for a, b, line in iter_lines(buf.text) if _is_cell_row(line)]
     tab_starts = [a for a, _ in tab_rows]

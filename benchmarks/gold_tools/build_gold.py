@@ -434,7 +434,7 @@ AFTER_Q = (("左右", "approx"), ("上下", "approx"), ("以上", "at_least"), (
 BEFORE_Q = (("控制在", "at_most"), ("不超过", "at_most"), ("不高于", "at_most"), ("不低于", "at_least"),
             ("不少于", "at_least"), ("超过", "at_least"), ("突破", "at_least"), ("大约", "approx"),
             ("约", "approx"), ("接近", "nearly"), ("近", "nearly"), ("超", "at_least"),
-            ("低于", "less_than"))
+            ("低于", "less_than"), ("逾", "at_least"))
 
 
 def _bound_word(text: str, i: int, w: str) -> bool:
