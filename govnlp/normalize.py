@@ -336,7 +336,7 @@ def _navigation_line_spans(text: str) -> list[tuple[int, int]]:
     for k, (s, e, line) in enumerate(lines):
         tokens = line.split()
         if (len(tokens) >= 4 and all(len(t) <= 8 for t in tokens) and not re.search(r"[。，；]", line)) \
-                or _is_cell_row(line) or k in spaced:
+                or _is_cell_row(line) or k in spaced or _wrapped_cell_row(lines, k):
             spans.append((s, e))
     return spans
 
@@ -367,12 +367,17 @@ def _spaced_table_lines(lines: list[str]) -> set[int]:
     return out
 
 
-_CELL_ROW = re.compile(r"^\s*\S+(?:(?:\t| {2,})\S+){2,}\s*$")
+_CELL_ROW = re.compile(r"^\s*\S+(?: \S+)*(?:(?:\t| {2,})\S+(?: \S+)*){2,}\s*$")  # a cell may hold single spaces (A局 B局)
 
 
 def _is_cell_row(line: str) -> bool:
     """A row of a Word table pasted as text: three or more cells split by tabs or runs of spaces."""
     return line.count("\t") >= 2 or bool(_CELL_ROW.match(line))
+
+
+def _wrapped_cell_row(lines: list, k: int) -> bool:
+    """The rest of a cell row wrapped onto the next line (…新增规 / 上工业企业87家  43.5%): its gaps stay."""
+    return k > 0 and _is_cell_row(lines[k - 1][2]) and bool(re.search(r"\S(?:\t| {2,})\S", lines[k][2]))
 
 
 def is_table_row(line: str) -> bool:
@@ -603,7 +608,8 @@ def normalize(raw: str) -> Normalized:
     buf.sub(_SPACE_CJK, lambda m: "" if not _inside(m.start(), nav_lines, nav_starts)
             or _space_in_figure(m) else None)
     buf.sub(_GROUP_SPACE, _group_space)
-    tab_rows = [(a, b) for a, b, line in iter_lines(buf.text) if _is_cell_row(line)]
+    lines = list(iter_lines(buf.text))
+    tab_rows = [(a, b) for k, (a, b, line) in enumerate(lines) if _is_cell_row(line) or _wrapped_cell_row(lines, k)]
     tab_starts = [a for a, _ in tab_rows]
     buf.sub(re.compile(r"[ \t]{2,}"), lambda m: None if _inside(m.start(), tab_rows, tab_starts) else " ")
     buf.sub(re.compile(r"\n{3,}"), lambda m: "\n\n")

@@ -117,12 +117,15 @@ def looks_like_task_plan(text: str) -> bool:
     """True when at least half of ``MIN_ITEMS`` or more numbered items name their units."""
     report = Report(text=text)
     items = _items(report)
-    if len(items) < MIN_ITEMS:  # a table's rows, and the items that go on with its numbering
-        items = _with_items_after(_table_items(report), report)
-        if len(items) < MIN_ITEMS:
-            return False
+    if _names_units(items):
+        return True
+    # a table's rows (a progress report's 序号/重点任务/责任单位 table), and the items after it
+    return _names_units(_with_items_after(_table_items(report), report))
+
+
+def _names_units(items: list[_Item]) -> bool:
     with_units = sum(bool(it.lead or it.support) for it in items)
-    return with_units >= MIN_SHARE * len(items)
+    return len(items) >= MIN_ITEMS and with_units >= MIN_SHARE * len(items)
 
 
 # ---- numbered items -------------------------------------------------------------
@@ -142,14 +145,29 @@ def _items(report: Report) -> list[_Item]:
     """
     best: list[_Item] = []
     best_key = (-1, -1)
+    numberings = []
     for pattern in (_ITEM, _ITEM_PAREN, _ITEM_CN):
         items = _group(report, pattern)
         for it in items:
             _finish(it)
+        numberings.append(items)
         key = (sum(bool(it.lead or it.support) for it in items), len(items))
         if key > best_key:
             best, best_key = items, key
-    return best
+    return _with_other_numberings(best, numberings)
+
+
+def _with_other_numberings(best: list[_Item], numberings: list[list[_Item]]) -> list[_Item]:
+    """The winning numbering's items, and the items of another numbering that name units where
+    it has none: a plan whose last part is numbered （一）（二） instead of 1. 2. Such an item
+    must lie outside every item of the winner (a （一） heading above 1. items overlaps them)."""
+    if not best:
+        return best
+    extra = [it for items in numberings if items is not best for it in items
+             if (it.lead or it.support) and not any(it.start < b.end and b.start < it.end for b in best)]
+    if not extra:
+        return best
+    return sorted(best + extra, key=lambda it: it.start)
 
 
 def _group(report: Report, pattern: re.Pattern) -> list[_Item]:
@@ -227,6 +245,10 @@ def _unit_clause(line: str) -> tuple[Optional[str], str]:
         cut = max(s.rfind("。"), s.rfind("."), s.rfind("！")) + 1
         if _is_bare_clause(s[cut:]):
             return s[cut:], s[:cut]
+        # …新增限上企业300家，由区商务局负责 / …，由区商务局负责，区财政局配合: the units end the sentence
+        for m in reversed(list(re.finditer(r"[，,](?=由)", s[cut:]))):
+            if _is_bare_clause(s[cut + m.end():]):
+                return s[cut + m.end():], s[:cut + m.start()]
         return None, line
     depth, i = 0, close
     while i >= 0:
@@ -298,9 +320,17 @@ def _split_units(units: str) -> list[str]:
         u = u.strip(" 　。.：:")
         u = re.sub(r"^(?:由|等)", "", u)
         u = re.sub(r"等$", "", u)
-        if u:
+        u = _REMARK.sub("", u)
+        pieces = u.split()
+        if len(pieces) > 1 and all(_looks_like_units(p) for p in pieces):
+            out += pieces  # 区住建局 区城管局: a table cell with its units split by spaces
+        elif u:
             out.append(u)
     return out
+
+
+# a remark after a unit name: 区交通局（按职责分工负责）, 各镇（分别负责）
+_REMARK = re.compile(r"[（(][^（）()牵]*(?:职责|分工|分别|各自)[^（）()]*[）)]$")
 
 
 # ---- tables flattened into lines -----------------------------------------------
@@ -311,7 +341,37 @@ _HEAD_NOT_UNIT = re.compile(r"领导|时限|时间|进度|备注|分管|联系�
 
 def _table_items(report: Report) -> list[_Item]:
     """Rows of a table flattened into lines: cells split by | or tabs, or one cell per line."""
-    return _row_table_items(report) or _cell_table_items(report)
+    return _units_from_row_above(_row_table_items(report) or _cell_table_items(report))
+
+
+_DITTO = re.compile(r"同上|同前|同\s*\d{1,3}")
+
+
+def _units_from_row_above(items: list[_Item]) -> list[_Item]:
+    """Units a row takes from the row above: a 同上 cell, or none at all under a merged cell.
+
+    同上 in the one units column (责任单位) stands for all the units above, lead and support;
+    in a 牵头 or 配合 column for that column's. A row that names no unit, in a table whose
+    rows name them, lies under a unit cell merged with the row above and printed once there.
+    """
+    if sum(bool(it.lead or it.support) for it in items) < MIN_SHARE * len(items):
+        return items
+    prev: Optional[_Item] = None
+    for it in items:
+        if prev is not None:
+            lead_ditto = bool(it.lead) and all(_DITTO.fullmatch(u) for u in it.lead)
+            support_ditto = bool(it.support) and all(_DITTO.fullmatch(u) for u in it.support)
+            if lead_ditto and not it.support:
+                it.lead, it.support = list(prev.lead), list(prev.support)
+            else:
+                if lead_ditto:
+                    it.lead = list(prev.lead)
+                if support_ditto:
+                    it.support = list(prev.support)
+            if not it.lead and not it.support:
+                it.lead, it.support = list(prev.lead), list(prev.support)
+        prev = it
+    return items
 
 
 def _row_table_items(report: Report) -> list[_Item]:
@@ -351,7 +411,7 @@ def _row_table_items(report: Report) -> list[_Item]:
             columns = None
         else:  # a wrapped cell
             rows[-1][1] = off + len(line.rstrip())
-            rows[-1][2] += ("" if spaced else " ") + line.strip()
+            rows[-1][2] += _joiner(rows[-1][2], line.strip(), columns, spaced) + line.strip()
     items: list[_Item] = []
     for start, end, text in rows:
         if start is None:
@@ -364,6 +424,14 @@ def _row_table_items(report: Report) -> list[_Item]:
         _read_row(it, columns, [cells[0]] + _fit_cells(columns, cells[1:]))
         items.append(it)
     return items
+
+
+def _joiner(row: str, rest: str, columns: list[str], spaced: bool) -> str:
+    """How a wrapped line joins its row: "" inside a cell (市统/计局, a name cut at the line end),
+    a cell gap when the row broke between cells; the one that gives the header's number of cells."""
+    if spaced:
+        return ""
+    return min(("", "\t"), key=lambda j: abs(len(_cells(row + j + rest, False)) - len(columns)))
 
 
 def _next_row_numbers(rows: list[list]) -> set[int]:
