@@ -30,6 +30,10 @@ FORECAST_HEAD = re.compile(
 #: How far back from a number cue words and time words are looked for (and the sentence head kept).
 LOOK_BACK = 240
 HEAD = 30
+#: A full stop typed as ASCII "." after a word, a unit or a closing mark (never a decimal point,
+#: which follows a digit); looked for in the last STOP_WINDOW characters before a number.
+ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff%％）)”\"’])\.(?![.．\d])")
+STOP_WINDOW = 1000
 TARGET_CUE = re.compile(
     r"力争|确保|争取|努力|力求|预期目标|主要目标|发展目标|目标|预期|计划|拟|"
     r"(?<![主重需必只想纲摘概])要(?=[实确力达完突增控新建保持推])|(?<![即])将(?=[实达完突增新建控力保])|控制在|"
@@ -184,10 +188,28 @@ def heading_text(report: Report, section: Optional[Section]) -> str:
 def context_before(text: str, sentence_start: int, pos: int) -> str:
     """The text of a sentence before ``pos``, bounded: the whole prefix when it is short, else the
     sentence head, a "；" (a cue in the head reaches no further) and the last :data:`LOOK_BACK`
-    characters, so the cost per number does not grow with the sentence."""
-    if pos - sentence_start <= LOOK_BACK + HEAD:
-        return text[sentence_start:pos]
-    return text[sentence_start:sentence_start + HEAD] + "；" + text[pos - LOOK_BACK:pos]
+    characters, so the cost per number does not grow with the sentence.
+
+    A full stop written as an ASCII "." after a word (PDF and portal copies: …为历史罕见.分产业看)
+    ends a sentence too: the text is then the earlier sentences (bounded the same way), a "。"
+    and the number's own sentence; :func:`own_sentence` splits them again."""
+    stops = [m.start() for m in ASCII_STOP.finditer(text, max(sentence_start, pos - STOP_WINDOW), pos)]
+    if stops:
+        cut = stops[-1]
+        return _bounded(text, sentence_start, cut) + "。" + _bounded(text, cut + 1, pos)
+    return _bounded(text, sentence_start, pos)
+
+
+def _bounded(text: str, start: int, pos: int) -> str:
+    if pos - start <= LOOK_BACK + HEAD:
+        return text[start:pos]
+    return text[start:start + HEAD] + "；" + text[pos - LOOK_BACK:pos]
+
+
+def own_sentence(before: str) -> tuple[str, str]:
+    """(earlier sentences, the number's own sentence) of a :func:`context_before` text."""
+    cut = before.rfind("。")
+    return (before[:cut], before[cut + 1:]) if cut >= 0 else ("", before)
 
 
 def part_of(report: Report, section: Optional[Section]) -> Optional[str]:
@@ -229,6 +251,7 @@ def kind_of(report: Report, ctx: YearContext, sentence: str, before: str, sectio
     ``preceding`` is the text just before the sentence (for lead-ins such as "主要预期目标是：");
     ``block`` the nearest block heading above it that is not a section (:func:`block_leaning`).
     """
+    before = own_sentence(before)[1]
     # a cue speaks for its own ；-clause; a lead-in before a colon speaks for the whole list
     local = re.split(r"[；;]", before)[-1]
     colon = max(before.rfind("："), before.rfind(":"))
@@ -271,6 +294,8 @@ def period_of(ctx: YearContext, before: str, kind: str, heading: str = "",
     time words: after "…极不平凡的五年。" the next sentences review those five years, until a
     sentence names a year of its own.
     """
+    earlier, before = own_sentence(before)
+    paragraph = paragraph + earlier
     # bounded look-back (linear time on hostile input): the time words that matter are near
     before, heading, paragraph = before[-PERIOD_WINDOW:], heading[-PERIOD_WINDOW:], paragraph[-PERIOD_WINDOW:]
     # 完成全年目标的62%, 高于年度目标: the whole year named as a target's scope, not as the period
@@ -344,4 +369,4 @@ def period_of(ctx: YearContext, before: str, kind: str, heading: str = "",
     return str(year) if year else None
 
 
-__all__ = ["YearContext", "year_context", "kind_of", "period_of", "section_leaning", "context_before", "part_of"]
+__all__ = ["YearContext", "year_context", "kind_of", "period_of", "section_leaning", "context_before", "own_sentence", "part_of"]
