@@ -32,7 +32,7 @@ LOOK_BACK = 240
 HEAD = 30
 #: A full stop typed as ASCII "." after a word, a unit or a closing mark (never a decimal point,
 #: which follows a digit); looked for in the last STOP_WINDOW characters before a number.
-ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff%％）)”\"’])\.(?![.．\d])")
+ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff%％）)”\"’])\.(?![.．])")
 STOP_WINDOW = 1000
 TARGET_CUE = re.compile(
     r"力争|确保|争取|努力|力求|预期目标|主要目标|发展目标|目标|预期|计划|拟|"
