@@ -140,6 +140,26 @@ def test_a_second_respectively_list_of_changes_follows_the_first():
     assert [(i.name, i.value, i.change.value) for i in inds] == [
         ("存款余额", 98000000000.0, 6400000000.0), ("贷款余额", 76000000000.0, 5100000000.0)]
 
+
+@pytest.mark.parametrize("text, expected", [
+    # money keeps no verb and no beneficiary (annotation 2.3) ...
+    ("化解存量隐性债务2.4亿元，到位对口帮扶资金5100万元。", [("存量隐性债务", 2.4e8), ("对口帮扶资金", 5.1e7)]),
+    ("为市场主体退税减税86亿元，统筹用好各类奖补资金3亿元。", [("退税减税", 8.6e9), ("奖补资金", 3e8)]),
+    # ... but a fund named by its kind keeps the word before it, and 减免 names the relief
+    ("全年到位资金增长12%，投入整治资金800万元，减免房屋租金1.2亿元。",
+     [("到位资金", None), ("整治资金", 8e6), ("减免房屋租金", 1.2e8)]),
+    # a caveat is no name: the change belongs to the figure before it
+    ("全区生产总值918.3亿元，按可比价格计算增长6.1%。", [("生产总值", 9.183e10)]),
+    # after the number: the thing alone, up to the verb that says what was done for it
+    ("落地96个乡村振兴项目，为2400户脱贫户逐户落实帮扶措施。", [("乡村振兴项目", 96.0), ("脱贫户", 2400.0)]),
+    ("成功创建2家国家4A级旅游景区，新建810个5G基站。", [("国家4A级旅游景区", 2.0), ("5G基站", 810.0)]),
+    # time and scope words and asides around a name
+    ("规上工业企业总数达到560家，营业收入首次突破千亿元，完成年度投资320亿元。",
+     [("规上工业企业", 560.0), ("营业收入", 1e11), ("投资", 3.2e10)]),
+])
+def test_names_of_money_and_of_counted_things_written_after_the_number(text, expected):
+    assert [(i.name, i.value) for i in run(text)] == expected
+
 def test_respectively_after_levels_in_earlier_clauses():
     inds = run("财政总收入318.4亿元，其中一般公共预算收入201.7亿元，分别增长11.6%和10.8%。")
     assert facts(inds) == [("财政总收入", 31840000000.0, 11.6, "%"),
@@ -874,7 +894,9 @@ def test_counts_inside_slogans_and_names_of_works_are_not_data(text):
     ("发放消费券1.2亿元。", "消费券"),
     ("新建改扩建公办幼儿园12所。", "新建改扩建公办幼儿园"),   # a construction verb says what is counted
     ("一般公共预算总收入五年累计达到二百亿元。", "一般公共预算总收入"),
-    ("为企业减负3.1亿元。", "为企业减负"),
+    ("为企业减负3.1亿元。", "减负"),   # money keeps no beneficiary or verb (annotation 2.3)
+    ("获得中央预算内投资9.6亿元。", "中央预算内投资"),
+    ("为小微企业和个体工商户办理缓税4.8亿元。", "缓税"),
     ("年初确定的十件民生实事全部完成。", "民生实事"),
 ])
 def test_names_of_counts_and_amounts(text, name):

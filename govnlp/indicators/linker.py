@@ -55,11 +55,11 @@ RANK_SCOPE_BEFORE = re.compile(r"在(?P<scope>[^，。；,在]{1,16}?)\d*(?:中|
 
 LEADING = re.compile(
     r"^(?:[—\-–■●◆▲★☆□○·•（(）)\s]+|比上年年初预算|比年初预算|比上年同期|比上年|比去年同期|比去年|较上年|较去年|"
-    r"同口径|按[^，。；]{0,8}?口径(?:计算)?|扣除[^，。；]{1,14}?(?:因素)?后|剔除[^，。；]{1,14}?(?:因素)?后|"
+    r"同口径|按[^，。；]{0,8}?(?:口径|价格)(?:计算)?|扣除[^，。；]{1,14}?(?:因素)?后|剔除[^，。；]{1,14}?(?:因素)?后|"
     r"\d{1,2}[.、．]|[（(]\d{1,2}[）)]|用[\d一二三四五六七八九十两]{1,2}年(?:时间|左右时间)?|"
     r"其中|同时|此外|另外|并且|而且|以及|并|和|及|与|[近这过去]*[一二三四五六七八九十两\d]{1,2}年(?:来|间|中)?|"
     r"全国|全省|全市|全区|全县|全镇|全乡|全州|全盟|全旗|我国|我省|我市|我区|我县|本市|本区|本县|[省市县区]属|各类|各项|另有|"
-    r"今年|去年|上年|全年|当年|年内|年末|年底|月末|月底|季末|期末|上半年|下半年|前三季度|(?:第)?[一二三四]季度|(?:19|20)\d\d年(?:底|末|度)?|"
+    r"今年|去年|上年|全年|当年|年度(?!预算|目标|计划|任务)|年内|年末|年底|月末|月底|季末|期末|上半年|下半年|前三季度|(?:第)?[一二三四]季度|(?:19|20)\d\d年(?:底|末|度)?|"
     r"\d{1,2}-\d{1,2}月|\d{1,2}月(?:底|末)?|截至[^，]{0,8}?(?:底|末)|截至目前|目前|至此|一年来|半年来|"
     r"预计|力争|确保|争取|努力|计划|目标|预期|主要预期目标是|主要预期目标|主要目标|要|将|拟|"
     r"累计|共计|总计|合计|共|实现|完成|达到|达|为(?=年度|全年|年初|预算|计划|目标)|是|已|已经|还|再|又|也|都|均|首次|历史性|再次|安排|"
@@ -71,12 +71,14 @@ TRAILING = re.compile(
     r"[比较](?:19|20)\d\d年|在[一二三四五六七八九十两\d]{1,2}年|"
     r"扩大到|扩大至|缩小到|缩小至|缩短到|缩短至|压缩到|压缩至|提至|增到|"
     r"稳定在|保持在|控制在|达到了|实现了|完成了|已达|达到|有|了|力争|确保|争取|努力|预计|平均|"
-    r"将|(?<![主需重纲摘提])要|保持|从(?:(?:19|20)\d\d年(?:底|末)?)?|\s)+$")
+    r"将|(?<![主需重纲摘提])要|保持|首次|首度|再次|从(?:(?:19|20)\d\d年(?:底|末)?)?|\s)+$")
 AFTER_STOP = re.compile(
     r"[，,。；;：:（(）)“\n!?！？]|(?<!\d)\.(?!\d)|减免|实现|完成|开工|建成|落户|驰援|奋战|参与|受益|覆盖|恢复|全面|顺利|成功|"
     r"竣工|通车|扫尾|挂牌|出让|达标|投产|开园|运营|落地|建设|推进|启动|"
     r"相继|先后|陆续|正在|已经|提供|开展|实施|实行|投入|发放|追回|增长|同比|全部|累计|共(?=计|有|[\d一二三四五六七八九十两百千])|"
-    r"分别|通过|新增|达到|\d")
+    r"落实|逐户|逐一|接通|享受|兑现|"
+    # a figure stops the name, a code inside a word (4A级景区, 5G基站, PM2.5) does not
+    r"分别|通过|新增|达到|(?<![A-Za-z\d.])\d(?![A-Za-z\d.]*[A-Za-z])")
 
 
 def _alternation(kind: str) -> str:
@@ -123,6 +125,37 @@ def _strip_verb_head(name: str) -> int:
     if m and len(name) - m.end() >= 3:  # 实施亿元以上重大项目 -> 亿元以上重大项目; 发放贷款 stays
         return m.end()
     return 0
+
+
+#: Verbs before a money name (annotation 2.3: money never keeps a verb), with the adverbs that
+#: may open them; a beneficiary after 为 (为市场主体减税降费…) is no part of the name either. A
+#: making verb before 资金 names the fund (整治资金) and stays.
+MONEY_HEAD = re.compile(  # used with .match(name, pos): no ^
+    rf"(?:{_alternation('manner')})?(?:{'|'.join(sorted({re.escape(w) for k in ('money', 'action', 'object') for w in vocabulary.name_words(k)}, key=len, reverse=True))})+")
+_WHOM = r"(?:市场主体|企业|个体工商户|群众|居民|农户|家庭|人员|学生|职工|农民工|老人|儿童|对象|户)"
+BENEFICIARY = re.compile(rf"(?:为|向|给)[\u4e00-\u9fff]{{0,6}}?{_WHOM}(?:(?:和|及|、)[\u4e00-\u9fff]{{0,6}}?{_WHOM})*(?=..)")
+
+
+#: Scope words that may follow a verb dropped from a name (发放各类救助资金).
+SCOPE_WORDS = re.compile(r"(?:各类|各项|各种|一批|全部|所有)")
+#: A fund named only by its kind: the verb before it is part of the term (到位资金, 整治资金).
+GENERIC_MONEY = re.compile(r"(?:资金|经费|款项|费用|金额|款)")
+
+
+def money_name(name: str) -> int:
+    """How many leading characters of a money amount's name are a beneficiary or verbs to drop
+    (获得中央预算内投资 -> 中央预算内投资; 为市场主体减税降费 -> 减税降费), leaving two or more."""
+    k = 0
+    for _ in range(3):
+        m = BENEFICIARY.match(name, k) or MONEY_HEAD.match(name, k)
+        if not m or len(name) - m.end() < 2 or MEASURE_WORD.fullmatch(name, m.end()) \
+                or GENERIC_MONEY.fullmatch(name, m.end()):
+            break
+        k = m.end()
+        lead = SCOPE_WORDS.match(name, k)
+        if lead and len(name) - lead.end() >= 2:
+            k = lead.end()
+    return k
 
 
 def _object_start(name: str) -> int:
@@ -173,7 +206,7 @@ COLLECTIVE = re.compile(r"[两二三四五六七八九十几多]+(?:大|个|类|
 NAME_ASIDE = re.compile(
     r"(?:已)?连续[\d一二三四五六七八九十两]+(?:年|个月|季度|周)$|由[^，。；]*?转为?$|在[^，。；]*?基础上$|"
     r"由(?:19|20)\d\d年(?:底|末)?(?:的)?$|(?<=..)(?:近|过去)?[一二三四五六七八九十两\d]{1,2}年(?:来|间|内)?$|"
-    r"(?<=...)(?:总数|开行|惠及)$|"
+    r"(?<=...)(?:开行|惠及)$|(?<=..)总数$|"
     # a time word or an adverb after the name starts the predicate: 续建项目尽快, 新型研发机构全年确保备案
     r"(?<=..)(?:上半年|下半年|全年|今年|年内|当年|目前|尽快|加快|有序|早日|全面|全部|基本(?!养老|医疗|医保|公共|农田|保险|药物|生活|住房)|陆续|相继|先后|顺利|不断|统一)"
     r"[\u4e00-\u9fff]{0,4}$")
@@ -206,7 +239,7 @@ def _clause_verb_cut(name: str) -> int:
     return best
 #: Names that are only a verb: the thing counted is written after the number (吸引110余家企业).
 VERB_NAMES = re.compile(
-    r"^(?:吸引|集聚|聚集|设立|实施|新建|改造|新建和改造|建设|建成|增设|开展|组织|启动|推进|加快推进|遴选|建立|"
+    r"^(?:吸引|集聚|聚集|设立|实施|新建|改造|新建和改造|建设|建成|增设|开展|组织|启动|推进|加快推进|遴选|建立|落地|"
     r"涵盖|惠及|帮助|引进|培育|打造|投入|发放|争取|落实|引导|完成|开工|新开工|签约|服务|走访|培训|举办|接入|推出|"
     r"排查|检测|救助|资助|帮扶|安置|解决|处置|办理|受理|接待|提供|引入|招引|储备|谋划|入选|获评|创成|认定|"
     r"调派|派出|选派|动员|招募|吸纳|带动|培训|转移|新认定|评选|表彰|关停|搬迁|整治|清理|上述|以上|这些|其余)+$")
@@ -311,6 +344,9 @@ def clean_name(text: str, offset: int) -> tuple[str, Optional[tuple[int, int]]]:
     head = _strip_verb_head(name)
     if head:
         s, name = s + head, name[head:]
+        lead = SCOPE_WORDS.match(name)  # 发放各类救助资金 -> 救助资金
+        if lead and len(name) - lead.end() >= 2:
+            s, name = s + lead.end(), name[lead.end():]
     if name[-1].isdigit():
         name = name.rstrip("0123456789")
         if not name:
@@ -384,7 +420,7 @@ def _name_after(text: str, pos: int, limit: int) -> tuple[str, Optional[tuple[in
     if aside and aside.start() >= 2:
         frag = frag[:aside.start()]
     consumed = pred.end() if pred and stop == cut else pos + len(frag)
-    if len(frag) < 2 or not re.match(r"[\u4e00-\u9fff“]", frag):
+    if len(frag) < 2 or not re.match(r"[\u4e00-\u9fff“]|[A-Za-z\d.]*[A-Za-z]", frag):
         return "", None, pos
     return frag, (pos, pos + len(frag)), consumed
 
@@ -509,6 +545,10 @@ class SentenceLinker:
                 continue
             name_text = prefix[:cue.start()] if cue else prefix
             name, span = clean_name(name_text, cursor)
+            if q.category == "currency" and name and span:
+                cut = money_name(name)
+                if cut:
+                    name, span = name[cut:], (span[0] + cut, span[1])
             total = name in ("总量", "总数", "总额", "总规模")
             if q.category == "count" and len(name) >= 5 and name.endswith("数量") and span:
                 name, span = name[:-2], (span[0], span[1] - 2)  # 高新技术企业数量达1.2万家, as 总数
