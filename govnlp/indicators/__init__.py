@@ -19,7 +19,7 @@ from ..numbers import Quantity, find_doublings, find_quantities
 from ..report import Indicator, Report
 from . import checks, kinds, vocabulary
 from .linker import Draft, SentenceLinker
-from .tables import TARGET_CAPTION, find_tables
+from .tables import TARGET_CAPTION, cell_at, cell_kind, find_tables, split_at_cells, table_cells
 
 MODES = ("rules", "model", "hybrid", "none")
 SENTENCE_END = re.compile(r"[。！？!?\n]")
@@ -218,8 +218,9 @@ def extract_rules(report: Report) -> list[Indicator]:
                                   kind=kind, context=caption, index=index))
     if tables:
         quantities = [q for q in quantities if not any(ts <= q.num_start < te for ts, te, _, _ in tables)]
+    cells = table_cells(text)  # a task or progress table: each cell a text, its column its kind
     qi = 0
-    for s, e in sentences(text):
+    for s, e in split_at_cells(sentences(text), cells, text):
         while qi < len(quantities) and quantities[qi].num_start < s:
             qi += 1
         qs = []
@@ -229,8 +230,12 @@ def extract_rules(report: Report) -> list[Indicator]:
             j += 1
         if not qs:
             continue
+        cell = cell_at(cells, s) if cells else None
         for d in SentenceLinker(text, s, e, qs).run():
-            out.append(_indicator(report, ctx, d, s, e, index=index, blocks=blocks))
+            kind = cell_kind(cell, text[cell.start:d.anchor]) if cell is not None else None
+            if cell is not None and cell.role == "ratio":  # 完成比例 | 43.5%: named by its header
+                d.name, d.name_span, d.canonical = cell.column, cell.header, None
+            out.append(_indicator(report, ctx, d, s, e, kind=kind, index=index, blocks=blocks))
     out.sort(key=lambda i: (i.sentence[0], _first(i)))
     warning = checks.garbled_warning(text, fused, overflow, out)
     if warning:

@@ -7,10 +7,18 @@
 
 Each row becomes one :class:`~govnlp.indicators.linker.Draft` (name, value in the base unit,
 change in %), with the kind taken from the caption (目标/预期/计划 -> target).
+
+Task and progress tables (序号 / 重点任务 / 责任单位 / 进展情况 / 完成比例), their cells split by tabs
+or runs of two or more spaces, are read by :func:`table_cells`: each cell is a text of its own
+(a name never runs over a cell gap, and the row number and the unit cell are never part of a
+name), and the column says the kind of its figures: the task or target column holds targets,
+the progress column actuals (unless a cue such as 预计 says otherwise), and a lone percentage
+under 完成比例 is named by its header.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
@@ -164,4 +172,167 @@ def _row(row: list[tuple[str, int, int]], roles: dict[str, int], text: str = "")
     return d
 
 
-__all__ = ["find_tables", "unit_scale"]
+# ---- task and progress tables ---------------------------------------------------------
+@dataclass
+class Cell:
+    """One cell of a task or progress table: its span, its column and the column's role."""
+
+    start: int
+    end: int
+    role: str  # number | units | task | progress | ratio | other
+    column: str
+    header: tuple[int, int]  # the span of the column's name in the header row
+
+
+_GAP = re.compile(r"\t+| {2,}")
+_CELL_TEXT = re.compile(r"\S+(?: \S+)*")  # a cell may hold single spaces (区发改局 区财政局)
+_ROW_NUMBER = re.compile(r"\d{1,3}")
+_GROUP_ROW = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．])[^\t]{0,30}$")
+_PAGE_MARK = re.compile(r"^[\s—\-–－]*(?:第\s*)?\d{1,3}(?:\s*页)?[\s—\-–－]*$")
+_COLUMN_ROLES = (
+    ("number", re.compile(r"^(?:序号|编号|序)$")),
+    ("ratio", re.compile(r"比例|比率|完成率|进度$|百分比")),
+    ("units", re.compile(r"单位|部门|牵头|配合|责任人")),
+    ("progress", re.compile(r"进展|进度|完成情况|推进情况|执行情况|落实情况|实际完成|实绩")),
+    ("task", re.compile(r"任务|目标|内容|事项|指标|工作|举措|项目")),
+)
+
+
+def _column_role(name: str) -> str:
+    return next((role for role, pattern in _COLUMN_ROLES if pattern.search(name)), "other")
+
+
+def _line_cells(text: str, s: int, e: int) -> list[list[int]]:
+    return [[m.start(), m.end()] for m in _CELL_TEXT.finditer(text, s, e)
+            if not _GAP.fullmatch(text, m.start(), m.end())]
+
+
+def _has_gap(text: str, s: int, e: int) -> bool:
+    return bool(_GAP.search(text, s, e)) and len(_line_cells(text, s, e)) >= 2
+
+
+def table_cells(text: str) -> list[Cell]:
+    """The cells of every task or progress table flattened one row per line (cells split by
+    tabs or runs of spaces), under a header such as 序号  重点任务  责任单位  进展情况  完成比例.
+
+    A row opens with its number; a line wrapped out of it (a unit name or a figure cut at the
+    line end) joins it, inside the cut cell or as the next cells, whichever gives the header's
+    number of cells. Group rows (（一）稳增长), page numbers and a repeated header are passed over.
+    """
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    out: list[Cell] = []
+    i = 0
+    while i < len(lines):
+        header = _header(text, *lines[i])
+        if header is None:
+            i += 1
+            continue
+        i += 1
+        row: list[list[int]] = []
+        while i < len(lines):
+            s, e = lines[i]
+            cells = _line_cells(text, s, e)
+            line = text[s:e]
+            if cells and _ROW_NUMBER.fullmatch(text, *cells[0]) and len(cells) >= 2:
+                out += _fit_row(text, row, header)
+                row = cells
+            elif _header(text, s, e) is not None:
+                break  # a page break with the header repeated: a table of its own from here
+            elif _GROUP_ROW.match(line) or _PAGE_MARK.match(line):
+                out += _fit_row(text, row, header)
+                row = []
+            elif row and (_has_gap(text, s, e) or (len(line.strip()) <= 30 and len(row) < len(header))):
+                glued = row[:-1] + [[row[-1][0], cells[0][1]]] + cells[1:]
+                row = min((glued, row + cells), key=lambda r: abs(len(r) - len(header)))
+            else:
+                break
+            i += 1
+        out += _fit_row(text, row, header)
+    return out
+
+
+def _header(text: str, s: int, e: int) -> Optional[list[tuple[str, str, tuple[int, int]]]]:
+    """(name, role, span) of each column when the line is the header of a task or progress table."""
+    if not _GAP.search(text, s, e):
+        return None
+    cells = _line_cells(text, s, e)
+    if len(cells) < 3:
+        return None
+    columns = [(text[a:b], _column_role(text[a:b]), (a, b)) for a, b in cells]
+    roles = [r for _, r, _ in columns]
+    if roles[0] != "number" or not ("task" in roles and ("progress" in roles or "units" in roles)):
+        return None
+    return columns
+
+
+def _fit_row(text: str, row: list[list[int]], header: list) -> list[Cell]:
+    """The cells of one row on the header's columns; a row short of cells lost the ones that
+    could be missing (a unit cell merged with the row above, then the last columns)."""
+    if not row:
+        return []
+    columns = list(header)
+    if len(row) < len(columns):
+        from ..tasks import _looks_like_units
+
+        if not any(_looks_like_units(text[a:b]) or text[a:b] in ("同上", "同前") for a, b in row[1:]):
+            columns = [c for c in columns if c[1] != "units"] + [c for c in columns if c[1] == "units"]
+    if len(row) > len(columns):  # more cells than columns: the extra ones join the last
+        row = row[:len(columns) - 1] + [[row[len(columns) - 1][0], row[-1][1]]]
+    return [Cell(a, b, role, name, span) for (a, b), (name, role, span) in zip(row, columns)]
+
+
+def cell_at(cells: list[Cell], pos: int) -> Optional[Cell]:
+    """The cell that holds offset ``pos`` (cells are sorted and do not overlap)."""
+    import bisect
+
+    k = bisect.bisect_right([c.start for c in cells], pos) - 1
+    return cells[k] if k >= 0 and pos < cells[k].end else None
+
+
+def split_at_cells(spans: list[tuple[int, int]], cells: list[Cell], text: str) -> list[tuple[int, int]]:
+    """Sentence spans with the table cells cut out as texts of their own: a sentence never runs
+    from one cell into the next, and a cell wrapped over a line break (新增规 / 上工业企业87家)
+    is split at its full stops only."""
+    if not cells:
+        return spans
+    out = []
+    k = 0
+    for s, e in spans:
+        pos = s
+        while k < len(cells) and cells[k].end <= pos:
+            k += 1
+        j = k
+        while j < len(cells) and cells[j].start < e:
+            if cells[j].start > pos:
+                out.append((pos, cells[j].start))
+            pos = max(pos, cells[j].end)
+            j += 1
+        if pos < e:
+            out.append((pos, e))
+    for c in cells:
+        a = c.start
+        for m in re.finditer(r"[。！？!?]", text[c.start:c.end]):
+            out.append((a, c.start + m.end()))
+            a = c.start + m.end()
+        if a < c.end:
+            out.append((a, c.end))
+    return sorted(o for o in out if text[o[0]:o[1]].strip())
+
+
+def cell_kind(cell: Cell, before: str) -> Optional[str]:
+    """The kind a table column gives the figures in its cell: targets in the task (or target)
+    column, actuals in the progress column unless its own words forecast or promise (预计, 力争).
+    None leaves the kind to the ordinary rules."""
+    from . import kinds
+
+    if cell.role == "task":
+        return "target"
+    if cell.role in ("progress", "ratio"):
+        local = kinds.NOT_TARGET.sub("", re.split(r"[；;]", before)[-1])  # a cue speaks for its ；-clause
+        if kinds.FORECAST_CUE.search(local):
+            return "forecast"
+        return "target" if re.search(r"力争|确保|争取|计划|目标|下半年", local) else "actual"
+    return None
+
+
+__all__ = ["find_tables", "unit_scale", "table_cells", "split_at_cells", "cell_at", "cell_kind", "Cell"]
