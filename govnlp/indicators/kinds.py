@@ -22,11 +22,13 @@ from ..report import Report, Section
 
 PROGRESS = re.compile(r"(?:完成|占|达到)(?:了)?(?:年度|全年|年)?(?:投资)?(?:目标|计划|任务|预算|进度)(?:任务)?(?:的)?\s*$")
 FORECAST_CUE = re.compile(r"预计|预估|有望")
-#: 预计 at the head of a sentence: it covers every clause up to the sentence's 。 (annotation 2.9).
+#: 预计 at the head of a sentence, after at most a short lead clause (综合研判，初步预估，): it
+#: covers every clause up to the sentence's 。 (annotation 2.9).
 FORECAST_HEAD = re.compile(
-    r"^[\s—\-–■●▲◆★·•]*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?"
+    r"^[\s—\-–■●▲◆★·•]*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?(?:"
+    r"(?![^，,]*(?:年|季度|月))[^，,。；：:\d]{2,12}[，,](?:初步)?(?:预计|预估)|"  # 综合研判，预计…
     r"(?:从|据)?(?:全年|今年|上半年|全年全[市省区县]|(?:19|20)\d\d年(?:全年)?|经(?:初步)?测算，?)?"
-    r"(?:全[市省区县])?(?:初步)?(?:预计|预估)")
+    r"(?:全[市省区县])?(?:初步)?(?:预计|预估))")
 #: How far back from a number cue words and time words are looked for (and the sentence head kept).
 LOOK_BACK = 240
 HEAD = 30
@@ -36,7 +38,7 @@ ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff%％）)”\"’])\.(?![.．])")
 STOP_WINDOW = 1000
 TARGET_CUE = re.compile(
     r"力争|确保|争取|努力|力求|预期目标|主要目标|发展目标|目标|预期|计划|拟|"
-    r"(?<![主重需必只想纲摘概])要(?=[实确力达完突增控新建保持推])|(?<![即])将(?=[实达完突增新建控力保])|控制在|"
+    r"(?<![主重需必只想纲摘概])要(?=[实确力达完突增控新建保持推开提降压筹培引])|(?<![即])将(?=[实达完突增新建控力保])|控制在|"
     r"(?<![已])(?:完成|实现)(?=年度|全年)|到(?:19|20)\d\d年|(?:19|20)\d\d年(?:底前|前)")
 ACTUAL_CUE = re.compile(r"同比|过去|去年|(?<![比较])上年|已经|已|累计完成|完成了|实现了|达到了|以来")
 #: Cue words that only look like targets: 超额完成年度投资计划, 超预期, 确定的目标任务.
@@ -46,7 +48,8 @@ NOT_TARGET = re.compile(
     r"争取(?=[^，。；]{0,8}(?:资金|补助|补贴|债券|专项|项目|支持|政策|额度|指标))|争取到|"
     r"按照?计划|目标考核|目标责任|目标管理|(?:好于|超出|符合|高于|低于)预期|目标导向|计划生育|"
     r"稳预期|稳定预期|市场预期|预期管理|预期寿命|拟上市|拟挂牌|(?:经过|通过|共同|不懈)努力|确保了|力争了|"
-    r"(?:好于|超出|超过|符合|高于|低于|达到|不及|弱于|优于)(?:全年|年初|年度)?(?:预期|目标)")
+    r"(?:好于|超出|超过|符合|高于|低于|达到|不及|弱于|优于|快于|慢于|落后于?|塌|距离?)(?:全年|年初|年度|预期)?(?:预期|目标)|"
+    r"比(?:全年|年初|年度)?(?:预期|目标|计划)")
 TARGET_TITLE = re.compile(r"目标|安排|打算|计划|任务|思路|重点工作|工作建议|的建议|预期|今后|展望")
 REVIEW_TITLE = re.compile(r"回顾|情况|成绩|成效|总结|过去|工作进展|发展成就|主要工作回顾|取得")
 YEAR = re.compile(r"(?<![比较与同自从])((?:19|20)\d\d)年")
@@ -276,7 +279,7 @@ def kind_of(report: Report, ctx: YearContext, sentence: str, before: str, sectio
         return "target"
     leaning = section_leaning(report, section, ctx)
     past_year = any(ctx.plan_year and int(y) < ctx.plan_year for y in YEAR.findall(before))
-    if leaning == "target" and not ACTUAL_CUE.search(before) and not past_year:
+    if leaning == "target" and not ACTUAL_CUE.search(local) and not past_year:
         return "target"
     return "actual"
 
