@@ -357,7 +357,8 @@ def _read_match(text: str, m: re.Match, bare: bool = False) -> Optional[Quantity
     if COUNT_IN_A_NAME.match(text, m.end()):
         return None  # 两件大事, 十个方面工作, 三项原则: a count inside a slogan or a work's name
     nxt = re.sub(r"^\[\d{1,2}\]", "", text[m.end():m.end() + 6])[:2]
-    if (nxt and nxt[0] in "”」』\"") or nxt in ("台阶", "量级") or nxt[:1] == "级":
+    measured_step = nxt == "台阶" and "." in a_num  # 跨上1.07万亿元台阶: a level reached, not a class
+    if (nxt and nxt[0] in "”」』\"") or (nxt in ("台阶", "量级") and not measured_step) or nxt[:1] == "级":
         # a number inside a quoted name (“共富十二条”) or a size class (千亿级, 两个万亿元台阶)
         return None
     is_bare = False

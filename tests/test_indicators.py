@@ -160,6 +160,27 @@ def test_a_second_respectively_list_of_changes_follows_the_first():
 def test_names_of_money_and_of_counted_things_written_after_the_number(text, expected):
     assert [(i.name, i.value) for i in run(text)] == expected
 
+
+@pytest.mark.parametrize("text, names", [
+    ("柑橘、茶叶、蔬菜综合产值分别达到310亿元、120亿元和95亿元。", ["柑橘综合产值", "茶叶综合产值", "蔬菜综合产值"]),
+    ("第一、二、三产业增加值分别增长3.1%、5.2%、6.3%。", ["第一产业增加值", "第二产业增加值", "第三产业增加值"]),
+    ("道路交通事故起数和死亡人数分别下降12%和9.5%。", ["道路交通事故起数", "道路交通事故死亡人数"]),
+    ("城乡低保标准分别提高到每人每月790元和610元。", ["城市低保标准", "农村低保标准"]),
+    ("工业和农业总产值分别增长2%和5%。", ["工业总产值", "农业总产值"]),   # two subjects of one measure
+])
+def test_list_items_take_what_is_written_once(text, names):
+    assert [i.name for i in run(text)] == names
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("社会消费品零售总额跨上2.35万亿元台阶，增长6.2%。", [("社会消费品零售总额", 2.35e12, 6.2)]),
+    ("全市500万元以上固定资产投资增长7.5%。", [("500万元以上固定资产投资", None, 7.5)]),
+    ("营商环境评价为近十年最好，近5年来累计建成学校46所。", [("建成学校", 46.0, None)]),
+    ("接种新冠病毒疫苗超2400万剂次。", [("接种新冠病毒疫苗", 2.4e7, None)]),
+])
+def test_steps_thresholds_and_spans_of_years(text, expected):
+    assert [(i.name, i.value, i.change.value if i.change else None) for i in run(text)] == expected
+
 def test_respectively_after_levels_in_earlier_clauses():
     inds = run("财政总收入318.4亿元，其中一般公共预算收入201.7亿元，分别增长11.6%和10.8%。")
     assert facts(inds) == [("财政总收入", 31840000000.0, 11.6, "%"),

@@ -60,7 +60,7 @@ LEADING = re.compile(
     r"其中|同时|此外|另外|并且|而且|以及|并|和|及|与|[近这过去]*[一二三四五六七八九十两\d]{1,2}年(?:来|间|中)?|"
     r"全国|全省|全市|全区|全县|全镇|全乡|全州|全盟|全旗|我国|我省|我市|我区|我县|本市|本区|本县|[省市县区]属|各类|各项|另有|"
     r"今年|去年|上年|全年|当年|年度(?!预算|目标|计划|任务)|年内|年末|年底|月末|月底|季末|期末|上半年|下半年|前三季度|(?:第)?[一二三四]季度|(?:19|20)\d\d年(?:底|末|度)?|"
-    r"\d{1,2}-\d{1,2}月|\d{1,2}月(?:底|末)?|截至[^，]{0,8}?(?:底|末)|截至目前|目前|至此|一年来|半年来|"
+    r"\d{1,2}-\d{1,2}月(?:份)?|\d{1,2}月(?:份|底|末)?|[^，。；]{1,4}以来|截至[^，]{0,8}?(?:底|末)|截至目前|目前|至此|一年来|半年来|"
     r"预计|力争|确保|争取|努力|计划|目标|预期|主要预期目标是|主要预期目标|主要目标|要|将|拟|"
     r"累计|共计|总计|合计|共|实现|完成|达到|达|为(?=年度|全年|年初|预算|计划|目标)|是|已|已经|还|再|又|也|都|均|首次|历史性|再次|安排|"
     r"在|对(?!接|外)|向|从|由|把|将|被|给|为了|到(?=(?:19|20)\d\d年))+")
@@ -71,7 +71,7 @@ TRAILING = re.compile(
     r"[比较](?:19|20)\d\d年|在[一二三四五六七八九十两\d]{1,2}年|"
     r"扩大到|扩大至|缩小到|缩小至|缩短到|缩短至|压缩到|压缩至|提至|增到|"
     r"稳定在|保持在|控制在|达到了|实现了|完成了|已达|达到|有|了|力争|确保|争取|努力|预计|平均|"
-    r"将|(?<![主需重纲摘提])要|保持|首次|首度|再次|从(?:(?:19|20)\d\d年(?:底|末)?)?|\s)+$")
+    r"将|(?<![主需重纲摘提])要|保持|首次|首度|再次|跨上|迈上|站上|跃上|登上|从(?:(?:19|20)\d\d年(?:底|末)?)?|\s)+$")
 AFTER_STOP = re.compile(
     r"[，,。；;：:（(）)“\n!?！？]|(?<!\d)\.(?!\d)|减免|实现|完成|开工|建成|落户|驰援|奋战|参与|受益|覆盖|恢复|全面|顺利|成功|"
     r"竣工|通车|扫尾|挂牌|出让|达标|投产|开园|运营|落地|建设|推进|启动|"
@@ -105,7 +105,7 @@ OBJECT_HEAD = re.compile(rf"^(?:{_alternation('manner')})?(?:{_alternation('obje
 OBJECT_INSIDE = re.compile(rf"(?:{_alternation('object')})(?=..)")
 #: A predicate after a name of three characters or more: 物流及上下游配套企业入驻, 行政村改革工作,
 #: …龙头企业称号 (重点工作 stays).
-PREDICATE = re.compile(rf"(?<=...)(?:{_alternation('predicate')})(?![站室组队者])")
+PREDICATE = re.compile(rf"(?<=...)(?:{_alternation('predicate')})(?![站室组队者量日])")
 
 
 #: A later year that a level is set for: not the year of the growth rate before it.
@@ -208,7 +208,7 @@ NAME_ASIDE = re.compile(
     r"由(?:19|20)\d\d年(?:底|末)?(?:的)?$|(?<=..)(?:近|过去)?[一二三四五六七八九十两\d]{1,2}年(?:来|间|内)?$|"
     r"(?<=...)(?:开行|惠及)$|(?<=..)总数$|"
     # a time word or an adverb after the name starts the predicate: 续建项目尽快, 新型研发机构全年确保备案
-    r"(?<=..)(?:上半年|下半年|全年|今年|年内|当年|目前|尽快|加快|有序|早日|全面|全部|基本(?!养老|医疗|医保|公共|农田|保险|药物|生活|住房)|陆续|相继|先后|顺利|不断|统一)"
+    r"(?<=..)(?:上半年|下半年|全年|今年|年内|当年|目前|尽快|加快|有序|早日|全面|全部|基本(?!养老|医疗|医保|公共|农田|保险|药物|生活|住房|建设)|陆续|相继|先后|顺利|不断|统一)"
     r"[\u4e00-\u9fff]{0,4}$")
 #: Verbs after which a name starts: a rule name running through one of them holds a clause
 #: (moved here from the hybrid merge: a model-free rule belongs to the rules).
@@ -261,7 +261,8 @@ RANK_GAIN = re.compile(r"(?:前进|上升|提升|跃升|前移)$")
 POLICY_AFTER = re.compile(r"^\s*(?:[\u4e00-\u9fff]{0,5}(?:措施|举措|政策|意见|办法|规定|细则|条款)|以及)")
 POLICY_BEFORE = re.compile(r"(?:国务院|政策新|升级版|新版|“)$")
 #: A money threshold that defines a class: 一批20亿元以上龙头项目.
-THRESHOLD_AFTER = re.compile(r"^(?:的)?(?:龙头|重大|产业|工业|外资|内资|[\u4e00-\u9fff]{2})?(?:项目|企业|工程)")
+THRESHOLD_AFTER = re.compile(r"^(?:的)?(?:(?:龙头|重大|产业|工业|外资|内资|[\u4e00-\u9fff]{2})?(?:项目|企业|工程)|"
+                             r"(?:固定资产|工业|产业|项目)投资)")
 PEOPLE_NOUN = re.compile(r"(?:人口|人员|群众|居民|农民|职工|劳动力|学生|患者|老人|儿童|农民工)$")
 PROGRESS_NAME = re.compile(r"(?:为|完成|占|达到)(?:了)?(?:年度|全年|年)?(?:投资)?(?:预算|目标|计划|任务)(?:的)?\s*$")
 RATIO_NAME = re.compile(r"(?:比|比值|系数|指数|倍数)$")
@@ -271,7 +272,9 @@ FOOTNOTE_IN_NAME = re.compile(
     r"(?<=[\u4e00-\u9fff”」』])\d{1,2}(?=[\u4e00-\u9fff])(?![年月日个家项件人次号期批亿万千百元条所座台户亩届])")
 BRACKET_NOTE = re.compile(r"\[\d{1,2}\]|［\d{1,2}］|【\d{1,2}】")
 #: A shared head written once for two items: 城乡居民人均可支配收入分别增长6.9%和8.4%.
-SPLIT_HEADS = {"城乡居民": ("城镇居民", "农村居民"), "城乡": ("城镇", "农村"), "中小学": ("中学", "小学")}
+SPLIT_HEADS = {"城乡居民": ("城镇居民", "农村居民"), "城乡低保": ("城市低保", "农村低保"),
+               "城乡最低生活保障": ("城市最低生活保障", "农村最低生活保障"), "城乡": ("城镇", "农村"),
+               "中小学": ("中学", "小学")}
 SHARED_NAMES = {"", "增速", "增幅", "总量", "总额", "规模", "总数", "数量", "排名", "增速和总量", "总量和增速", "其中"}
 DURATION_CATEGORIES = {"duration", "age"}
 #: How many earlier records of a sentence a nameless number may look back over for its subject.
@@ -666,6 +669,8 @@ class SentenceLinker:
         after = self.text[q.end:q.end + 12]
         if q.unit_text in ("台", "线") and re.match(r"\s?\d", after):
             return True
+        if q.unit == "年" and re.match(r"[来间内中]|最|以来", after) and re.search(r"近|过去|这", self.text[q.start:q.num_start] + prefix[-2:]):
+            return True  # 为近十年最好 / 近10年来: a span of time, not a figure
         if after[:1] == "字" or (q.unit_text == "次" and re.search(r"[”」\"]\s*(?:一词|这个词|等词)?(?:共|先后|累计)?出现$", prefix)):
             return True  # a news summary counting the report's own words: 全文约1.4万字, "项目"出现41次
         if q.unit_text == "条" and (POLICY_AFTER.match(after) or POLICY_BEFORE.search(prefix)):
@@ -755,6 +760,7 @@ class SentenceLinker:
                 return False
         if len(names) != len(after):
             return False
+        names = _share_measure_tail(names)
         for (nm, sp), q in zip(names, after):
             d = self._new(nm, sp, q)
             d._respectively = True  # type: ignore[attr-defined]
@@ -994,6 +1000,38 @@ def _share_tail(names: list) -> list:
         cand = n1 + n2[cut + 1:] if parallel else n1 + n2[len(n1):]  # 金融业 + 增加值 / 城镇 + 居民…
         if vocabulary.canonical_id(cand) or (HEAD_NOUN.search(n2) and not HEAD_NOUN.search(n1)):
             return [(cand, span), (n2, span)]
+    return names
+
+
+#: The measure a list's items share, written once after the last item (茶叶、鲜切花、咖啡综合产值).
+MEASURE_TAIL = re.compile(r"(?:综合|总|年|营业|销售|主营业务|人均)?(?:产值|产量|收入|增加值|总额|销售额|营业额|"
+                          r"利润|税收|规模|面积|人数|户数|起数|数量)$")
+#: A measure an item already has: it needs nothing from the last one.
+HAS_MEASURE = re.compile(r"(?:值|量|额|入|率|数|润|收|模|积|出|资|费|金|价|标准|指数)$")
+
+
+def _share_measure_tail(names: list) -> list:
+    """茶叶、鲜切花、咖啡综合产值 -> 茶叶综合产值, 鲜切花综合产值, 咖啡综合产值: items without a
+    measure of their own take the one written after the last item; 生产安全事故起数和死亡人数 ->
+    the second takes the first one's subject (生产安全事故死亡人数)."""
+    if len(names) < 2 or any(sp is None for _, sp in names):
+        return names
+    last = names[-1][0]
+    tail = MEASURE_TAIL.search(last)
+    earlier = [n for n, _ in names[:-1]]
+    if re.fullmatch(r"第?[一二三四五六七八九十]", earlier[0]) and all(re.fullmatch(r"第?[一二三四五六七八九十]", n) for n in earlier) \
+            and re.match(r"第?[一二三四五六七八九十]", last):
+        rest = re.sub(r"^第?[一二三四五六七八九十]", "", last)  # 第一、二、三产业增加值
+        return [("第" + n.lstrip("第") + rest, sp) for n, sp in names[:-1]] + [("第" + last.lstrip("第"), names[-1][1])]
+    if tail and tail.start() >= 1 and all(not HAS_MEASURE.search(n) and len(n) <= 6 and not vocabulary.canonical_id(n)
+                                          for n in earlier):
+        return [(n + tail.group(0), sp) for n, sp in names[:-1]] + [names[-1]]
+    first = names[0][0]
+    head = MEASURE_TAIL.search(first)
+    other = MEASURE_TAIL.search(last)
+    if head and head.start() >= 2 and len(names) == 2 and len(last) <= 5 and other \
+            and other.group(0) != head.group(0) and not last.startswith(first[:head.start()]):
+        return [names[0], (first[:head.start()] + last, names[1][1])]
     return names
 
 
