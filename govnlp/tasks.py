@@ -245,10 +245,13 @@ def _unit_clause(line: str) -> tuple[Optional[str], str]:
         cut = max(s.rfind("。"), s.rfind("."), s.rfind("！")) + 1
         if _is_bare_clause(s[cut:]):
             return s[cut:], s[:cut]
-        # …新增限上企业300家，由区商务局负责 / …，由区商务局负责，区财政局配合: the units end the sentence
-        for m in reversed(list(re.finditer(r"[，,](?=由)", s[cut:]))):
-            if _is_bare_clause(s[cut + m.end():]):
-                return s[cut + m.end():], s[:cut + m.start()]
+        # …新增限上企业300家，由区商务局负责 / …，区林业局牵头，区财政局配合: the units end the
+        # sentence after a comma (the longest such tail, opened by 由 or by the leading units)
+        for m in re.finditer(r"[，,]", s[cut:]):
+            tail = s[cut + m.end():]
+            if (tail.startswith("由") or re.match(r"[^，,]*(?:牵头|负责|主办)(?:[，,]|$)", tail)) \
+                    and _is_bare_clause(tail):
+                return tail, s[:cut + m.start()] + "。"  # the task keeps its full stop
         return None, line
     depth, i = 0, close
     while i >= 0:

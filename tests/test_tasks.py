@@ -588,3 +588,76 @@ def test_a_field_label_may_name_its_period():
     text = "".join(f"{n}.建设第{n}个口袋公园。\n年度目标：年底前建成开放。\n1—9月完成情况：已完成绿化种植。\n"
                    f"牵头单位：县城管局；配合单位：县住建局\n" for n in range(1, 6))
     assert {(tuple(t.lead), tuple(t.support)) for t in tasks_of(text, doc_type="other")} == {(("县城管局",), ("县住建局",))}
+
+
+# ---- a progress report's 责任单位 column; units after the task in prose plans ----------------
+# invented rows: 序号 / 重点任务 / 责任单位 / 进展情况 / 完成比例, cells split by two spaces or a tab
+PROGRESS_TABLE = (
+    "序号  重点任务  责任单位  进展情况  完成比例\n"
+    "（一）产业发展\n"
+    "1  建成智能工厂12个  县工信局（牵头）、县科技局  已建成5个  41.7%\n"
+    "2  新增规上企业30家  同上  新增14家\t46.7%\n"
+    "3  完成技改投资20亿元  县发改局、县财\n"
+    "政局  完成9.6亿元  48%\n"
+    "（二）民生保障\n"
+    "4  新建养老床位400张  县民政局 县卫健局  新建180张  45%\n"
+    "5  改造农贸市场6个  县商务局（牵头） 各乡镇  已改造3个  50%\n"
+    "6  新增停车泊位900个  县交通局、  新增420个  46.7%\n"
+    "7  新增公共充电桩300个  新增150个  50%\n"
+    "8  治理河道40公里  县水利局、县农业农村局（按职责分工负责）  完成16公里  40%\n"
+)
+
+
+def test_a_progress_table_gives_its_rows_as_tasks_even_in_a_half_year_report():
+    assert looks_like_task_plan(PROGRESS_TABLE)
+    tasks = tasks_of(PROGRESS_TABLE, doc_type="half_year_report")
+    assert [t.number for t in tasks] == [str(i) for i in range(1, 9)]
+
+
+@pytest.mark.parametrize("number, lead, support", [
+    ("1", ["县工信局"], ["县科技局"]),                   # （牵头） marks the lead in a 责任单位 cell
+    ("2", ["县工信局"], ["县科技局"]),                   # 同上: the units of the row above
+    ("3", ["县发改局", "县财政局"], []),                  # a name wrapped over a line break re-joined
+    ("4", ["县民政局", "县卫健局"], []),                  # units split by a single space
+    ("5", ["县商务局"], ["各乡镇"]),
+    ("7", ["县交通局"], []),                              # a unit cell merged with the row above
+    ("8", ["县水利局", "县农业农村局"], []),              # a remark after a name is not part of it
+])
+def test_progress_table_units(number, lead, support):
+    task = next(t for t in tasks_of(PROGRESS_TABLE, doc_type="half_year_report") if t.number == number)
+    assert (task.lead, task.support) == (lead, support)
+
+
+def test_units_given_by_you_after_the_task_in_a_comma_clause():
+    text = "".join(f"{i}. 新建社区食堂{i}个，改造老旧小区{i}个，由区民政局负责。\n" for i in range(1, 4)) + \
+        "4. 新增绿道10公里。由区园林局负责，各街道配合。\n5. 完成造林800亩，区林业局牵头，区财政局配合。\n"
+    tasks = tasks_of(text)
+    assert [(t.lead, t.support) for t in tasks] == [(["区民政局"], [])] * 3 + [
+        (["区园林局"], ["各街道"]), (["区林业局"], ["区财政局"])]
+    assert tasks[0].text == "新建社区食堂1个，改造老旧小区1个。"
+
+
+def test_a_part_numbered_in_brackets_after_parts_numbered_1_2():
+    text = ("一、经济发展\n"
+            "1. 新增市场主体1万户。区市场监管局牵头，区商务局配合。\n"
+            "2. 新建厂房20万平方米。区工信局负责。\n"
+            "二、政府自身建设\n"
+            "（一）推进依法行政，行政复议纠错率控制在10%以内。区司法局牵头，区级各部门配合。\n"
+            "（二）压减一般性支出5%。区财政局负责。\n"
+            "三、有关要求\n"
+            "各牵头单位要按季度报送进展。\n")
+    tasks = tasks_of(text)
+    assert [(t.number, t.lead, t.support) for t in tasks] == [
+        ("1", ["区市场监管局"], ["区商务局"]), ("2", ["区工信局"], []),
+        ("一", ["区司法局"], ["区级各部门"]), ("二", ["区财政局"], [])]
+
+
+def test_a_bracket_heading_above_numbered_items_is_not_an_extra_task():
+    text = ("（一）稳住经济大盘\n"
+            "1. 新增市场主体1万户。区市场监管局牵头，区商务局配合。\n"
+            "2. 新建厂房20万平方米。区工信局负责。\n"
+            "（二）办好民生实事\n"
+            "1. 新建学校3所。区教育局负责。\n"
+            "2. 新增床位200张。区卫健委负责。\n"
+            "3. 新建公园4个。区园林局负责。\n")
+    assert [t.number for t in tasks_of(text)] == ["1", "2", "1", "2", "3"]

@@ -19,7 +19,8 @@ from ..numbers import Quantity, find_doublings, find_quantities
 from ..report import Indicator, Report
 from . import checks, kinds, vocabulary
 from .linker import Draft, SentenceLinker
-from .tables import TARGET_CAPTION, cell_at, cell_kind, find_tables, split_at_cells, table_cells
+from .tables import (TARGET_CAPTION, cell_at, cell_context, cell_kind, find_tables, named_by_header,
+                     split_at_cells, table_cells)
 
 MODES = ("rules", "model", "hybrid", "none")
 SENTENCE_END = re.compile(r"[。！？!?\n]")
@@ -233,9 +234,10 @@ def extract_rules(report: Report) -> list[Indicator]:
         cell = cell_at(cells, s) if cells else None
         for d in SentenceLinker(text, s, e, qs).run():
             kind = cell_kind(cell, text[cell.start:d.anchor]) if cell is not None else None
-            if cell is not None and cell.role == "ratio":  # 完成比例 | 43.5%: named by its header
+            if cell is not None and named_by_header(cell, text):  # 完成比例 | 43.5%
                 d.name, d.name_span, d.canonical = cell.column, cell.header, None
-            out.append(_indicator(report, ctx, d, s, e, kind=kind, index=index, blocks=blocks))
+            out.append(_indicator(report, ctx, d, s, e, kind=kind, context=cell_context(cell), index=index,
+                                  blocks=blocks))
     out.sort(key=lambda i: (i.sentence[0], _first(i)))
     warning = checks.garbled_warning(text, fused, overflow, out)
     if warning:

@@ -184,16 +184,16 @@ class Cell:
     header: tuple[int, int]  # the span of the column's name in the header row
 
 
-_GAP = re.compile(r"\t+| {2,}")
-_CELL_TEXT = re.compile(r"\S+(?: \S+)*")  # a cell may hold single spaces (区发改局 区财政局)
+_GAP = re.compile(r"\t+| {2,}|\s*[|｜]\s*")
+_CELL_TEXT = re.compile(r"[^\s|｜]+(?: [^\s|｜]+)*")  # a cell may hold single spaces (区发改局 区财政局)
 _ROW_NUMBER = re.compile(r"\d{1,3}")
 _GROUP_ROW = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．])[^\t]{0,30}$")
-_PAGE_MARK = re.compile(r"^[\s—\-–－]*(?:第\s*)?\d{1,3}(?:\s*页)?[\s—\-–－]*$")
+_PAGE_MARK = re.compile(r"^[\s—\-–－]*(?:第\s*)?\d{1,3}(?:\s*页)?[\s—\-–－]*$|^[\s|｜:：\-—=+]+$")  # or a rule |---|
 _COLUMN_ROLES = (
     ("number", re.compile(r"^(?:序号|编号|序)$")),
     ("ratio", re.compile(r"比例|比率|完成率|进度$|百分比")),
-    ("units", re.compile(r"单位|部门|牵头|配合|责任人")),
-    ("progress", re.compile(r"进展|进度|完成情况|推进情况|执行情况|落实情况|实际完成|实绩")),
+    ("units", re.compile(r"责任|牵头|配合|主办|协办|实施单位|部门")),  # not 单位 alone: a unit of measure
+    ("progress", re.compile(r"进展|进度|完成情况|推进情况|执行情况|落实情况|实际|实绩|完成$|完成值|截至")),
     ("task", re.compile(r"任务|目标|内容|事项|指标|工作|举措|项目")),
 )
 
@@ -319,6 +319,20 @@ def split_at_cells(spans: list[tuple[int, int]], cells: list[Cell], text: str) -
     return sorted(o for o in out if text[o[0]:o[1]].strip())
 
 
+_BARE_FIGURE = re.compile(r"[约近逾超]?\d[\d,]*(?:\.\d+)?\s*[%％‰]?")
+
+
+def named_by_header(cell: Cell, text: str) -> bool:
+    """A lone figure under a 完成比例 (completion ratio) column: the header is its name."""
+    return cell.role == "ratio" and bool(_BARE_FIGURE.fullmatch(text[cell.start:cell.end].strip()))
+
+
+def cell_context(cell: Optional[Cell]) -> str:
+    """Words the column adds before a cell's text: a task column's targets are the whole year's
+    (全年), even in a half-year report; the cell's own time words (到2025年) still come nearer."""
+    return "全年：" if cell is not None and cell.role == "task" else ""
+
+
 def cell_kind(cell: Cell, before: str) -> Optional[str]:
     """The kind a table column gives the figures in its cell: targets in the task (or target)
     column, actuals in the progress column unless its own words forecast or promise (预计, 力争).
@@ -328,11 +342,12 @@ def cell_kind(cell: Cell, before: str) -> Optional[str]:
     if cell.role == "task":
         return "target"
     if cell.role in ("progress", "ratio"):
-        local = kinds.NOT_TARGET.sub("", re.split(r"[；;]", before)[-1])  # a cue speaks for its ；-clause
-        if kinds.FORECAST_CUE.search(local):
-            return "forecast"
-        return "target" if re.search(r"力争|确保|争取|计划|目标|下半年", local) else "actual"
+        local = kinds.NOT_TARGET.sub("", re.split(r"[；;]", before)[-1])  # 预计 speaks for its ；-clause,
+        if kinds.FORECAST_CUE.search(local):                               # a target word for its ，-clause
+            return "forecast"                                              # (年度目标800亿元，完成421亿元)
+        return "target" if re.search(r"力争|确保|争取|计划|目标|下半年", re.split(r"[，,]", local)[-1]) else "actual"
     return None
 
 
-__all__ = ["find_tables", "unit_scale", "table_cells", "split_at_cells", "cell_at", "cell_kind", "Cell"]
+__all__ = ["find_tables", "unit_scale", "table_cells", "split_at_cells", "cell_at", "cell_kind", "cell_context",
+           "named_by_header", "Cell"]

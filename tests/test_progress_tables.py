@@ -1,0 +1,95 @@
+"""Task and progress tables flattened one row per line: each cell is a text of its own, and
+its column says what its figures are (targets in the task column, actuals in the progress
+column, a completion ratio named by its header). All rows are invented."""
+from __future__ import annotations
+
+import govnlp
+import pytest
+from govnlp.indicators.tables import table_cells
+
+HEADER = "序号  重点任务  责任单位  进展情况  完成比例\n"
+REPORT = (
+    "某县2023年重点任务上半年进展情况通报\n"
+    "一、总体情况\n"
+    "上半年各项重点任务总体推进顺利。\n"
+    "二、重点任务推进情况\n"
+    + HEADER +
+    "（一）产业发展\n"
+    "1  新建智能工厂12个  县工信局（牵头）、县科技局  上半年新建智能工厂5个  41.7%\n"
+    "2  规上工业增加值增长8%  县工信局  规上工业增加值同比增长7.4%\t序时推进\n"
+    "3  完成技改投资20亿元  县发改局、县财\n"
+    "政局  完成技改投资9.6亿元，预计全年完成技改投资21亿元  48%\n"
+    "（二）民生保障\n"
+    "4  新建养老床位400张  县民政局 县卫健局  年度目标400张，已新建养老床位180张  45%\n"
+    "三、下步打算\n"
+    "各单位要加快进度，确保完成全年任务。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def report():
+    return govnlp.parse_report(REPORT, slogans=False)
+
+
+def by_value(report, value):
+    return [i for i in report.indicators if i.value == value or (i.change and i.change.value == value)]
+
+
+def test_names_stop_at_the_cell_gap(report):
+    names = {i.name for i in report.indicators}
+    assert "智能工厂" in names or "新建智能工厂" in names
+    for name in names:
+        assert "  " not in name and "\t" not in name
+        assert not name[:1].isdigit(), name          # never the row number
+        assert "县工信局" not in name and "县民政局" not in name  # never the unit cell
+
+
+def test_the_task_column_holds_targets_and_the_progress_column_actuals(report):
+    assert [i.kind for i in by_value(report, 12)] == ["target"]
+    assert [i.kind for i in by_value(report, 5)] == ["actual"]
+    assert [i.kind for i in by_value(report, 8)] == ["target"]
+    assert [i.kind for i in by_value(report, 7.4)] == ["actual"]
+
+
+def test_the_task_columns_targets_are_the_whole_years_and_the_progress_the_half_years(report):
+    assert [(i.kind, i.period) for i in by_value(report, 2e9)] == [("target", "2023")]
+    assert [(i.kind, i.period) for i in by_value(report, 9.6e8)] == [("actual", "2023H1")]
+
+
+def test_a_forecast_or_a_target_in_the_progress_column_keeps_its_own_kind(report):
+    assert [i.kind for i in by_value(report, 2.1e9)] == ["forecast"]      # 预计全年…21亿元
+    assert sorted(i.kind for i in by_value(report, 400)) == ["target", "target"]  # task cell, 年度目标
+    assert [i.kind for i in by_value(report, 180)] == ["actual"]
+
+
+def test_a_completion_ratio_is_named_by_its_header(report):
+    ratios = [i for i in report.indicators if i.unit == "%" and i.value in (41.7, 48.0, 45.0)]
+    assert len(ratios) == 3
+    assert {i.name for i in ratios} == {"完成比例"}
+    start, end = ratios[0].spans["name"]
+    assert report.text[start:end] == "完成比例"
+
+
+def test_cells_and_their_columns():
+    text = HEADER + "1  新建学校3所  县教育局  已开工3所  30%\n2  新增学位2000个  新增学位800个  40%\n"
+    cells = table_cells(text)
+    rows = [[(c.role, text[c.start:c.end]) for c in cells if c.start >= text.index(n + "  ")][:5] for n in "12"]
+    assert rows[0] == [("number", "1"), ("task", "新建学校3所"), ("units", "县教育局"),
+                       ("progress", "已开工3所"), ("ratio", "30%")]
+    # a row under a unit cell merged with the row above has no unit cell of its own
+    assert rows[1][:4] == [("number", "2"), ("task", "新增学位2000个"), ("progress", "新增学位800个"), ("ratio", "40%")]
+
+
+def test_a_wrapped_row_is_joined_inside_the_cut_cell_or_at_a_cell_gap():
+    text = HEADER + "1  新建学校3所  县教育局、县财\n政局  已开工3所  30%\n2  新增学位2000个  县教育局  新增\n学位800个  40%\n"
+    cells = table_cells(text)
+    units = [text[c.start:c.end] for c in cells if c.role == "units"]
+    progress = [text[c.start:c.end] for c in cells if c.role == "progress"]
+    assert units == ["县教育局、县财\n政局", "县教育局"]
+    assert progress == ["已开工3所", "新增\n学位800个"]
+
+
+def test_a_pipe_table_and_prose_without_a_table():
+    text = "| 序号 | 工作任务 | 牵头单位 | 完成情况 |\n|---|---|---|---|\n| 1 | 新建公园4个 | 区园林局 | 已建成2个 |\n"
+    assert [c.role for c in table_cells(text)] == ["number", "task", "units", "progress"]
+    assert table_cells("序号和名称都写在一句话里，新建公园4个。\n上半年已建成2个。\n") == []
