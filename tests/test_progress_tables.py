@@ -93,3 +93,15 @@ def test_a_pipe_table_and_prose_without_a_table():
     text = "| 序号 | 工作任务 | 牵头单位 | 完成情况 |\n|---|---|---|---|\n| 1 | 新建公园4个 | 区园林局 | 已建成2个 |\n"
     assert [c.role for c in table_cells(text)] == ["number", "task", "units", "progress"]
     assert table_cells("序号和名称都写在一句话里，新建公园4个。\n上半年已建成2个。\n") == []
+
+
+def test_a_name_cut_by_the_line_wrap_of_its_cell_gets_its_head_back():
+    text = ("重点任务进展情况\n" + HEADER +
+            "1  新建学校3所  县教育局  已开工学校3所，新增公办\n幼儿园学位600个  30%\n"
+            "2  新增学位2000个  县教育局  新增学位800个  40%\n"
+            "3  新建公园4个  县园林局  已建成公园2个  50%\n")
+    r = govnlp.parse_report(text, slogans=False)
+    seats = [i for i in r.indicators if i.value == 600]
+    assert [i.name for i in seats] == ["新增公办幼儿园学位"]
+    start, end = seats[0].spans["name"]
+    assert r.text[start:end] == "新增公办\n幼儿园学位"

@@ -20,7 +20,7 @@ from ..report import Indicator, Report
 from . import checks, kinds, vocabulary
 from .linker import Draft, SentenceLinker
 from .tables import (TARGET_CAPTION, cell_at, cell_context, cell_kind, find_tables, named_by_header,
-                     split_at_cells, table_cells)
+                     rejoin_wrapped_name, split_at_cells, table_cells)
 
 MODES = ("rules", "model", "hybrid", "none")
 SENTENCE_END = re.compile(r"[。！？!?\n]")
@@ -236,6 +236,8 @@ def extract_rules(report: Report) -> list[Indicator]:
             kind = cell_kind(cell, text[cell.start:d.anchor]) if cell is not None else None
             if cell is not None and named_by_header(cell, text):  # 完成比例 | 43.5%
                 d.name, d.name_span, d.canonical = cell.column, cell.header, None
+            elif cell is not None:
+                rejoin_wrapped_name(d, cell, text)
             out.append(_indicator(report, ctx, d, s, e, kind=kind, context=cell_context(cell), index=index,
                                   blocks=blocks))
     out.sort(key=lambda i: (i.sentence[0], _first(i)))

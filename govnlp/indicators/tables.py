@@ -327,6 +327,22 @@ def named_by_header(cell: Cell, text: str) -> bool:
     return cell.role == "ratio" and bool(_BARE_FIGURE.fullmatch(text[cell.start:cell.end].strip()))
 
 
+def rejoin_wrapped_name(d: "Draft", cell: Cell, text: str) -> None:
+    """A name cut by the line wrap of its cell (…新增规 / 上工业企业87家) gets its head back: the
+    words before the line break, after the cell's last punctuation mark."""
+    if d.name_span is None:
+        return
+    a, b = d.name_span
+    if a - 1 <= cell.start or text[a - 1] != "\n":
+        return
+    head = re.search(r"[^，。；：、,;:\s]+$", text[cell.start:a - 1])
+    if head is None or len(head.group()) > 12 or re.search(r"\d", head.group()):
+        return
+    start = cell.start + head.start()
+    d.name, d.name_span = text[start:b].replace("\n", ""), (start, b)
+    d.canonical = vocabulary.canonical_id(d.name)
+
+
 def cell_context(cell: Optional[Cell]) -> str:
     """Words the column adds before a cell's text: a task column's targets are the whole year's
     (全年), even in a half-year report; the cell's own time words (到2025年) still come nearer."""
@@ -350,4 +366,5 @@ def cell_kind(cell: Cell, before: str) -> Optional[str]:
 
 
 __all__ = ["find_tables", "unit_scale", "table_cells", "split_at_cells", "cell_at", "cell_kind", "cell_context",
+           "rejoin_wrapped_name",
            "named_by_header", "Cell"]
