@@ -67,10 +67,22 @@ PERIOD_WORDS = [
     (re.compile(r"(?:第)?四季度"), "Q4"),
 ]
 MONTH_RANGE = re.compile(r"(?<!\d)(\d{1,2})\s*[-—–至到~]\s*(\d{1,2})\s*月")
+#: One month named as the period: 6月当月, 1月份 (not 6月底前, 3月以来, 1-6月份, 6月1日).
+SINGLE_MONTH = re.compile(r"(?<![\d\-—–至到~.])(1[0-2]|[1-9])\s*月(?:份|当月)(?!以来|起|至|到|底|末|中|[上中下]旬|[\-—–~\d])")
+#: A period named as the basis of a comparison (较一季度回落, 比上半年): not the period.
+BASE_PERIOD = re.compile(r"[较比](?:去年|上年)?(?:同期)?(?:第?[一二三四]季度|前三季度|[上下]半年|\d{1,2}月(?:份|末|底)?|年初)")
+#: A time word opening a sentence (1-6月，上半年，6月末，): it speaks for the paragraph's next
+#: sentences that name no time of their own.
+OPENING_TIME = re.compile(
+    r"(?:^|[。！？\n.])\s*(?:[（(][一二三四五六七八九十\d]{1,2}[)）]\s*)?(?:今年|(?:19|20)\d\d年)?"
+    r"(\d{1,2}\s*[-—–至到~]\s*\d{1,2}\s*月(?:份)?|[上下]半年|前三季度|第?[一二三四]季度|\d{1,2}月(?:份|末|底)?)"
+    r"(?:以来)?[，,]")
 PLAN_PERIODS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
                 "十四五": (2021, 2025), "十五五": (2026, 2030)}
-SPAN_YEARS = re.compile(r"(?:近|过去|这)([一二三四五六七八九十两\d])年|([一二三四五六七八九十两\d])年来|"
-                        r"的([两三四五六七八九十])年(?=[。，；！])")
+SPAN_YEARS = re.compile(r"(?:(?:近|过去|这)([一二三四五六七八九十两\d])年|([一二三四五六七八九十两\d])年来|"
+                        r"的([两三四五六七八九十])年(?=[。，；！]))(?!来?(?:最|新高|新低|首次|之最))")
+#: A span ahead of the plan year: 今后五年 / 未来五年 -> the plan year and the four after it.
+FORWARD_SPAN = re.compile(r"(?:今后|未来|此后)([两三四五六七八九十\d])年")
 #: A base year (由2015年的, 比2019年): it names where a change starts, not the period.
 BASE_YEAR = re.compile(r"[由比较从自与同](?:19|20)\d\d年?")
 #: Time words of a sentence: when a sentence has none, the paragraph before it decides.
@@ -285,7 +297,7 @@ def kind_of(report: Report, ctx: YearContext, sentence: str, before: str, sectio
 
 
 def period_of(ctx: YearContext, before: str, kind: str, heading: str = "",
-              part: Optional[str] = None, paragraph: str = "") -> Optional[str]:
+              part: Optional[str] = None, paragraph: str = "", preceding: str = "") -> Optional[str]:
     """The period of a number from the time words in ``before`` (its sentence up to the number).
 
     ``heading`` (the titles above the sentence) is used when the sentence names no time:
@@ -295,14 +307,19 @@ def period_of(ctx: YearContext, before: str, kind: str, heading: str = "",
     the kind decides (actual/forecast: reviewed year, target: planned year).
     ``paragraph`` (the text of the paragraph before the sentence) speaks for a sentence without
     time words: after "…极不平凡的五年。" the next sentences review those five years, until a
-    sentence names a year of its own.
+    sentence names a year of its own; likewise a time word opening a sentence (1-6月，…).
+    ``preceding`` is the lead-in line above a list (:func:`kind_of`): in a half-year report a
+    lead naming 下半年 (下半年重点抓好以下工作：) makes its targets without a time word YH2.
+
+    Time words speak for their own ；-clause; a clause without one takes the time word that opens
+    the sentence (下半年…，力争全年…；新开工项目30个 -> H2), never one from a clause between.
     """
     earlier, before = own_sentence(before)
     paragraph = paragraph + earlier
     # bounded look-back (linear time on hostile input): the time words that matter are near
     before, heading, paragraph = before[-PERIOD_WINDOW:], heading[-PERIOD_WINDOW:], paragraph[-PERIOD_WINDOW:]
     # 完成全年目标的62%, 高于年度目标: the whole year named as a target's scope, not as the period
-    before = re.sub(r"(?:全年|年度|年初)(?:目标|计划|任务|预算)", "", before)
+    before = clause_scope(re.sub(r"(?:全年|年度|年初)(?:目标|计划|任务|预算)", "", before))
     if paragraph and kind != "target" and not TIME_WORDS.search(BASE_YEAR.sub("", before)):
         spans = list(SPAN_YEARS.finditer(paragraph))
         years = list(EXPLICIT_YEAR.finditer(BASE_YEAR.sub(lambda m: "#" * len(m.group(0)), paragraph)))
@@ -319,6 +336,12 @@ def period_of(ctx: YearContext, before: str, kind: str, heading: str = "",
         m = SPAN_YEARS.search(heading)
         if m:
             before = heading + "；" + before
+    fwd = list(FORWARD_SPAN.finditer(before))
+    if fwd and ctx.plan_year and not EXPLICIT_YEAR.search(before, fwd[-1].end()):
+        n = fwd[-1].group(1)
+        n = int(n) if n.isdigit() else _CN.get(n, 0)
+        if 1 < n <= 10:
+            return f"{ctx.plan_year}-{ctx.plan_year + n - 1}"  # 今后五年，… (no year named after it)
     m = SPAN_YEARS.search(before)
     if ctx.half_year:
         base = ctx.plan_year
@@ -350,26 +373,82 @@ def period_of(ctx: YearContext, before: str, kind: str, heading: str = "",
         year = ctx.plan_year
     if year is None:
         year = base
-    months = MONTH_RANGE.search(before)
-    if months:
-        a, b = int(months.group(1)), int(months.group(2))
-        # 1-6月 stays a month range (2.9: YM1-6); 上半年 is H1
-        named = {(1, 3): "Q1", (1, 9): "Q1-Q3", (7, 12): "H2"}.get((a, b))
-        if (a, b) == (1, 12):
-            return str(year) if year else None
-        return (f"{year}{named}" if named else f"{year}M{a}-{b}") if year else None
-    # the time word nearest the number wins: 下半年…，确保全年… -> the year
-    last_word, last_at = None, -1
-    for pattern, suffix in PERIOD_WORDS:
-        for m in pattern.finditer(before):
-            if m.start() > last_at:
-                last_word, last_at = suffix, m.start()
-    whole = before.rfind("全年")
-    if last_word is not None and last_at > whole:
-        return f"{year}{last_word}" if year else None
-    if ctx.half_year and kind == "actual" and year == base and not re.search(r"全年|今年|年度", before):
-        return f"{year}H1" if year else None
+    word = time_word(before)
+    if word is None and not years and not re.search(r"全年|今年|本年|年内|去年|上年", before):
+        word = paragraph_time(paragraph + "\n" + before)  # 1-6月，…。…: an opening time word speaks on
+    if word is not None:
+        return (f"{year}{word}" if year else None)
+    if ctx.half_year and not re.search(r"全年|今年|本年|年内", before):
+        if kind == "actual" and year == base:
+            return f"{year}H1" if year else None
+        lead = re.split(r"[。.！？]", preceding)[-1]
+        if kind == "target" and not years and "下半年" in lead:
+            return f"{year}H2" if year else None  # ●… under 下半年重点抓好以下工作：
     return str(year) if year else None
+
+
+#: What may follow the start of a time word and still belong to it (2023|年, 今年|一季度).
+TIME_TAIL = re.compile(r"(?:年(?:底|末|初)?)?(?:全年)?(?:第?[一二三四]季度|前三季度|[上下]半年|"
+                       r"\d{1,2}\s*[-—–至到~]\s*\d{1,2}\s*月(?:份)?|\d{1,2}月(?:份|当月)?)?")
+#: Bases of a comparison (比上年, 较去年同期, 比2019年): no time word of the clause.
+BASIS = re.compile(r"[比较与同从自由](?:去年|上年|(?:19|20)\d\d年?)(?:同期|底|末)?")
+
+
+def clause_scope(before: str) -> str:
+    """``before`` cut to what speaks for the number's time: its own ；-clause when that names a
+    time, else the sentence's opening time word (up to its end) and the clause."""
+    clauses = re.split(r"[；;]", before)
+    if len(clauses) == 1:
+        return before
+    local = clauses[-1]
+    if _time_at(local) is not None:
+        return before
+    first = _time_at(clauses[0])
+    if first is None:
+        return local
+    more = TIME_TAIL.match(clauses[0], first)  # 今年|一季度, 2023|年: the whole opening time word
+    return clauses[0][:more.end() if more else first] + "，" + local
+
+
+def _time_at(text: str) -> Optional[int]:
+    """The end of the first time word of ``text`` (bases of comparisons aside), else None."""
+    masked = BASIS.sub(lambda m: "#" * len(m.group(0)), text)
+    found = [m.end() for m in (TIME_WORDS.search(masked), SINGLE_MONTH.search(masked),
+                               FORWARD_SPAN.search(masked)) if m]
+    return min(found) if found else None
+
+
+def time_word(text: str) -> Optional[str]:
+    """The period suffix ("H1", "Q1", "M1-6", "M6"; "" for 全年) of the time word nearest the end
+    of ``text``, else None. A basis (较一季度, 比上半年) is no time word; 6月末/6月底 is none either
+    (a stock at a month's end belongs to the period the part reports)."""
+    text = BASE_PERIOD.sub(lambda m: "#" * len(m.group(0)), text)
+    best, at = None, -1
+    for m in MONTH_RANGE.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if 1 <= a < b <= 12 and m.start() > at:
+            # 1-6月 stays a month range (2.9: YM1-6); 上半年 is H1
+            best, at = "" if (a, b) == (1, 12) else {(1, 3): "Q1", (1, 9): "Q1-Q3", (7, 12): "H2"}.get((a, b), f"M{a}-{b}"), m.start()
+    for m in SINGLE_MONTH.finditer(text):
+        if m.start() > at:
+            best, at = f"M{int(m.group(1))}", m.start()
+    for pattern, suffix in PERIOD_WORDS:
+        for m in pattern.finditer(text):
+            if m.start() > at:
+                best, at = suffix, m.start()
+    whole = text.rfind("全年")
+    if whole > at:
+        best = ""
+    return best
+
+
+def paragraph_time(paragraph: str) -> Optional[str]:
+    """The period suffix of the last time word opening a sentence of ``paragraph`` (1-6月，…), else
+    None; an opening 6月末 ends the reach of the one before."""
+    last = None
+    for last in OPENING_TIME.finditer(paragraph):
+        pass
+    return time_word(last.group(1)) if last else None
 
 
 __all__ = ["YearContext", "year_context", "kind_of", "period_of", "section_leaning", "context_before", "own_sentence", "part_of"]
