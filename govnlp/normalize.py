@@ -375,6 +375,25 @@ def _is_cell_row(line: str) -> bool:
     return line.count("\t") >= 2 or bool(_CELL_ROW.match(line))
 
 
+def _numbered_cell_rows(lines: list[str]) -> set[int]:
+    """A table written one row per line (cells split by tabs or runs of spaces) under a header
+    that opens with 序号: the header and the rows that open with their number."""
+    out: set[int] = set()
+    head = False
+    for k, line in enumerate(lines):
+        if _is_cell_row(line) and re.match(r"\s*(?:序号|编号)[\t ]", line):
+            head = True
+            out.add(k)
+        elif head and _is_cell_row(line) and re.match(r"\s*\d{1,3}[.、．]?(?:\t| {2,})", line):
+            out.add(k)
+        elif line.strip():
+            head = head and bool(_HEADING_ROW.match(line))  # a group row (（一）产业发展) goes on
+    return out
+
+
+_HEADING_ROW = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．])\S{0,30}\s*$")
+
+
 def _wrapped_cell_row(lines: list, k: int) -> bool:
     """The rest of a cell row wrapped onto the next line (…新增规 / 上工业企业87家  43.5%): its gaps stay."""
     return k > 0 and _is_cell_row(lines[k - 1][2]) and bool(re.search(r"\S(?:\t| {2,})\S", lines[k][2]))
@@ -479,11 +498,14 @@ def _find_boilerplate(text: str) -> list[Boilerplate]:
     inline = inline_boilerplate_patterns()
     lines = list(iter_lines(text))
     table_rows, _ = _table_rows([l for _, _, l in lines])
+    numbered_rows = _numbered_cell_rows([l for _, _, l in lines])
     label_only, list_left = False, 0
     for k, (pos, end, line) in enumerate(lines):
         if not line.strip():
             continue
         reason = classify_line(line)
+        if reason == "navigation" and k in numbered_rows:
+            reason = None  # 序号  指标  目标  完成 and its numbered rows: short cells, not a menu
         if reason == "pagenum" and k in table_rows:
             reason = None  # a 序号 cell of a flattened table, not a page number
         if reason is None and label_only and 0 < len(line.strip()) <= 40:

@@ -105,3 +105,29 @@ def test_a_name_cut_by_the_line_wrap_of_its_cell_gets_its_head_back():
     assert [i.name for i in seats] == ["新增公办幼儿园学位"]
     start, end = seats[0].spans["name"]
     assert r.text[start:end] == "新增公办\n幼儿园学位"
+
+
+INDICATOR_TABLE = (
+    "某县2023年上半年主要指标完成情况的报告\n"
+    "一、总体情况\n"
+    "上半年，全县统筹推进稳增长、调结构、惠民生各项工作，经济运行总体平稳，主要指标完成情况见下表。\n"
+    "序号  指标  年度目标  上半年完成  完成比例\n"
+    "1  社会消费品零售总额  增长7%  增长6.1%  —\n"
+    "2  工业投资  90亿元  47.5亿元  52.8%\n"
+    "3  新增城镇就业  3200人  1750人  54.7%\n"
+    "二、下半年工作打算\n"
+    "下半年，我们将紧盯全年目标任务，确保完成各项工作。\n"
+)
+
+
+def test_figures_alone_in_their_cells_take_the_rows_name_and_their_columns_kind():
+    r = govnlp.parse_report(INDICATOR_TABLE, slogans=False)
+    got = [(i.name, i.value if i.change is None else i.change.value, i.kind, i.period) for i in r.indicators]
+    assert got == [
+        ("社会消费品零售总额", 7.0, "target", "2023"), ("社会消费品零售总额", 6.1, "actual", "2023H1"),
+        ("工业投资", 9e9, "target", "2023"), ("工业投资", 4.75e9, "actual", "2023H1"),
+        ("完成比例", 52.8, "actual", "2023H1"),
+        ("新增城镇就业", 3200.0, "target", "2023"), ("新增城镇就业", 1750.0, "actual", "2023H1"),
+        ("完成比例", 54.7, "actual", "2023H1"),
+    ]
+    assert not r.warnings  # a numbered table of short cells is no navigation menu

@@ -20,7 +20,7 @@ from ..report import Indicator, Report
 from . import checks, kinds, vocabulary
 from .linker import Draft, SentenceLinker
 from .tables import (TARGET_CAPTION, cell_at, cell_context, cell_kind, find_tables, named_by_header,
-                     rejoin_wrapped_name, split_at_cells, table_cells)
+                     rejoin_wrapped_name, row_name, split_at_cells, table_cells)
 
 MODES = ("rules", "model", "hybrid", "none")
 SENTENCE_END = re.compile(r"[。！？!?\n]")
@@ -232,7 +232,10 @@ def extract_rules(report: Report) -> list[Indicator]:
         if not qs:
             continue
         cell = cell_at(cells, s) if cells else None
-        for d in SentenceLinker(text, s, e, qs).run():
+        linker = SentenceLinker(text, s, e, qs)
+        if cell is not None and not named_by_header(cell, text):
+            linker.pending = row_name(cells, cell, text, qs)  # a bare figure under 目标 / 完成
+        for d in linker.run():
             kind = cell_kind(cell, text[cell.start:d.anchor]) if cell is not None else None
             if cell is not None and named_by_header(cell, text):  # 完成比例 | 43.5%
                 d.name, d.name_span, d.canonical = cell.column, cell.header, None

@@ -344,9 +344,37 @@ def rejoin_wrapped_name(d: "Draft", cell: Cell, text: str) -> None:
 
 
 def cell_context(cell: Optional[Cell]) -> str:
-    """Words the column adds before a cell's text: a task column's targets are the whole year's
-    (全年), even in a half-year report; the cell's own time words (到2025年) still come nearer."""
-    return "全年：" if cell is not None and cell.role == "task" else ""
+    """Words the column adds before a cell's text: its header (上半年完成, 2024年目标), and for a
+    task column 全年 first: its targets are the whole year's, even in a half-year report. The
+    cell's own time words (到2025年) still come nearer the number."""
+    if cell is None or cell.role in ("number", "units"):
+        return ""
+    return ("全年，" if cell.role == "task" else "") + cell.column + "："
+
+
+_FIGURE_WORDS = re.compile(r"(?:增长|下降|提高|降低|增加|减少|回落|上升|以上|以内|以下|左右|约|近|逾|超|达到?|为|[\s,，])*")
+
+
+def row_name(cells: list[Cell], cell: Cell, text: str, quantities: list) -> Optional["Draft"]:
+    """The name of a row for a cell that holds only a figure (指标 | 年度目标 | 上半年完成:
+    固定资产投资  800亿元  421.6亿元): the row's first text cell without a figure, else None."""
+    rest, pos = [], cell.start
+    for q in quantities:
+        rest.append(text[pos:q.start])
+        pos = max(pos, q.end)
+    rest.append(text[pos:cell.end])
+    if not quantities or not _FIGURE_WORDS.fullmatch("".join(rest)):
+        return None
+    k = cells.index(cell)
+    while k > 0 and cells[k].role != "number":
+        k -= 1
+    for c in cells[k + 1:]:
+        if c is cell or c.role == "number":
+            return None
+        name = text[c.start:c.end]
+        if c.role in ("task", "other") and not re.search(r"\d", name) and len(name) <= 20:
+            return Draft(name=name, name_span=(c.start, c.end), canonical=vocabulary.canonical_id(name))
+    return None
 
 
 def cell_kind(cell: Cell, before: str) -> Optional[str]:
@@ -366,5 +394,5 @@ def cell_kind(cell: Cell, before: str) -> Optional[str]:
 
 
 __all__ = ["find_tables", "unit_scale", "table_cells", "split_at_cells", "cell_at", "cell_kind", "cell_context",
-           "rejoin_wrapped_name",
+           "rejoin_wrapped_name", "row_name",
            "named_by_header", "Cell"]
