@@ -7,6 +7,7 @@ each naming who leads and who helps::
     5.…（牵头单位：区发改委；配合单位：区财政局、区统计局）
     牵头单位：区发改委；责任单位：区财政局          <- on its own line after the item
     区园林局牵头，区城管局、各街道配合。            <- a bare sentence of units and role words
+    …新增限上企业300家，由区商务局负责。            <- units after the task's last comma
     1 | 推进…建设 | 区发改委 | 区财政局、区住建局      <- a table flattened into lines
 
 ``extract_tasks`` returns one :class:`~govnlp.report.Task` per item: ``number`` as written,
@@ -26,8 +27,12 @@ wrapped cell joined, a missing cell left empty). Progress tables (序号 / 重�
 完成情况) are read the same way; a Word table pasted with tabs or runs of spaces gives one row per
 line, with wrapped cells joined and a row number that lost its gap (3实施…) accepted in sequence.
 A header cell wrapped over two lines (工作/任务) is one column, and a unit name wrapped mid-name
-(市经济和信息化/局) one unit. A progress report's items carry field lines (年度目标：…, 完成情况：…,
-存在问题：…) before their unit line, and items numbered on after a table (10.…) join its rows.
+(市经济和信息化/局) one unit. In a table a 同上 cell stands for the units of the row above, and a
+row without a unit cell lies under a cell merged with the row above: it takes those units too.
+Units may be split by spaces (区住建局 区城管局); a remark after one (按职责分工负责) is dropped. A plan
+numbered 1. 2. whose last part is numbered （一）（二） gives both. A progress report's items
+carry field lines (年度目标：…, 完成情况：…, 存在问题：…) before their unit line, and items
+numbered on after a table (10.…) join its rows.
 Documents that are not task plans give [].
 """
 from __future__ import annotations
@@ -401,12 +406,12 @@ def _row_table_items(report: Report) -> list[_Item]:
         cells = _cells(line, spaced)
         glued = re.match(r"\s*(\d{1,3})[ \t]?(?=[^\d\s.．、%])", line)  # 3实施… / 3 实施…: the cell gap lost
         shift = 0
-        if glued and (len(cells) < 2 or not re.fullmatch(r"\d{1,3}", cells[0])) \
+        if glued and (len(cells) < 2 or not _ROW_NO.fullmatch(cells[0])) \
                 and int(glued.group(1)) in _next_row_numbers(rows):
             fixed = line[:glued.end(1)] + "\t" + line[glued.end():]
             line, shift = fixed, len(fixed) - len(line)
             cells = _cells(line, spaced)
-        if cells and re.fullmatch(r"\d{1,3}", cells[0]) and len(cells) >= 2:
+        if cells and _ROW_NO.fullmatch(cells[0]) and len(cells) >= 2:
             rows.append([off + len(line) - len(line.lstrip()), off + len(line.rstrip()) - shift, line.strip()])
         elif not line.strip() or _HEADING.match(line) or re.fullmatch(r"[\s|｜:：\-—=+]+", line):
             continue  # blank, a group row, or a rule under the header (|---|---|)
@@ -423,7 +428,7 @@ def _row_table_items(report: Report) -> list[_Item]:
         cells = _cells(text, spaced)
         if len(cells) < 3:
             continue
-        it = _Item(number=cells[0], start=start, end=end)
+        it = _Item(number=cells[0].rstrip(".、．"), start=start, end=end)
         _read_row(it, columns, [cells[0]] + _fit_cells(columns, cells[1:]))
         items.append(it)
     return items
@@ -435,6 +440,9 @@ def _joiner(row: str, rest: str, columns: list[str], spaced: bool) -> str:
     if spaced:
         return ""
     return min(("", "\t"), key=lambda j: abs(len(_cells(row + j + rest, False)) - len(columns)))
+
+
+_ROW_NO = re.compile(r"\d{1,3}[.、．]?")  # the number cell of a row: 3 or 3.
 
 
 def _next_row_numbers(rows: list[list]) -> set[int]:

@@ -661,3 +661,10 @@ def test_a_bracket_heading_above_numbered_items_is_not_an_extra_task():
             "2. 新增床位200张。区卫健委负责。\n"
             "3. 新建公园4个。区园林局负责。\n")
     assert [t.number for t in tasks_of(text)] == ["1", "2", "1", "2", "3"]
+
+
+def test_row_numbers_written_with_a_point_in_a_table_of_gaps():
+    text = "序号\t工作任务\t牵头单位\t配合单位\n" + "".join(
+        f"{i}.\t新建口袋公园{i}个\t区园林局\t各街道\n" for i in range(1, 6))
+    tasks = tasks_of(text)
+    assert [(t.number, t.lead, t.support) for t in tasks] == [(str(i), ["区园林局"], ["各街道"]) for i in range(1, 6)]

@@ -186,7 +186,7 @@ class Cell:
 
 _GAP = re.compile(r"\t+| {2,}|\s*[|｜]\s*")
 _CELL_TEXT = re.compile(r"[^\s|｜]+(?: [^\s|｜]+)*")  # a cell may hold single spaces (区发改局 区财政局)
-_ROW_NUMBER = re.compile(r"\d{1,3}")
+_ROW_NUMBER = re.compile(r"\d{1,3}[.、．]?")
 _GROUP_ROW = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．])[^\t]{0,30}$")
 _PAGE_MARK = re.compile(r"^[\s—\-–－]*(?:第\s*)?\d{1,3}(?:\s*页)?[\s—\-–－]*$|^[\s|｜:：\-—=+]+$")  # or a rule |---|
 _COLUMN_ROLES = (
