@@ -69,6 +69,8 @@ PERIOD_WORDS = [
 MONTH_RANGE = re.compile(r"(?<!\d)(\d{1,2})\s*[-—–至到~]\s*(\d{1,2})\s*月")
 #: One month named as the period: 6月当月, 1月份 (not 6月底前, 3月以来, 1-6月份, 6月1日).
 SINGLE_MONTH = re.compile(r"(?<![\d\-—–至到~.])(1[0-2]|[1-9])\s*月(?:份|当月)(?!以来|起|至|到|底|末|中|[上中下]旬|[\-—–~\d])")
+#: The first months of the year: 前5个月 / 前五个月 -> M1-5 (前三个月 Q1, 前六个月 H1).
+FIRST_MONTHS = re.compile(r"前([2-9]|1[01]|[两三四五六七八九十]|十一)个月")
 #: A period named as the basis of a comparison (较一季度回落, 比上半年): not the period.
 BASE_PERIOD = re.compile(r"[较比](?:去年|上年)?(?:同期)?(?:第?[一二三四]季度|前三季度|[上下]半年|\d{1,2}月(?:份|末|底)?|年初)")
 #: A time word opening a sentence (1-6月，上半年，6月末，): it speaks for the paragraph's next
@@ -281,6 +283,8 @@ def kind_of(report: Report, ctx: YearContext, sentence: str, before: str, sectio
         return "target"
     if FORECAST_HEAD.match(before):
         return "forecast"  # 预计全年…；…；…。: the head word covers every ；-clause
+    if ctx.half_year and re.search(r"下半年(?!以来)", clause_scope(before)) and not ACTUAL_CUE.search(local):
+        return "target"  # a half-year report reviews H1: what it says of 下半年 is planned
     if LEAD_IN.search(preceding) or TARGET_HEADING.search(NOT_TARGET.sub("", preceding)):
         return "target"
     if block and section_leaning(report, section, ctx, titles_only=True) is None:
@@ -432,6 +436,10 @@ def time_word(text: str) -> Optional[str]:
     for m in SINGLE_MONTH.finditer(text):
         if m.start() > at:
             best, at = f"M{int(m.group(1))}", m.start()
+    for m in FIRST_MONTHS.finditer(text):
+        n = int(m.group(1)) if m.group(1).isdigit() else _CN.get(m.group(1), 0)
+        if 1 < n <= 11 and m.start() > at:
+            best, at = {3: "Q1", 6: "H1", 9: "Q1-Q3"}.get(n, f"M1-{n}"), m.start()
     for pattern, suffix in PERIOD_WORDS:
         for m in pattern.finditer(text):
             if m.start() > at:

@@ -1,0 +1,155 @@
+"""How far kind and period words reach (docs/annotation.md 2.7, 2.9) in half-year reports,
+summaries and forecasts: PDF full stops, 预计 after a lead clause, comparisons with a target,
+half-year periods (H1, H2, 1-6月, single months), opening time words and 今后五年.
+
+Every sentence is our own wording, written the way such documents are.
+"""
+import time
+
+import pytest
+
+from govnlp.indicators import extract_indicators, extract_rules
+from govnlp.indicators.kinds import YearContext, context_before, period_of
+from govnlp.report import Meta, Report, Section
+
+HALF = Meta(year=2024, doc_type="half_year_report")
+ANNUAL = Meta(year=2024, doc_type="work_report")
+
+
+def records(text, meta=ANNUAL, sections=None):
+    """(name, kind, period) of every indicator of ``text``."""
+    report = Report(text=text, meta=meta, sections=sections or [])
+    return [(i.name, i.kind, i.period) for i in extract_indicators(report)]
+
+
+def kinds(text, meta=ANNUAL, sections=None):
+    return [k for _, k, _ in records(text, meta, sections)]
+
+
+def periods(text, meta=ANNUAL, sections=None):
+    return [p for _, _, p in records(text, meta, sections)]
+
+
+# ---- a full stop typed as "." (PDF and portal copies) ---------------------------------------
+def test_an_ascii_full_stop_ends_the_reach_of_a_target_cue():
+    text = "各部门要确保政策落地见效.全县新增市场主体820户，同比增长4.1%。"
+    assert records(text, HALF) == [("新增市场主体", "actual", "2024H1")]
+
+
+def test_an_ascii_full_stop_ends_the_reach_of_a_time_word():
+    text = "上半年，全区地区生产总值增长3.1%，其中二季度下降1.2%.分行业看，纺织业产值42.6亿元。"
+    assert periods(text, HALF) == ["2024H1", "2024Q2", "2024H1"]
+
+
+def test_a_decimal_point_is_no_full_stop():
+    before = context_before("力争全区规上工业增加值增长6.5%以上", 0, 16)
+    assert "。" not in before
+
+
+# ---- 预计 and its scope -----------------------------------------------------------------------
+def test_forecast_after_a_short_lead_clause_covers_the_whole_sentence():
+    text = "综合研判，预计全年全县地区生产总值增长5%左右；一般公共预算收入增长3%；城镇新增就业0.8万人。"
+    assert kinds(text) == ["forecast"] * 3
+
+
+def test_forecast_of_a_single_month_after_two_lead_clauses():
+    text = "综合研判，初步预估，今年2月份全县规上工业增加值增长6.1%；社会消费品零售总额增长5%左右。"
+    assert [(k, p) for _, k, p in records(text)] == [("forecast", "2024M2")] * 2
+
+
+def test_a_time_word_before_the_subject_keeps_the_forecast_in_its_clause():
+    text = "上半年，全县预计实现地区生产总值正增长；一般公共预算收入12.3亿元，增长2.2%。"
+    assert records(text, HALF) == [("一般公共预算收入", "actual", "2024H1")]
+
+
+# ---- comparisons with a target are no target cue --------------------------------------------
+@pytest.mark.parametrize("text", [
+    "固定资产投资增长4.6%，塌目标3.4个百分点，其中民间投资增长2.2%。",
+    "固定资产投资增长4.6%，比年度目标低1.1个百分点，其中民间投资增长2.2%。",
+    "固定资产投资增长4.6%，慢于目标进度，其中民间投资增长2.2%。",
+])
+def test_comparisons_with_a_target_leave_the_figures_actual(text):
+    assert set(kinds(text, HALF)) == {"actual"}
+
+
+def test_yao_before_a_work_verb_is_a_target_cue():
+    assert kinds("年内要开工建设保障性住房1200套。") == ["target"]
+
+
+def test_an_actual_cue_in_an_earlier_clause_does_not_reach_a_planned_figure():
+    text = "二、下半年工作安排\n强化用地、用能和资金保障，推动已签约项目尽快落地；新开工亿元以上项目40个。\n"
+    plan = Section(0, None, 1, "二、", "下半年工作安排", 0, len(text), "tasks")
+    assert kinds(text, HALF, [plan]) == ["target"]
+
+
+# ---- half-year periods ------------------------------------------------------------------------
+@pytest.mark.parametrize("text, period", [
+    ("6月当月，全区规上工业总产值增长3.6%。", "2024M6"),
+    ("5月份，全区社会消费品零售总额增长4.8%。", "2024M5"),
+    ("前5个月，全区外贸进出口总额增长2.9%。", "2024M1-5"),
+    ("3月以来，全区新增市场主体3200户。", "2024H1"),
+    ("6月末，全区金融机构本外币存款余额812亿元。", "2024H1"),
+    ("1-6月，全区一般公共预算收入52.3亿元。", "2024M1-6"),
+])
+def test_month_words_of_a_half_year_report(text, period):
+    assert periods(text, HALF) == [period]
+
+
+def test_an_opening_month_range_speaks_for_the_next_sentences_of_its_paragraph():
+    text = "1-6月，全区一般公共预算收入52.3亿元，增长4.1%。全区税收收入41.2亿元。6月末，全区存款余额812亿元。"
+    assert periods(text, HALF) == ["2024M1-6", "2024M1-6", "2024H1"]
+
+
+def test_a_basis_of_comparison_is_not_the_period():
+    ctx = YearContext(2024, 2024, half_year=True)
+    assert period_of(ctx, "住宿餐饮收入增幅较一季度回落", "actual") == "2024H1"
+
+
+def test_time_words_speak_for_their_own_clause_or_open_the_sentence():
+    text = "下半年，力争规上工业总产值增长8%以上，确保全年固定资产投资增长3%；新开工亿元以上项目30个。"
+    assert records(text, HALF) == [("规上工业总产值", "target", "2024H2"), ("固定资产投资", "target", "2024"),
+                                   ("新开工亿元以上项目", "target", "2024H2")]
+
+
+def test_a_half_year_report_plans_what_it_says_of_the_second_half():
+    assert records("下半年，全县新增城镇就业3000人。", HALF) == [("新增城镇就业", "target", "2024H2")]
+
+
+def test_a_second_half_lead_in_makes_its_list_targets_of_h2():
+    text = ("下半年重点抓好以下工作：\n"
+            "●扩大有效投资。新开工亿元以上项目60个，完成重点项目投资120亿元。\n"
+            "●兜牢民生底线。改造老旧小区25个；确保全年城镇新增就业2万人。\n")
+    plan = Section(0, None, 1, None, "下半年重点抓好以下工作", 0, len(text), "tasks")
+    assert [(k, p) for _, k, p in records(text, HALF, [plan])] == [
+        ("target", "2024H2"), ("target", "2024H2"), ("target", "2024H2"), ("target", "2024")]
+
+
+def test_a_heading_alone_leaves_plan_targets_to_the_year():
+    text = "下半年主要工作安排\n全力推进重大项目建设，强化用地、用能和资金保障，新开工亿元以上项目60个。\n"
+    plan = Section(0, None, 1, None, "下半年主要工作安排", 0, len(text), "tasks")
+    assert records(text, HALF, [plan]) == [("新开工亿元以上项目", "target", "2024")]
+
+
+# ---- spans of years ---------------------------------------------------------------------------
+def test_the_next_five_years_run_from_the_plan_year():
+    text = "今后五年的奋斗目标是：全市地区生产总值年均增长6%以上，到2028年突破5000亿元；研发经费投入强度达到3%。"
+    assert records(text) == [("地区生产总值", "target", "2024-2028"), ("地区生产总值", "target", "2028"),
+                             ("研发经费投入强度", "target", "2024-2028")]
+
+
+def test_best_in_ten_years_is_a_comparison_not_the_period():
+    text = "财政收入质量为近十年最好。全市城镇居民人均可支配收入48200元，增长5.1%。"
+    assert periods(text) == ["2023"]
+
+
+# ---- cost ---------------------------------------------------------------------------------------
+def test_ascii_full_stops_keep_the_rules_linear():
+    def cost(n):
+        report = Report(text="增长1.5%.新增企业12家，" * n)
+        t0 = time.process_time()
+        assert len(extract_rules(report)) >= n
+        return time.process_time() - t0
+
+    cost(100)  # warm the caches
+    small, large = cost(500), cost(5000)
+    assert large <= 15 * max(small, 0.01)
