@@ -278,7 +278,7 @@ _ASCII_PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 def _chinese_punct(buf: _Buffer) -> int:
     n = 0
     # , ; : ? ! next to Chinese (keeps 1,024.6 and 09:56)
-    n += buf.sub(re.compile(rf"(?<={_CJK_CHAR})[,;:?!]|[,;:?!](?={_CJK_CHAR})|(?<=[%”])[,;:](?=\s*\S)"),
+    n += buf.sub(re.compile(rf"(?<={_CJK_CHAR})[,;:?!]|[,;:?!](?={_CJK_CHAR})|(?<=[%”])[,;:](?=\s*\S)|(?<=[%”] )[,;:](?=\d)"),
                  lambda m: _ASCII_PUNCT[m.group()])
     # a parenthesis pair holding Chinese
     n += buf.sub(re.compile(rf"\(([^()\n]*[{CJK}][^()\n]*)\)"), lambda m: "（" + m.group(1) + "）")

@@ -213,7 +213,9 @@ def _blocked(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else ""
     before2 = text[max(0, start - 2):start]
     after = text[end] if end < len(text) else ""
-    if before and (before.isascii() and (before.isalpha() or before in "+_/#&.") or before in "第ⅠⅡⅢⅣⅤ"):
+    if before in "/／" and start >= 2 and (text[start - 2] == "%" or not text[start - 2].isascii()):
+        pass  # 43216元/18974元, 5.2%／6.1%: a list written with slashes, not a date or a fraction
+    elif before and (before.isascii() and (before.isalpha() or before in "+_/#&.") or before in "第ⅠⅡⅢⅣⅤ"):
         return True
     if before2.endswith(("No", "NO")) or before2 in ("编号", "代码"):
         return True

@@ -181,6 +181,36 @@ def test_list_items_take_what_is_written_once(text, names):
 def test_steps_thresholds_and_spans_of_years(text, expected):
     assert [(i.name, i.value, i.change.value if i.change else None) for i in run(text)] == expected
 
+
+@pytest.mark.parametrize("text, expected", [
+    # a clause of bare figures goes on with the 分别 list before it, item by item
+    ("城镇和农村居民人均可支配收入分别达到48120元、21340元，增长5.1%、7.2%。",
+     [("城镇居民人均可支配收入", 48120.0, 5.1), ("农村居民人均可支配收入", 21340.0, 7.2)]),
+    ("粮食产量和产值同比分别增长2.2%、6.5%，达到41万吨和18.3亿元。",
+     [("粮食产量", 410000.0, 2.2), ("粮食产值", 1.83e9, 6.5)]),
+    # slashes and a comma inside a list of figures
+    ("城镇、农村居民人均可支配收入分别达到45 120元/19 870元。",
+     [("城镇居民人均可支配收入", 45120.0, None), ("农村居民人均可支配收入", 19870.0, None)]),
+    ("第一、二、三产业增加值分别增长3.4% ,6.1%和5.5%。",
+     [("第一产业增加值", None, 3.4), ("第二产业增加值", None, 6.1), ("第三产业增加值", None, 5.5)]),
+])
+def test_lists_that_go_on_and_odd_separators(text, expected):
+    import govnlp  # the whole pipeline: print spacing and half-width commas are normalised first
+    got = govnlp.parse_report(text, indicators="rules", slogans=False).indicators
+    assert [(i.name, i.value, i.change.value if i.change else None) for i in got] == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    ("高技术制造业增加值占规模以上工业增加值比重达到24.6%。", "高技术制造业增加值占规模以上工业增加值比重"),
+    ("上半年净增45家规上工业企业。", "规上工业企业"),
+    ("开展招聘活动38场。", "招聘活动"),
+    ("办理人大代表建议205件。", "人大代表建议"),
+    ("计划总投资516亿元。", "计划总投资"),
+    ("当月规上工业增加值增长7.9%。", "规上工业增加值"),
+])
+def test_more_name_edges(text, name):
+    assert [i.name for i in run(text)] == [name]
+
 def test_respectively_after_levels_in_earlier_clauses():
     inds = run("财政总收入318.4亿元，其中一般公共预算收入201.7亿元，分别增长11.6%和10.8%。")
     assert facts(inds) == [("财政总收入", 31840000000.0, 11.6, "%"),

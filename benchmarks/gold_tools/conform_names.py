@@ -1,11 +1,12 @@
 """Apply the name rule for work verbs (docs/annotation.md 2.3) to annotated sources.
 
 A verb that makes or changes the counted thing belongs to a count's name when it stands right
-before it (改造老旧小区36个 -> 改造老旧小区); money never keeps a verb (发放创业担保贷款2.3亿元 ->
-创业担保贷款). The verbs are the ``making`` words of govnlp/data/name_verbs.tsv. This script moves
-such a verb inside the ``⟦n…⟧`` span of a non-money indicator whose name has no ``name=``
-override, and prints only how many spans it moved per file, so it can be run over held-out
-sources without showing their text.
+before it (改造老旧小区36个 -> 改造老旧小区); a verb that carries out or reports work does not
+(开展招聘活动66场 -> 招聘活动, when three characters or more remain); money never keeps a verb
+(发放创业担保贷款2.3亿元 -> 创业担保贷款). The verbs are the ``making``, ``action`` and ``manner``
+words of govnlp/data/name_verbs.tsv. This script moves such verbs into or out of the ``⟦n…⟧``
+span of a non-money indicator whose name has no ``name=`` override, and prints only how many
+spans it changed per file, so it can be run over held-out sources without showing their text.
 
     python benchmarks/gold_tools/conform_names.py benchmarks/gold_src/*.txt            # dry run
     python benchmarks/gold_tools/conform_names.py --apply benchmarks/gold_src/*.txt
@@ -87,10 +88,38 @@ def conform(path: Path) -> tuple[str, int]:
             continue  # the verb is inside another name already (a nested span: 新认定⟦跨国公司⟧)
         token_end = raw.index(" ", idx) + 1
         edits.append((idx - len(verb), idx, token_end))
+    # the other way: a verb that carries out or reports work opens a count's name (开展招聘活动66场)
+    actions = sorted(name_words("action"), key=len, reverse=True)
+    manners = sorted(name_words("manner"), key=len, reverse=True)
+    drops = []
+    for idx, offset, tag in _opening_positions(raw):
+        if not tag.startswith("n") or not starts.get(offset):
+            continue
+        ids = tag[1:].split(";")[0].split(",")
+        if any(i in overridden for i in ids):
+            continue
+        end = next((b for a, b in names if a == offset), None)
+        token_end = raw.index(" ", idx) + 1
+        k = 0
+        manner = next((m for m in manners if simple.startswith(m, offset)), "")
+        verb = next((v for v in actions if simple.startswith(v, offset + len(manner))), None)
+        if verb is None or end is None:
+            continue
+        k = len(manner) + len(verb)
+        scope = re.match(r"各类|各项|各种", simple[offset + k:end])
+        if scope:
+            k += scope.end()
+        if end - (offset + k) < 3 or OPEN in raw[token_end:token_end + k] or CLOSE in raw[token_end:token_end + k]:
+            continue  # the rule keeps a verb when fewer than three characters would remain
+        drops.append((idx, token_end, k))
     for vstart, idx, token_end in sorted(edits, reverse=True):
         verb = raw[vstart:idx]
         raw = raw[:vstart] + raw[idx:token_end] + verb + raw[token_end:]
-    return raw, len(edits)
+    for idx, token_end, k in sorted(drops, reverse=True):
+        if any(e[1] == idx for e in edits):
+            continue
+        raw = raw[:idx] + raw[token_end:token_end + k] + raw[idx:token_end] + raw[token_end + k:]
+    return raw, len(edits) + len(drops)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -107,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         total += n
         if n:
-            print(f"{f.name}: {n} name span(s) take their work verb")
+            print(f"{f.name}: {n} name span(s) changed")
             if args.apply:
                 f.write_text(new, encoding="utf-8")
     print(f"{total} in all" + ("" if args.apply else " (dry run)"))

@@ -59,10 +59,10 @@ LEADING = re.compile(
     r"\d{1,2}[.、．]|[（(]\d{1,2}[）)]|用[\d一二三四五六七八九十两]{1,2}年(?:时间|左右时间)?|"
     r"其中|同时|此外|另外|并且|而且|以及|并|和|及|与|[近这过去]*[一二三四五六七八九十两\d]{1,2}年(?:来|间|中)?|"
     r"全国|全省|全市|全区|全县|全镇|全乡|全州|全盟|全旗|我国|我省|我市|我区|我县|本市|本区|本县|[省市县区]属|各类|各项|另有|"
-    r"今年|去年|上年|全年|当年|年度(?!预算|目标|计划|任务)|年内|年末|年底|月末|月底|季末|期末|上半年|下半年|前三季度|(?:第)?[一二三四]季度|(?:19|20)\d\d年(?:底|末|度)?|"
+    r"今年|去年|上年|全年|当年|当月|当季|年度(?!预算|目标|计划|任务)|年内|年末|年底|月末|月底|季末|期末|上半年|下半年|前三季度|(?:第)?[一二三四]季度|(?:19|20)\d\d年(?:底|末|度)?|"
     r"\d{1,2}[-—–～~]\d{1,2}月(?:份)?|\d{1,2}月(?:份|底|末)?|[^，。；]{1,4}以来|截至[^，]{0,8}?(?:底|末)|截至目前|目前|至此|一年来|半年来|"
-    r"预计|力争|确保|争取|努力|计划|目标|预期|主要预期目标是|主要预期目标|主要目标|要|将|拟|"
-    r"累计|共计|总计|合计|共|实现|完成|达到|达|为(?=年度|全年|年初|预算|计划|目标)|是|已|已经|还|再|又|也|都|均|首次|历史性|再次|安排|"
+    r"预计|力争|确保|争取|努力|计划(?!投资|总投资)|目标|预期|主要预期目标是|主要预期目标|主要目标|要|将|拟|"
+    r"累计|共计|总计|合计|共|实现|完成|达到|达|为(?=年度|全年|年初|预算|计划|目标)|是|已|已经|还|再|又|也|都|均|继续|首次|历史性|再次|安排|"
     r"在|对(?!接|外)|向|从|由|把|将|被|给|为了|到(?=(?:19|20)\d\d年))+")
 TRAILING = re.compile(
     r"(?:实现|完成|达到|达|为|是|共计|总计|合计|累计|共|分别|的|、|仅|只|仍|同比|增至|增长至|增长到|增加到|增加至|"
@@ -73,8 +73,8 @@ TRAILING = re.compile(
     r"稳定在|保持在|控制在|达到了|实现了|完成了|已达|达到|有|了|力争|确保|争取|努力|预计|平均|"
     r"将|(?<![主需重纲摘提])要|保持|首次|首度|再次|跨上|迈上|站上|跃上|登上|从(?:(?:19|20)\d\d年(?:底|末)?)?|\s)+$")
 AFTER_STOP = re.compile(
-    r"[，,。；;：:（(）)“\n!?！？]|(?<!\d)\.(?!\d)|减免|实现|完成|开工|建成|落户|驰援|奋战|参与|受益|覆盖|恢复|全面|顺利|成功|"
-    r"竣工|通车|扫尾|挂牌|出让|达标|投产|开园|运营|落地|建设|推进|启动|"
+    r"[，,。；;：:（(）)“\n!?！？]|(?<!\d)\.(?!\d)|减免|实现|完成|开工|建成|落户|驰援|奋战|参与|受益|覆盖|恢复(?!重建)|全面|顺利|成功|"
+    r"竣工|通车|扫尾|挂牌|出让|达标|投产|开园|运营|落地|建设|推进|启动|增收|的基础上|"
     r"相继|先后|陆续|正在|已经|提供|开展|实施|实行|投入|发放|追回|增长|同比|全部|累计|共(?=计|有|[\d一二三四五六七八九十两百千])|"
     r"落实|逐户|逐一|接通|享受|兑现|"
     # a figure stops the name, a code inside a word (4A级景区, 5G基站, PM2.5) does not
@@ -223,7 +223,7 @@ LONG_NAME = 9
 MAKING_VERBS = ("新建", "新增", "新认定")
 #: A name part that ends like this modifies the vocabulary name after it (信息技术服务业营业收入).
 MODIFIER_END = ("技术", "信息", "和", "及", "与", "、", "类", "型", "性", "业", "级", "个", "等", "市", "省", "县", "区",
-                "币")  # 金融机构本外币|各项贷款余额
+                "币", "占")  # 金融机构本外币|各项贷款余额
 
 
 def _clause_verb_cut(name: str) -> int:
@@ -239,7 +239,7 @@ def _clause_verb_cut(name: str) -> int:
     return best
 #: Names that are only a verb: the thing counted is written after the number (吸引110余家企业).
 VERB_NAMES = re.compile(
-    r"^(?:吸引|集聚|聚集|设立|实施|新建|改造|新建和改造|建设|建成|增设|开展|组织|启动|推进|加快推进|遴选|建立|落地|"
+    r"^(?:吸引|集聚|聚集|设立|实施|新建|改造|新建和改造|建设|建成|增设|开展|组织|启动|推进|加快推进|遴选|建立|落地|净增|"
     r"涵盖|惠及|帮助|引进|培育|打造|投入|发放|争取|落实|引导|完成|开工|新开工|签约|服务|走访|培训|举办|接入|推出|"
     r"排查|检测|救助|资助|帮扶|安置|解决|处置|办理|受理|接待|提供|引入|招引|储备|谋划|入选|获评|创成|认定|"
     r"调派|派出|选派|动员|招募|吸纳|带动|培训|转移|新认定|评选|表彰|关停|搬迁|整治|清理|上述|以上|这些|其余)+$")
@@ -376,7 +376,7 @@ def clean_name(text: str, offset: int) -> tuple[str, Optional[tuple[int, int]]]:
         head = _strip_verb_head(name)  # 低保对象累计发放城市低保金 -> 城市低保金
         if head:
             s, name = s + head, name[head:]
-    if len(name) > 18:
+    if len(name) > 18 and "占" not in name:  # 战略性新兴产业增加值占规模以上工业增加值比重: one share
         hits = vocabulary.find_names(name)
         if hits:
             hs = hits[-1][0]
@@ -461,14 +461,21 @@ class SentenceLinker:
         self.quantities = quantities
         self.drafts: list[Draft] = []
         self.pending: Optional[Draft] = None  # a name (and rank) stated before its numbers
+        self.last_list: list[Draft] = []  # the records of the latest 分别 list, for a clause that goes on with it
 
     # ---- public ---------------------------------------------------------
     def run(self) -> list[Draft]:
         starts = [q.num_start for q in self.quantities]
         for cs, ce in self._clauses():
             qs = self.quantities[bisect.bisect_left(starts, cs):bisect.bisect_left(starts, ce)]
-            if RESPECTIVELY.search(self.text, cs, ce) and len(qs) >= 2 and self._respectively(cs, ce, qs):
+            if RESPECTIVELY.search(self.text, cs, ce) and len(qs) >= 2:
+                before = len(self.drafts)
+                if self._respectively(cs, ce, qs):
+                    self.last_list = [d for d in self.drafts[before:] if getattr(d, "_respectively", False)]
+                    continue
+            if self.last_list and self._goes_on_with_list(cs, ce, qs):
                 continue
+            self.last_list = []
             if not qs:
                 self._no_quantity_clause(cs, ce)
                 continue
@@ -492,6 +499,10 @@ class SentenceLinker:
             if m.group(0) == "," and m.start() > 0 and self.text[m.start() - 1].isdigit() \
                     and self.text[m.end():m.end() + 1].isdigit():
                 continue
+            if m.group(0) in "，," and self.text[m.end():m.end() + 1].isdigit() \
+                    and RESPECTIVELY.search(self.text, s, m.start()) \
+                    and re.search(r"[\d%](?:个百分点|%|元|人|个|家|亿元|万元)?$", self.text[s:m.start()]):
+                continue  # 分别增长3.2%，5.9%和5.4%: a comma inside a 分别 list of figures
             out.append((s, m.start()))
             s = m.end()
         out.append((s, self.end))
@@ -771,6 +782,38 @@ class SentenceLinker:
         self._attach_rank(cs, ce)
         return True
 
+    def _goes_on_with_list(self, cs: int, ce: int, qs: list[Quantity]) -> bool:
+        """A clause of bare figures right after a 分别 list goes on with it, item by item:
+        …分别达到55306元、23587元，增长4.6%、6.9% / …分别增长4.2%、7.5%，达到7.8万吨和68.5亿元."""
+        items = self.last_list
+        if len(qs) != len(items) or len(qs) < 2:
+            return False
+        head = self.text[cs:qs[0].start]
+        if not re.fullmatch(rf"\s*(?:{_BASIS})?\s*(?:分别|依次|均)?\s*(?:(?:增长|增加|提高|提升|上升|下降|减少|降低|回落)|"
+                            r"(?:达到|达|为|分别为|实现|完成|突破|超过))?\s*(?:分别)?\s*", head):
+            return False
+        if any(not LIST_GAP.fullmatch(self.text, a.end, b.start) for a, b in zip(qs, qs[1:])):
+            return False
+        if self.text[qs[-1].end:ce].strip(" 。.；;"):
+            return False
+        cue = CHANGE_CUE.search(RESPECTIVELY.sub("", head)) if head.strip() else None
+        rate = all(q.unit in RATE_UNITS for q in qs)
+        for d, q in zip(items, qs):
+            if cue or (rate and d.value is not None and d.change is None):
+                if d.change is not None:
+                    return False
+            elif d.value is not None or d.low is not None or not _compatible(d, q):
+                return False
+        for d, q in zip(items, qs):
+            if cue:
+                self._set_change(d, q, cue, q.start, cue_text=head)
+            elif rate and d.value is not None and d.change is None:
+                self._set_change(d, q, _Cue("增长", 0), q.start, cue_text=head)
+            else:
+                self._set_value(d, q)
+        self.last_list = []
+        return True
+
     def _named_before(self, cs: int, k: int) -> list:
         """Names for a k-item list from a vocabulary name in the text just before the clause
         (城乡居民人均可支配收入… -> 城镇居民…, 农村居民…); [] when there is none to split."""
@@ -1029,7 +1072,9 @@ def _share_measure_tail(names: list) -> list:
     first = names[0][0]
     head = MEASURE_TAIL.search(first)
     other = MEASURE_TAIL.search(last)
+    counts = ("起数", "人数", "户数", "数量")
     if head and head.start() >= 2 and len(names) == 2 and len(last) <= 5 and other \
+            and head.group(0).endswith(counts) and other.group(0).endswith(counts) \
             and other.group(0) != head.group(0) and not last.startswith(first[:head.start()]):
         return [names[0], (first[:head.start()] + last, names[1][1])]
     return names
