@@ -90,6 +90,8 @@ def test_an_actual_cue_in_an_earlier_clause_does_not_reach_a_planned_figure():
     ("3月以来，全区新增市场主体3200户。", "2024H1"),
     ("6月末，全区金融机构本外币存款余额812亿元。", "2024H1"),
     ("1-6月，全区一般公共预算收入52.3亿元。", "2024M1-6"),
+    ("1月至5月，全区规上工业增加值增长5.2%。", "2024M1-5"),
+    ("1～4月份，全区规上工业增加值增长5.2%。", "2024M1-4"),
 ])
 def test_month_words_of_a_half_year_report(text, period):
     assert periods(text, HALF) == [period]

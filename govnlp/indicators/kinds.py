@@ -66,9 +66,9 @@ PERIOD_WORDS = [
     (re.compile(r"(?:第)?三季度"), "Q3"),
     (re.compile(r"(?:第)?四季度"), "Q4"),
 ]
-MONTH_RANGE = re.compile(r"(?<!\d)(\d{1,2})\s*[-—–至到~]\s*(\d{1,2})\s*月")
+MONTH_RANGE = re.compile(r"(?<!\d)(\d{1,2})\s*(?:月份?)?\s*[-—–至到~～]\s*(\d{1,2})\s*月")
 #: One month named as the period: 6月当月, 1月份 (not 6月底前, 3月以来, 1-6月份, 6月1日).
-SINGLE_MONTH = re.compile(r"(?<![\d\-—–至到~.])(1[0-2]|[1-9])\s*月(?:份|当月)(?!以来|起|至|到|底|末|中|[上中下]旬|[\-—–~\d])")
+SINGLE_MONTH = re.compile(r"(?<![\d\-—–至到~～.])(1[0-2]|[1-9])\s*月(?:份|当月)(?!以来|起|至|到|底|末|中|[上中下]旬|[\-—–~～\d])")
 #: The first months of the year: 前5个月 / 前五个月 -> M1-5 (前三个月 Q1, 前六个月 H1).
 FIRST_MONTHS = re.compile(r"前([2-9]|1[01]|[两三四五六七八九十]|十一)个月")
 #: A period named as the basis of a comparison (较一季度回落, 比上半年): not the period.
@@ -77,7 +77,7 @@ BASE_PERIOD = re.compile(r"[较比](?:去年|上年)?(?:同期)?(?:第?[一二�
 #: sentences that name no time of their own.
 OPENING_TIME = re.compile(
     r"(?:^|[。！？\n.])\s*(?:[（(][一二三四五六七八九十\d]{1,2}[)）]\s*)?(?:今年|(?:19|20)\d\d年)?"
-    r"(\d{1,2}\s*[-—–至到~]\s*\d{1,2}\s*月(?:份)?|[上下]半年|前三季度|第?[一二三四]季度|\d{1,2}月(?:份|末|底)?)"
+    r"(\d{1,2}\s*(?:月份?)?\s*[-—–至到~～]\s*\d{1,2}\s*月(?:份)?|[上下]半年|前三季度|第?[一二三四]季度|\d{1,2}月(?:份|末|底)?)"
     r"(?:以来)?[，,]")
 PLAN_PERIODS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
                 "十四五": (2021, 2025), "十五五": (2026, 2030)}
@@ -88,7 +88,7 @@ FORWARD_SPAN = re.compile(r"(?:今后|未来|此后)([两三四五六七八九�
 #: A base year (由2015年的, 比2019年): it names where a change starts, not the period.
 BASE_YEAR = re.compile(r"[由比较从自与同](?:19|20)\d\d年?")
 #: Time words of a sentence: when a sentence has none, the paragraph before it decides.
-TIME_WORDS = re.compile(r"(?:19|20)\d\d|今年|去年|上年|全年|当年|年内|半年|季度|\d{1,2}\s*[-—–至到~]\s*\d{1,2}\s*月|"
+TIME_WORDS = re.compile(r"(?:19|20)\d\d|今年|去年|上年|全年|当年|年内|半年|季度|\d{1,2}\s*(?:月份?)?\s*[-—–至到~～]\s*\d{1,2}\s*月|"
                         r"十[一二三四五]五|[一二三四五六七八九十两\d]年")
 EXPLICIT_YEAR = re.compile(r"((?:19|20)\d\d)(?:年|—|-)(?:((?:19|20)\d\d)年)?")
 _CN = {c: i for i, c in enumerate("零一二三四五六七八九十")}
@@ -393,7 +393,7 @@ def period_of(ctx: YearContext, before: str, kind: str, heading: str = "",
 
 #: What may follow the start of a time word and still belong to it (2023|年, 今年|一季度).
 TIME_TAIL = re.compile(r"(?:年(?:底|末|初)?)?(?:全年)?(?:第?[一二三四]季度|前三季度|[上下]半年|"
-                       r"\d{1,2}\s*[-—–至到~]\s*\d{1,2}\s*月(?:份)?|\d{1,2}月(?:份|当月)?)?")
+                       r"\d{1,2}\s*(?:月份?)?\s*[-—–至到~～]\s*\d{1,2}\s*月(?:份)?|\d{1,2}月(?:份|当月)?)?")
 #: Bases of a comparison (比上年, 较去年同期, 比2019年): no time word of the clause.
 BASIS = re.compile(r"[比较与同从自由](?:去年|上年|(?:19|20)\d\d年?)(?:同期|底|末)?")
 
