@@ -6,11 +6,20 @@ section it sits in (function "targets"/"tasks", or a heading with 目标/安排/
 comes from time words (上半年, 一季度, 2019年, 近五年, 十三五) and, failing those, from the
 report's years: actuals belong to the year reviewed, targets to the year planned.
 
-Scope (docs/annotation.md 2.9): 预计/初步预计 at the head of a sentence covers the whole
-sentence across ；; a target cue covers its own ；-clause only; 符合预期/好于预期 is no cue; an
-unstated period follows the part of the report (review part: the year reviewed; plan part: the
-year planned). Every look-back is bounded (:func:`context_before`), so the cost per number does
-not grow with the sentence.
+Scope (docs/annotation.md 2.9): 预计/初步预计 at the head of a sentence, or after a short lead
+clause (综合研判，预计…), covers the whole sentence across ；; a target cue covers its own
+；-clause only; 符合预期/好于预期/塌目标/比目标低 is no cue; an unstated period follows the part
+of the report (review part: the year reviewed; plan part: the year planned). A full stop typed
+as ASCII "." after a word ends a sentence here too (PDF copies).
+
+Periods: a time word speaks for its own ；-clause, else the time word opening the sentence does;
+the nearest time word wins (1-6月 -> M1-6, 6月当月/1月份 -> M6/M1, 前5个月 -> M1-5, 全年 -> the
+year; 6月末 and 较一季度 are none); a sentence-opening time word (1-6月，…) speaks for the next
+sentences of its paragraph that name none. A half-year report reviews YH1; its 下半年 figures are
+targets of YH2, and so are the targets of a list under a 下半年 lead-in (下半年重点抓好以下工作：);
+other unstated targets belong to the year. 今后五年 runs from the plan year.
+Every look-back is bounded (:func:`context_before`), so the cost per number does not grow with
+the sentence.
 """
 from __future__ import annotations
 
