@@ -92,6 +92,8 @@ def test_an_actual_cue_in_an_earlier_clause_does_not_reach_a_planned_figure():
     ("1-6月，全区一般公共预算收入52.3亿元。", "2024M1-6"),
     ("1月至5月，全区规上工业增加值增长5.2%。", "2024M1-5"),
     ("1～4月份，全区规上工业增加值增长5.2%。", "2024M1-4"),
+    ("5月，全区居民消费价格上涨0.4%。", "2024M5"),
+    ("5月份以来，全区新增市场主体1200户。", "2024H1"),
 ])
 def test_month_words_of_a_half_year_report(text, period):
     assert periods(text, HALF) == [period]

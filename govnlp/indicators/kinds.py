@@ -76,8 +76,8 @@ PERIOD_WORDS = [
     (re.compile(r"(?:第)?四季度"), "Q4"),
 ]
 MONTH_RANGE = re.compile(r"(?<!\d)(\d{1,2})\s*(?:月份?)?\s*[-—–至到~～]\s*(\d{1,2})\s*月")
-#: One month named as the period: 6月当月, 1月份 (not 6月底前, 3月以来, 1-6月份, 6月1日).
-SINGLE_MONTH = re.compile(r"(?<![\d\-—–至到~～.])(1[0-2]|[1-9])\s*月(?:份|当月)(?!以来|起|至|到|底|末|中|[上中下]旬|[\-—–~～\d])")
+#: One month named as the period: 6月当月, 1月份, 5月， (not 6月底前, 3月以来, 1-6月份, 6月1日).
+SINGLE_MONTH = re.compile(r"(?<![\d\-—–至到~～.])(1[0-2]|[1-9])\s*月(?:(?:份|当月)(?!以来|起|至|到|底|末|中|[上中下]旬|[\-—–~～\d])|(?=[，,]))")
 #: The first months of the year: 前5个月 / 前五个月 -> M1-5 (前三个月 Q1, 前六个月 H1).
 FIRST_MONTHS = re.compile(r"前([2-9]|1[01]|[两三四五六七八九十]|十一)个月")
 #: A period named as the basis of a comparison (较一季度回落, 比上半年): not the period.
@@ -465,7 +465,7 @@ def paragraph_time(paragraph: str) -> Optional[str]:
     last = None
     for last in OPENING_TIME.finditer(paragraph):
         pass
-    return time_word(last.group(1)) if last else None
+    return time_word(last.group(0)) if last else None  # with its 以来: 5月份以来 is no month
 
 
 __all__ = ["YearContext", "year_context", "kind_of", "period_of", "section_leaning", "context_before", "own_sentence", "part_of"]
