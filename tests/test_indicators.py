@@ -211,6 +211,39 @@ def test_lists_that_go_on_and_odd_separators(text, expected):
 def test_more_name_edges(text, name):
     assert [i.name for i in run(text)] == [name]
 
+
+@pytest.mark.parametrize("text, expected", [
+    ("水产品产量和产值分别增长3%、下降2%。", [("水产品产量", 3.0), ("水产品产值", -2.0)]),
+    ("居民人均可支配收入和人均消费支出分别增长5.1%／下降0.8%。",
+     [("居民人均可支配收入", 5.1), ("居民人均消费支出", -0.8)]),
+    ("一般公共预算收入和支出分别增长4%、6%。", [("一般公共预算收入", 4.0), ("一般公共预算支出", 6.0)]),
+    ("茶叶及制品出口量和出口额分别增长8%和12%。", [("茶叶及制品出口量", 8.0), ("茶叶及制品出口额", 12.0)]),
+])
+def test_list_items_with_their_own_verbs_and_shared_subjects(text, expected):
+    assert [(i.name, i.change.value) for i in run(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # comparisons with a place, a period or the schedule are not data (annotation 2.9)
+    ("规上工业增加值增长7.1%，高于淄博市0.6个百分点。", [("规上工业增加值", 7.1)]),
+    ("地区生产总值增长6%，增速比德州市高0.8个百分点，超时序进度5.2个百分点。", [("地区生产总值", 6.0)]),
+    # … but 同比 and 比重 are no comparisons
+    ("高技术产业产值占工业总产值比重同比提高2.1个百分点。", [("高技术产业产值占工业总产值比重", 2.1)]),
+])
+def test_comparisons_with_places_and_schedules(text, expected):
+    assert [(i.name, i.change.value) for i in run(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("营业收入过百亿元企业3家，集体经营性收入过50万元的村占比61.5%。",
+     [("营业收入过百亿元企业", 3.0), ("集体经营性收入过50万元的村占比", 61.5)]),
+    ("新建社区食堂和托育中心各8处。", [("新建社区食堂", 8.0), ("新建托育中心", 8.0)]),
+    ("新改建8所中小学和幼儿园。", [("中小学和幼儿园", 8.0)]),
+    ("科创园新入驻科技型企业125家，5人获评省级劳动模范。", [("科技型企业", 125.0), ("省级劳动模范", 5.0)]),
+])
+def test_classes_each_lists_and_what_follows_a_count(text, expected):
+    assert [(i.name, i.value) for i in run(text)] == expected
+
 def test_respectively_after_levels_in_earlier_clauses():
     inds = run("财政总收入318.4亿元，其中一般公共预算收入201.7亿元，分别增长11.6%和10.8%。")
     assert facts(inds) == [("财政总收入", 31840000000.0, 11.6, "%"),

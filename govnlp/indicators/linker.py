@@ -30,13 +30,15 @@ LIST_SEP = "、"
 NAME_LOOKBACK = 120
 #: What may stand between two figures of one list: 7.2% 、6.8% / 1.5和 0.9 / 8.1%7.6%.
 LIST_GAP = re.compile(r"[\s、，,/和与及或]*(?:以及)?[\s]*")
+#: Between two figures of a list whose items have verbs of their own: 增长4.2%／下降1.6%.
+LIST_GAP_VERB = re.compile(r"[\s、，,/／和与及或]*(?P<verb>增长|下降|提高|降低|增加|减少|上升|回落)[\s]*")
 NAME_SPLIT = re.compile(r"、|和(?!谐|平)|及(?!时)|与|以及")  # not inside 和谐, 及时
 
 _BASIS = (r"(?P<basis>同比|同口径|环比|比上年同期|比上年|比去年同期|比去年|较上年同期|较上年|较去年|比年初|较年初|"
           r"比(?:19|20)\d\d年|较(?:19|20)\d\d年|年均|平均每年|年平均|[两二三四五]年平均)")
 CHANGE_CUE = re.compile(
     rf"{_BASIS}?(?:分别|依次|(?<!平)均|各)?(?:仅|只|仍|还|也)?(?:逆势|持续|稳步|大幅|快速|实际|名义|同口径)?"
-    r"(?P<verb>增长|增加|提高|提升|上升|上涨|增速为|增速达|增速|增幅为|增幅达|增幅|涨幅为|涨幅|(?<![新净])增|涨|"
+    r"(?P<verb>增长|增加|提高|提升|上升|上涨|增速为|增速达|增速|增幅为|增幅达|增幅|涨幅为|涨幅|年增|(?<![新净年])增|涨|"
     r"下降|降低|减少|回落|下滑|下跌|缩减|缩小|缩短|压缩|压减|压降|削减|扩大|降|减)"
     r"(?:了)?(?:分别|依次|(?<!平)均|各)?(?:仅|只|仍)?(?:为|达|达到|保持在|稳定在|在)?\s*$")
 NEGATIVE_VERBS = ("下降", "降低", "减少", "回落", "下滑", "下跌", "缩减", "缩小", "缩短", "压缩", "压减", "压降",
@@ -47,7 +49,11 @@ COMPARISON = re.compile(
     r"(?:比|较)(?:全国|全省|全市|全区|全县|全州|省|市|国家|目标|计划|预期|年度目标|全年目标|序时进度)|"
     r"(?:高于|低于|超出|超过|快于|慢于|高出|领先|落后于?|塌|差|距)(?:全年|年度|年初)?(?:目标|预期|计划|序时进度)|"
     r"(?:高于|低于|快于|慢于|高出|领先|落后于?|超出|超过)(?:全国|全省|全市|全区|全县|全州|省|市|国家|同类|同期|平均)|"
-    r"(?:全国|全省|全市|全区|全州)(?:平均|水平)")
+    r"(?:全国|全省|全市|全区|全州)(?:平均|水平)|"
+    # 高于潍坊市0.4个百分点, 增速比泉州市高0.9个百分点, 降幅比一季度收窄2.1个百分点, 超时序进度8.4个百分点
+    r"(?:高于|低于|快于|慢于|高出)[\u4e00-\u9fff]{1,6}?(?:市|省|区|县|州|国|盟|旗)(?:平均)?(?:水平)?\s*$|"
+    r"(?<![占同环])(?:比|较)(?!重|例|率|值|上年|去年|年初|同期|上月|上季|(?:19|20)\d\d)[\u4e00-\u9fff]{2,6}?(?:高|低|快|慢|收窄|扩大)\s*$|"
+    r"超(?:出)?(?:时序|序时)进度|超(?:出)?(?:年度|全年)(?:计划|目标)")
 RANK = re.compile(
     r"(?:位居|位列|居于|居|排名|排在|列|排|跻身)(?P<scope>[^，。；,、第首]{0,14}?)"
     r"(?:第(?P<pos>[一二三四五六七八九十\d]{1,3})(?:位|名)?|(?P<first>首位|榜首))(?!方阵|梯队|批|阵营|档|类|次)")
@@ -58,7 +64,7 @@ LEADING = re.compile(
     r"同口径|按[^，。；]{0,8}?(?:口径|价格)(?:计算)?|扣除[^，。；]{1,14}?(?:因素)?后|剔除[^，。；]{1,14}?(?:因素)?后|"
     r"\d{1,2}[.、．]|[（(]\d{1,2}[）)]|用[\d一二三四五六七八九十两]{1,2}年(?:时间|左右时间)?|"
     r"其中|同时|此外|另外|并且|而且|以及|并|和|及|与|[近这过去]*[一二三四五六七八九十两\d]{1,2}年(?:来|间|中)?|"
-    r"全国|全省|全市|全区|全县|全镇|全乡|全州|全盟|全旗|我国|我省|我市|我区|我县|本市|本区|本县|[省市县区]属|各类|各项|另有|"
+    r"(?:城区|市区|县城|主城区|中心城区|全域)(?=新|改|建)|全国|全省|全市|全区|全县|全镇|全乡|全州|全盟|全旗|我国|我省|我市|我区|我县|本市|本区|本县|[省市县区]属|各类|各项|另有|"
     r"今年|去年|上年|全年|当年|当月|当季|年度(?!预算|目标|计划|任务)|年内|年末|年底|月末|月底|季末|期末|上半年|下半年|前三季度|(?:第)?[一二三四]季度|(?:19|20)\d\d年(?:底|末|度)?|"
     r"\d{1,2}[-—–～~]\d{1,2}月(?:份)?|\d{1,2}月(?:份|底|末)?|[^，。；]{1,4}以来|截至[^，]{0,8}?(?:底|末)|截至目前|目前|至此|一年来|半年来|"
     r"预计|力争|确保|争取|努力|计划(?!投资|总投资)|目标|预期|主要预期目标是|主要预期目标|主要目标|要|将|拟|"
@@ -71,7 +77,7 @@ TRAILING = re.compile(
     r"[比较](?:19|20)\d\d年|在[一二三四五六七八九十两\d]{1,2}年|"
     r"扩大到|扩大至|缩小到|缩小至|缩短到|缩短至|压缩到|压缩至|提至|增到|"
     r"稳定在|保持在|控制在|达到了|实现了|完成了|已达|达到|有|了|力争|确保|争取|努力|预计|平均|"
-    r"将|(?<![主需重纲摘提])要|保持|首次|首度|再次|跨上|迈上|站上|跃上|登上|从(?:(?:19|20)\d\d年(?:底|末)?)?|\s)+$")
+    r"将|(?<![主需重纲摘提])要|保持|首次|首度|再次|跨上|迈上|站上|跃上|登上|(?<=..[^高初集其])中|从(?:(?:19|20)\d\d年(?:底|末)?)?|\s)+$")
 AFTER_STOP = re.compile(
     r"[，,。；;：:（(）)“\n!?！？]|(?<!\d)\.(?!\d)|减免|实现|完成|开工|建成|落户|驰援|奋战|参与|受益|覆盖|恢复(?!重建)|全面|顺利|成功|"
     r"竣工|通车|扫尾|挂牌|出让|达标|投产|开园|运营|落地|建设|推进|启动|增收|的基础上|"
@@ -197,6 +203,8 @@ def _leading_place(name: str) -> int:
 def _cut_predicate(name: str) -> str:
     """``name`` without a predicate that ends it (行政村改革工作 -> 行政村改革)."""
     m = PREDICATE.search(name)
+    if m and m.group(0) == "入驻" and len(name) - m.end() >= 3:
+        return name  # 梦工场新入驻港澳青年创业团队: what moved in follows (cut by _clause_verb_cut)
     return name[:m.start()] if m else name
 
 
@@ -217,7 +225,7 @@ CLAUSE_VERBS = ("实现", "争取", "开行", "集聚", "完成", "达到", "引
 #: The verbs the rules cut at themselves: what follows them is what was obtained or reached
 #: (科技企业争取上级资金 -> 上级资金). After 引进/培育/带动 the verb belongs to a count's name
 #: (引进培育高校毕业生), so those cuts are left to the model (measured on train/dev/test/holdout).
-CUT_VERBS = ("争取", "获得", "取得", "拥有", "累计", "实现", "开行", "集聚")
+CUT_VERBS = ("争取", "获得", "取得", "拥有", "累计", "实现", "开行", "集聚", "入驻")
 LONG_NAME = 9
 #: Verbs that make a new thing: a name they open says what is counted (annotation 2.3).
 MAKING_VERBS = ("新建", "新增", "新认定")
@@ -240,6 +248,7 @@ def _clause_verb_cut(name: str) -> int:
 #: Names that are only a verb: the thing counted is written after the number (吸引110余家企业).
 VERB_NAMES = re.compile(
     r"^(?:吸引|集聚|聚集|设立|实施|新建|改造|新建和改造|建设|建成|增设|开展|组织|启动|推进|加快推进|遴选|建立|落地|净增|"
+    r"改扩建|新改建|扩建|改建|新建改扩建|"
     r"涵盖|惠及|帮助|引进|培育|打造|投入|发放|争取|落实|引导|完成|开工|新开工|签约|服务|走访|培训|举办|接入|推出|"
     r"排查|检测|救助|资助|帮扶|安置|解决|处置|办理|受理|接待|提供|引入|招引|储备|谋划|入选|获评|创成|认定|"
     r"调派|派出|选派|动员|招募|吸纳|带动|培训|转移|新认定|评选|表彰|关停|搬迁|整治|清理|上述|以上|这些|其余)+$")
@@ -262,7 +271,7 @@ POLICY_AFTER = re.compile(r"^\s*(?:[\u4e00-\u9fff]{0,5}(?:措施|举措|政策|�
 POLICY_BEFORE = re.compile(r"(?:国务院|政策新|升级版|新版|“)$")
 #: A money threshold that defines a class: 一批20亿元以上龙头项目.
 THRESHOLD_AFTER = re.compile(r"^(?:的)?(?:(?:龙头|重大|产业|工业|外资|内资|[\u4e00-\u9fff]{2})?(?:项目|企业|工程)|"
-                             r"(?:固定资产|工业|产业|项目)投资)")
+                             r"(?:固定资产|工业|产业|项目)投资|(?<=的)(?:村|镇|户|社区)|村|镇)")
 PEOPLE_NOUN = re.compile(r"(?:人口|人员|群众|居民|农民|职工|劳动力|学生|患者|老人|儿童|农民工)$")
 PROGRESS_NAME = re.compile(r"(?:为|完成|占|达到)(?:了)?(?:年度|全年|年)?(?:投资)?(?:预算|目标|计划|任务)(?:的)?\s*$")
 RATIO_NAME = re.compile(r"(?:比|比值|系数|指数|倍数)$")
@@ -607,6 +616,9 @@ class SentenceLinker:
                     and not cue and q.category != "currency") and q.category not in ("percent", "pp", "permille"):
                 nxt = qs[i + 1].start if i + 1 < len(qs) else ce
                 after_name, after_span, after_end = _name_after(self.text, q.end - _noun_in_unit(q), nxt)
+                head = _strip_verb_head(after_name) if after_name else 0
+                if head and len(after_name) - head >= 2:  # 3人获评市级最美医务工作者
+                    after_name, after_span = after_name[head:], (after_span[0] + head, after_span[1])
                 if after_name:
                     name, span, after_used = after_name, after_span, True
                     if q.unit is None and PEOPLE_NOUN.search(after_name):
@@ -630,7 +642,7 @@ class SentenceLinker:
                     phrase = phrase[1:]
                 start = cursor + progress.start() + progress.group(0).index(phrase)
                 name, span = phrase, (start, start + len(phrase))
-            if not cue and name and re.search(r"[、和](?=[^、和]+[均都]$)", name) and re.search(r"[均都]$", name):
+            if not cue and name and re.search(r"[、和](?=[^、和]+[均都各]$)", name) and re.search(r"[均都各]$", name):
                 # 受理率、按期办结率均100%: one value for each name
                 self._each(name, span, q)
                 cursor = q.end
@@ -703,13 +715,21 @@ class SentenceLinker:
                 and last.value >= q.value and not CHANGE_CUE.search(prefix))
 
     def _each(self, name: str, span, q: Quantity) -> None:
+        """受理率、按期办结率均100% / 新建城市书房和口袋公园各10处: one value for each item; a
+        making verb written once before the first item opens every item's name."""
         base = span[0] if span else q.start
         text = name[:-1]
         pos = 0
-        for part in NAME_SPLIT.split(text):
+        verb = ""
+        for j, part in enumerate(NAME_SPLIT.split(text)):
             k = text.find(part, pos)
             pos = k + len(part)
             nm, sp = clean_name(part, base + k)
+            if j == 0:
+                verb = next((v for v in sorted(vocabulary.name_words("making"), key=len, reverse=True)
+                             if nm.startswith(v) and len(nm) - len(v) >= 2), "")
+            elif verb and not nm.startswith(verb):
+                nm = verb + nm
             if nm:
                 d = self._new(nm, sp, q)
                 self._set_value(d, q)
@@ -722,7 +742,8 @@ class SentenceLinker:
         # the list ends where words come between two figures (a line re-joined after it:
         # 分别增长4.8%和6.3%一般公共预算支出…): what follows is linked as a clause of its own
         n = 1
-        while n < len(after) and LIST_GAP.fullmatch(self.text, after[n - 1].end, after[n].start):
+        while n < len(after) and (LIST_GAP.fullmatch(self.text, after[n - 1].end, after[n].start)
+                                  or LIST_GAP_VERB.fullmatch(self.text, after[n - 1].end, after[n].start)):
             n += 1
         after, rest = after[:n], after[n:]
         if before and len(after) >= 2 and re.match(r"[\u4e00-\u9fff“]", self.text[before[-1].end:k]):
@@ -772,10 +793,15 @@ class SentenceLinker:
         if len(names) != len(after):
             return False
         names = _share_measure_tail(names)
+        prev_end = None
         for (nm, sp), q in zip(names, after):
             d = self._new(nm, sp, q)
             d._respectively = True  # type: ignore[attr-defined]
-            if cue:
+            own = LIST_GAP_VERB.fullmatch(self.text, prev_end, q.start) if prev_end is not None else None
+            prev_end = q.end
+            if own and own.group("verb") and cue:  # 分别增长4.2%／下降1.6%: the item's own verb
+                self._set_change(d, q, _Cue(own.group("verb"), 0), q.start, cue_text=own.group("verb"))
+            elif cue:
                 self._set_change(d, q, cue, q.start, cue_text=verb_text)
             else:
                 self._set_value(d, q)
@@ -1029,6 +1055,12 @@ def _share_tail(names: list) -> list:
     if len(n2) == 2 and len(n1) >= 4 and n1[-2] == n2[0] and n1[-1] != n2[1] \
             and HEAD_NOUN.search(n1) and HEAD_NOUN.search(n2):
         return [(n1, s1), (n1[:-2] + n2, s2)]
+    pair_heads = ("收入", "支出", "产量", "产值", "利润", "税收", "营收", "余额", "总额", "规模", "人数", "户数")
+    if n2 in pair_heads and n1.endswith(pair_heads) and len(n1) >= 4 and n1[-2:] != n2:
+        return [(n1, s1), (n1[:-2] + n2, s2)]  # 一般公共预算收入和支出 -> 一般公共预算支出
+    k = n1.rfind(n2[:2]) if 3 <= len(n2) <= 8 else -1
+    if k >= 2 and k + 2 < len(n1) and HEAD_NOUN.search(n1) and HEAD_NOUN.search(n2) and n1[k:] != n2:
+        return [(n1, s1), (n1[:k] + n2, s2)]  # 蔬菜及制品出口量和出口额 -> …出口额
     cut = n2.rfind(n1[-1])
     if 0 < cut < len(n2) - 2 and HEAD_NOUN.search(n2) and not HEAD_NOUN.search(n1):
         core, tail = n2[:cut + 1], n2[cut + 1:]
@@ -1096,6 +1128,8 @@ def _list_names(head: str, offset: int, k: int) -> list:
     names = split(re.compile("、"))
     if len(names) != k:
         names = split(NAME_SPLIT)
+    if len(names) != k:
+        names = split(re.compile(r"和(?!谐|平)|与|以及"))  # 蔬菜及制品出口量和出口额: 及 inside an item
     return names
 
 
