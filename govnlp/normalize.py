@@ -377,8 +377,9 @@ def _is_cell_row(line: str) -> bool:
 
 def _numbered_cell_rows(lines: list[str]) -> set[int]:
     """A table written one row per line (cells split by tabs or runs of spaces) under a header
-    that opens with 序号: the header and the rows that open with their number."""
-    out: set[int] = set()
+    that opens with 序号: the header and the rows that open with their number; and a table
+    split by single spaces (序号 工作任务 牵头单位 …, :func:`_spaced_table_lines`)."""
+    out: set[int] = _spaced_table_lines(lines)
     head = False
     for k, line in enumerate(lines):
         if _is_cell_row(line) and re.match(r"\s*(?:序号|编号)[\t ]", line):

@@ -131,3 +131,18 @@ def test_figures_alone_in_their_cells_take_the_rows_name_and_their_columns_kind(
         ("完成比例", 54.7, "actual", "2023H1"),
     ]
     assert not r.warnings  # a numbered table of short cells is no navigation menu
+
+
+def test_a_table_split_by_single_spaces_keeps_row_numbers_and_units_out_of_names():
+    text = ("某区2023年重点工作任务分解方案\n"
+            "为确保各项目标任务落到实处，现将2023年重点工作任务分解如下，请各单位认真抓好落实。\n"
+            "序号 工作任务 牵头单位 配合单位\n"
+            "1 新建社区食堂15个，改造提升绿道20公里 区民政局 各街道\n"
+            "2 新增城镇就业9000人 区人社局 区财政局\n"
+            "3 完成工业投资120亿元，增长9% 区经信局 区统计局\n"
+            "4 新建口袋公园8个 区园林局 各街道\n"
+            "5 新增托育位600个 区卫健委 各街道\n")
+    r = govnlp.parse_report(text, slogans=False)
+    assert [i.name for i in r.indicators] == ["新建社区食堂", "改造提升绿道", "新增城镇就业", "工业投资",
+                                              "新建口袋公园", "新增托育位"]
+    assert {i.kind for i in r.indicators} == {"target"}

@@ -218,6 +218,8 @@ def table_cells(text: str) -> list[Cell]:
     A row opens with its number; a line wrapped out of it (a unit name or a figure cut at the
     line end) joins it, inside the cut cell or as the next cells, whichever gives the header's
     number of cells. Group rows (（一）稳增长), page numbers and a repeated header are passed over.
+    A table whose header is split by single spaces (序号 工作任务 牵头单位 配合单位) has its rows
+    split at every space; a row with more words than columns has a space inside its task text.
     """
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     out: list[Cell] = []
@@ -227,19 +229,21 @@ def table_cells(text: str) -> list[Cell]:
         if header is None:
             i += 1
             continue
+        spaced = not _GAP.search(text, *lines[i])
+        split = _word_cells if spaced else _line_cells
         i += 1
         row: list[list[int]] = []
         while i < len(lines):
             s, e = lines[i]
-            cells = _line_cells(text, s, e)
+            cells = split(text, s, e)
             line = text[s:e]
             if cells and _ROW_NUMBER.fullmatch(text, *cells[0]) and len(cells) >= 2:
-                out += _fit_row(text, row, header)
+                out += _fit_row(text, row, header, spaced)
                 row = cells
             elif _header(text, s, e) is not None:
                 break  # a page break with the header repeated: a table of its own from here
             elif _GROUP_ROW.match(line) or _PAGE_MARK.match(line):
-                out += _fit_row(text, row, header)
+                out += _fit_row(text, row, header, spaced)
                 row = []
             elif row and (_has_gap(text, s, e) or (len(line.strip()) <= 30 and len(row) < len(header))):
                 glued = row[:-1] + [[row[-1][0], cells[0][1]]] + cells[1:]
@@ -247,15 +251,28 @@ def table_cells(text: str) -> list[Cell]:
             else:
                 break
             i += 1
-        out += _fit_row(text, row, header)
+        out += _fit_row(text, row, header, spaced)
     return out
 
 
+def _word_cells(text: str, s: int, e: int) -> list[list[int]]:
+    return [[m.start(), m.end()] for m in _WORD.finditer(text, s, e)]
+
+
+_WORD = re.compile(r"[^\s|｜]+")
+
+
 def _header(text: str, s: int, e: int) -> Optional[list[tuple[str, str, tuple[int, int]]]]:
-    """(name, role, span) of each column when the line is the header of a task or progress table."""
-    if not _GAP.search(text, s, e):
+    """(name, role, span) of each column when the line is the header of a task or progress table:
+    cells split by tabs or runs of spaces, or by single spaces between short names after 序号."""
+    if _GAP.search(text, s, e):
+        cells = _line_cells(text, s, e)
+    elif re.match(r"\s*(?:序号|编号)\s", text[s:e]):
+        cells = _word_cells(text, s, e)
+        if any(b - a > 8 for a, b in cells):
+            return None
+    else:
         return None
-    cells = _line_cells(text, s, e)
     if len(cells) < 3:
         return None
     columns = [(text[a:b], _column_role(text[a:b]), (a, b)) for a, b in cells]
@@ -265,12 +282,17 @@ def _header(text: str, s: int, e: int) -> Optional[list[tuple[str, str, tuple[in
     return columns
 
 
-def _fit_row(text: str, row: list[list[int]], header: list) -> list[Cell]:
+def _fit_row(text: str, row: list[list[int]], header: list, spaced: bool = False) -> list[Cell]:
     """The cells of one row on the header's columns; a row short of cells lost the ones that
-    could be missing (a unit cell merged with the row above, then the last columns)."""
+    could be missing (a unit cell merged with the row above, then the last columns). In a
+    table split by single spaces the words over the number of columns belong to the task text."""
     if not row:
         return []
     columns = list(header)
+    task = next((k for k, c in enumerate(columns) if c[1] == "task"), 1)
+    if spaced and len(row) > len(columns) and task < len(columns):
+        extra = len(row) - len(columns)
+        row = row[:task] + [[row[task][0], row[task + extra][1]]] + row[task + extra + 1:]
     if len(row) < len(columns):
         from ..tasks import _looks_like_units
 
