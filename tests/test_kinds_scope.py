@@ -41,6 +41,13 @@ def test_an_ascii_full_stop_ends_the_reach_of_a_time_word():
     assert periods(text, HALF) == ["2024H1", "2024Q2", "2024H1"]
 
 
+def test_a_line_broken_after_a_comma_or_semicolon_is_read_with_the_line_before():
+    text = "综合研判，预计全年全区地区生产总值增长5%左右；\n一般公共预算收入增长3%；城镇新增就业1.1万人。"
+    assert kinds(text) == ["forecast"] * 3
+    text = "下半年，力争全区规模以上工业总产值增长8%以上，固定资产投资增长5%，\n新开工亿元以上项目30个。"
+    assert records(text, HALF)[-1] == ("新开工亿元以上项目", "target", "2024H2")
+
+
 def test_a_decimal_point_is_no_full_stop():
     before = context_before("力争全区规上工业增加值增长6.5%以上", 0, 16)
     assert "。" not in before

@@ -45,6 +45,8 @@ HEAD = 30
 #: which follows a digit); looked for in the last STOP_WINDOW characters before a number.
 ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff%％）)”\"’])\.(?![.．])")
 STOP_WINDOW = 1000
+#: How many lines ending on "，"/"；" a sentence is followed back over (PDF line breaks).
+BROKEN_LINES = 3
 TARGET_CUE = re.compile(
     r"力争|确保|争取|努力|力求|预期目标|主要目标|发展目标|目标|预期|计划|拟|"
     r"(?<![主重需必只想纲摘概])要(?=[实确力达完突增控新建保持推开提降压筹培引])|(?<![即])将(?=[实达完突增新建控力保])|控制在|"
@@ -218,12 +220,27 @@ def context_before(text: str, sentence_start: int, pos: int) -> str:
 
     A full stop written as an ASCII "." after a word (PDF and portal copies: …为历史罕见.分产业看)
     ends a sentence too: the text is then the earlier sentences (bounded the same way), a "。"
-    and the number's own sentence; :func:`own_sentence` splits them again."""
+    and the number's own sentence; :func:`own_sentence` splits them again. A line that ends on
+    "，" or "；" (a PDF line break inside a sentence) is read with the line after it."""
+    sentence_start = _broken_line_start(text, sentence_start)
     stops = [m.start() for m in ASCII_STOP.finditer(text, max(sentence_start, pos - STOP_WINDOW), pos)]
     if stops:
         cut = stops[-1]
         return _bounded(text, sentence_start, cut) + "。" + _bounded(text, cut + 1, pos)
     return _bounded(text, sentence_start, pos)
+
+
+def _broken_line_start(text: str, start: int) -> int:
+    """Where the sentence starting at ``start`` really starts when the line before it ends on
+    "，"/"；" (at most :data:`BROKEN_LINES` lines and :data:`LOOK_BACK` characters back)."""
+    for _ in range(BROKEN_LINES):
+        if start < 2 or text[start - 1] != "\n" or text[start - 2] not in "，,；;":
+            break
+        prev = max(text.rfind(c, max(0, start - 2 - LOOK_BACK), start - 2) for c in "\n。！？")
+        if prev < 0 and start - 2 - LOOK_BACK > 0:
+            break  # no sentence end within reach: keep the line as it is
+        start = prev + 1
+    return start
 
 
 def _bounded(text: str, start: int, pos: int) -> str:
