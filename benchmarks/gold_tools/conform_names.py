@@ -2,8 +2,9 @@
 
 A verb that makes or changes the counted thing belongs to a count's name when it stands right
 before it (改造老旧小区36个 -> 改造老旧小区); a verb that carries out or reports work does not
-(开展招聘活动66场 -> 招聘活动, when three characters or more remain); money never keeps a verb
-(发放创业担保贷款2.3亿元 -> 创业担保贷款). The verbs are the ``making``, ``action`` and ``manner``
+(开展招聘活动66场 -> 招聘活动, when three characters or more remain); money never keeps a verb,
+a beneficiary or a time or scope word in front (发放创业担保贷款2.3亿元 -> 创业担保贷款; 为企业减负 ->
+减负; 年度投资 -> 投资), with the linker's own exceptions (到位资金, 减免). The verbs are the ``making``, ``action`` and ``manner``
 words of govnlp/data/name_verbs.tsv. This script moves such verbs into or out of the ``⟦n…⟧``
 span of a non-money indicator whose name has no ``name=`` override, and prints only how many
 spans it changed per file, so it can be run over held-out sources without showing their text.
@@ -22,9 +23,12 @@ sys.path.insert(0, str(Path(__file__).parent))
 import build_gold  # noqa: E402
 from build_gold import CLOSE, OPEN, parse_source  # noqa: E402
 
+from govnlp.indicators.linker import money_name  # noqa: E402
 from govnlp.indicators.vocabulary import name_words  # noqa: E402
 
 MONEY_UNITS = {"元", "美元", "欧元", "港元", "日元"}
+#: Time and scope words in front of a money name (annotation.md 2.3).
+MONEY_FRONT = re.compile(r"全年|当年|年度(?!预算|目标|计划|任务)|各类|各项")
 
 
 def _opening_positions(raw: str) -> list[tuple[int, int, str]]:
@@ -112,6 +116,48 @@ def conform(path: Path) -> tuple[str, int]:
         if end - (offset + k) < 3 or OPEN in raw[token_end:token_end + k] or CLOSE in raw[token_end:token_end + k]:
             continue  # the rule keeps a verb when fewer than three characters would remain
         drops.append((idx, token_end, k))
+    # money keeps no verb, beneficiary, time or scope word in front (为企业减负 -> 减负, 年度投资 -> 投资)
+    for ind in doc["gold"].get("indicators", []):
+        span = ind["spans"].get("name")
+        if not span or ind.get("unit") not in MONEY_UNITS:
+            continue
+        name = simple[span[0]:span[1]]
+        cut = 0
+        for _ in range(3):
+            m = MONEY_FRONT.match(name, cut)
+            step = m.end() if m else cut + money_name(name[cut:])
+            if step == cut or len(name) - step < 2:
+                break
+            cut = step
+        if not cut:
+            continue
+        for idx, offset, tag in _opening_positions(raw):
+            if tag.startswith("n") and offset == span[0] and not any(i in overridden for i in tag[1:].split(";")[0].split(",")):
+                token_end = raw.index(" ", idx) + 1
+                if OPEN not in raw[token_end:token_end + cut] and CLOSE not in raw[token_end:token_end + cut] \
+                        and not any(d[0] == idx for d in drops):
+                    drops.append((idx, token_end, cut))
+                break
+    # a name written as an override (@@i N name=…): the same rules for money, on the name's text
+    money_names = {ind["name"] for ind in doc["gold"].get("indicators", []) if ind.get("unit") in MONEY_UNITS}
+    renamed = 0
+
+    def rename(m: re.Match) -> str:
+        nonlocal renamed
+        name = m.group(2)
+        if name not in money_names:
+            return m.group(0)
+        cut = 0
+        for _ in range(3):
+            f = MONEY_FRONT.match(build_gold._t2s(name), cut)
+            step = f.end() if f else cut + money_name(build_gold._t2s(name)[cut:])
+            if step == cut or len(name) - step < 2:
+                break
+            cut = step
+        if not cut:
+            return m.group(0)
+        renamed += 1
+        return m.group(1) + name[cut:] + m.group(3)
     for vstart, idx, token_end in sorted(edits, reverse=True):
         verb = raw[vstart:idx]
         raw = raw[:vstart] + raw[idx:token_end] + verb + raw[token_end:]
@@ -119,7 +165,8 @@ def conform(path: Path) -> tuple[str, int]:
         if any(e[1] == idx for e in edits):
             continue
         raw = raw[:idx] + raw[token_end:token_end + k] + raw[idx:token_end] + raw[token_end + k:]
-    return raw, len(edits) + len(drops)
+    raw = re.sub(r"^(@@i \S+ .*?\bname=)(\S+)(.*)$", rename, raw, flags=re.M)  # after the index-based edits
+    return raw, len(edits) + len(drops) + renamed
 
 
 def main(argv: list[str] | None = None) -> int:
