@@ -107,8 +107,9 @@ def test_month_words_of_a_half_year_report(text, period):
 
 
 def test_an_opening_month_range_speaks_for_the_next_sentences_of_its_paragraph():
-    text = "1-6月，全区一般公共预算收入52.3亿元，增长4.1%。全区税收收入41.2亿元。6月末，全区存款余额812亿元。"
-    assert periods(text, HALF) == ["2024M1-6", "2024M1-6", "2024H1"]
+    text = ("1-6月，全区一般公共预算收入52.3亿元，增长4.1%。全区税收收入41.2亿元。非税收入比上年同期下降2.3%。"
+            "6月末，全区存款余额812亿元。")
+    assert periods(text, HALF) == ["2024M1-6", "2024M1-6", "2024M1-6", "2024H1"]
 
 
 def test_a_basis_of_comparison_is_not_the_period():

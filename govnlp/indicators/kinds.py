@@ -404,7 +404,7 @@ def period_of(ctx: YearContext, before: str, kind: str, heading: str = "",
     if year is None:
         year = base
     word = time_word(before)
-    if word is None and not years and not re.search(r"全年|今年|本年|年内|去年|上年", before):
+    if word is None and not years and not re.search(r"全年|今年|本年|年内|去年|上年", BASIS.sub("", before)):
         word = paragraph_time(paragraph + "\n" + before)  # 1-6月，…。…: an opening time word speaks on
     if word is not None:
         return (f"{year}{word}" if year else None)
