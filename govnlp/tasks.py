@@ -644,6 +644,11 @@ def _fit_lines(columns: list[str], lines: list[str], last: bool = False) -> list
     return ["".join(lines[i:j]) for i, j in cuts]
 
 
+def fit_cell_lines(columns: list[str], lines: list[str], last: bool = False) -> list[str]:
+    """The cells of one row of a table flattened one cell per line (:func:`_fit_lines`)."""
+    return _fit_lines(columns, list(lines), last)
+
+
 def _fit_cells(columns: list[str], cells: list[str]) -> list[str]:
     """The cells of one row laid out on ``columns[1:]`` when lines and columns differ in number."""
     width = len(columns) - 1

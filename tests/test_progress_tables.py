@@ -146,3 +146,34 @@ def test_a_table_split_by_single_spaces_keeps_row_numbers_and_units_out_of_names
     assert [i.name for i in r.indicators] == ["新建社区食堂", "改造提升绿道", "新增城镇就业", "工业投资",
                                               "新建口袋公园", "新增托育位"]
     assert {i.kind for i in r.indicators} == {"target"}
+
+
+CELL_PER_LINE = (
+    "某县2023年重点任务前三季度落实情况的通报\n"
+    "县政府督查室对重点任务前三季度落实情况进行了督查，总体推进有力，现将有关情况通报如下。\n"
+    "序号\n重点任务\n牵头\n单位\n进展情况\n"
+    "一、经济指标\n"
+    "1\n工业投资增长12%\n县经信局\n前三季度增长10.5%，序时推进\n"
+    "2\n城乡居民人均可支配收入分别增长6%和8%\n县统计局\n分别增长5.6%和7.9%\n"
+    "3\n推进普惠金融服务，新增普惠小微贷\n款30亿元\n县金融办\n已新增普惠小微贷款\n21亿元，序时推进\n"
+    "二、民生实事\n"
+    "4\n新建养老床位400张\n县民政局\n已新建养老床位180张\n"
+    "5\n改造农贸市场6个\n县商务局\n已改造农贸市场3个\n"
+    "三、下步要求\n"
+    "各单位要对照目标任务，倒排工期，确保全年任务圆满完成。\n"
+)
+
+
+def test_a_table_flattened_one_cell_per_line():
+    r = govnlp.parse_report(CELL_PER_LINE, slogans=False)
+    got = [(i.name, i.value if i.change is None else i.change.value, i.kind) for i in r.indicators]
+    assert got == [
+        ("工业投资", 12.0, "target"), ("工业投资", 10.5, "actual"),       # the task cell's name
+        ("城镇居民人均可支配收入", 6.0, "target"), ("农村居民人均可支配收入", 8.0, "target"),
+        ("城镇居民人均可支配收入", 5.6, "actual"), ("农村居民人均可支配收入", 7.9, "actual"),  # by position
+        ("新增普惠小微贷款", 3e9, "target"), ("新增普惠小微贷款", 2.1e9, "actual"),  # wrapped cells
+        ("新建养老床位", 400.0, "target"), ("新建养老床位", 180.0, "actual"),
+        ("改造农贸市场", 6.0, "target"), ("改造农贸市场", 3.0, "actual"),
+    ]
+    assert [(t.number, t.lead) for t in r.tasks] == [("1", ["县经信局"]), ("2", ["县统计局"]), ("3", ["县金融办"]),
+                                                     ("4", ["县民政局"]), ("5", ["县商务局"])]

@@ -19,8 +19,8 @@ from ..numbers import Quantity, find_doublings, find_quantities
 from ..report import Indicator, Report
 from . import checks, kinds, vocabulary
 from .linker import Draft, SentenceLinker
-from .tables import (TARGET_CAPTION, cell_at, cell_context, cell_kind, find_tables, named_by_header,
-                     rejoin_wrapped_name, row_name, split_at_cells, table_cells)
+from .tables import (TARGET_CAPTION, cell_at, cell_context, cell_kind, find_tables, name_cell_drafts,
+                     named_by_header, row_name, split_at_cells, table_cells)
 
 MODES = ("rules", "model", "hybrid", "none")
 SENTENCE_END = re.compile(r"[。！？!?\n]")
@@ -220,6 +220,7 @@ def extract_rules(report: Report) -> list[Indicator]:
     if tables:
         quantities = [q for q in quantities if not any(ts <= q.num_start < te for ts, te, _, _ in tables)]
     cells = table_cells(text)  # a task or progress table: each cell a text, its column its kind
+    table_drafts: list[Draft] = []
     qi = 0
     for s, e in split_at_cells(sentences(text), cells, text):
         while qi < len(quantities) and quantities[qi].num_start < s:
@@ -234,13 +235,13 @@ def extract_rules(report: Report) -> list[Indicator]:
         cell = cell_at(cells, s) if cells else None
         linker = SentenceLinker(text, s, e, qs)
         if cell is not None and not named_by_header(cell, text):
-            linker.pending = row_name(cells, cell, text, qs)  # a bare figure under 目标 / 完成
-        for d in linker.run():
+            linker.pending = row_name(cells, cell, text, qs, table_drafts)  # a figure named elsewhere in its row
+        drafts = linker.run()
+        if cell is not None:  # names from the header, the line above in the cell, the row's task cell
+            name_cell_drafts(drafts, cell, cells, text, table_drafts)
+            table_drafts += drafts
+        for d in drafts:
             kind = cell_kind(cell, text[cell.start:d.anchor]) if cell is not None else None
-            if cell is not None and named_by_header(cell, text):  # 完成比例 | 43.5%
-                d.name, d.name_span, d.canonical = cell.column, cell.header, None
-            elif cell is not None:
-                rejoin_wrapped_name(d, cell, text)
             out.append(_indicator(report, ctx, d, s, e, kind=kind, context=cell_context(cell), index=index,
                                   blocks=blocks))
     out.sort(key=lambda i: (i.sentence[0], _first(i)))

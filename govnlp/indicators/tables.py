@@ -252,7 +252,83 @@ def table_cells(text: str) -> list[Cell]:
                 break
             i += 1
         out += _fit_row(text, row, header, spaced)
+    return out or _cell_per_line(text, lines)
+
+
+def _cell_per_line(text: str, lines: list[tuple[int, int]]) -> list[Cell]:
+    """A table flattened one cell per line: 序号 / 重点任务 / 责任单位 / 进展情况 on lines of their
+    own, then each row opened by its number alone on a line (1, 2, …). A row's lines are laid on
+    the columns as the task stage lays them (:func:`govnlp.tasks.fit_cell_lines`), so a wrapped
+    cell spans its lines and a missing cell leaves its column out."""
+    from ..tasks import fit_cell_lines
+
+    out: list[Cell] = []
+    i = 0
+    while i < len(lines):
+        if not re.fullmatch(r"\s*(?:序号|编号)\s*", text[lines[i][0]:lines[i][1]]):
+            i += 1
+            continue
+        k = i + 1
+        while k < len(lines) and k - i <= 10 and _HEADER_CELL.fullmatch(text[lines[k][0]:lines[k][1]]):
+            k += 1
+        spans: list[list[int]] = []
+        for a, b in lines[i + 1:k]:  # a header cell wrapped over two lines (牵头/单位) is one column
+            if spans and len(text[spans[-1][0]:spans[-1][1]].strip()) <= 2 and _HEADER_TAIL.fullmatch(text[a:b].strip()):
+                spans[-1][1] = b
+            else:
+                spans.append([a, b])
+        names = [re.sub(r"\s+", "", text[a:b]) for a, b in spans]
+        header = [(n, _column_role(n), (a, b)) for n, (a, b) in zip(names, spans)]
+        roles = [r for _, r, _ in header]
+        if len(header) < 3 or "task" not in roles or not ("progress" in roles or "units" in roles):
+            i += 1
+            continue
+        header = [("序号", "number", lines[i])] + header
+        width = k - i
+
+        def next_row(m: int, number: int) -> int:
+            """Past group rows (一、经济发展), page numbers and a repeated header to row ``number``."""
+            n = m
+            while n < len(lines):
+                line = text[lines[n][0]:lines[n][1]]
+                if line.strip() == str(number):
+                    break
+                if _GROUP_ROW.match(line) or _PAGE_MARK.match(line):
+                    n += 1
+                elif re.fullmatch(r"\s*(?:序号|编号)\s*", line):
+                    n += width
+                else:
+                    break
+            return n if n < len(lines) and text[lines[n][0]:lines[n][1]].strip() == str(number) else m
+
+        expect, i = 1, next_row(k, 1)
+        while i < len(lines) and text[lines[i][0]:lines[i][1]].strip() == str(expect):
+            j = i + 1
+            while j < len(lines) and j - i < 3 * len(header) and next_row(j, expect + 1) == j \
+                    and text[lines[j][0]:lines[j][1]].strip() != str(expect + 1):
+                j += 1
+            if j >= len(lines) or text[lines[next_row(j, expect + 1)][0]:lines[next_row(j, expect + 1)][1]].strip() \
+                    != str(expect + 1):
+                j = min(j, i + len(header))  # the last row: no more lines than columns
+                j = next((m for m in range(i + 1, j) if len(text[lines[m][0]:lines[m][1]].strip()) > 60), j)
+            body = [text[a:b].strip() for a, b in lines[i + 1:j]]
+            cells = fit_cell_lines([c for c, _, _ in header], body, last=j >= len(lines))
+            spans, m = [], i + 1
+            for cell in cells:  # each cell is some consecutive lines joined
+                start, got = m, ""
+                while m < j and len(got) < len(cell):
+                    got += text[lines[m][0]:lines[m][1]].strip()
+                    m += 1
+                spans.append((lines[start][0], lines[m - 1][1]) if m > start else None)
+            out.append(Cell(*lines[i], "number", "序号", header[0][2]))
+            out += [Cell(a, b, role, name, hs) for sp, (name, role, hs) in zip(spans, header[1:])
+                    if sp is not None for a, b in [sp]]
+            expect, i = expect + 1, next_row(j, expect + 1)
     return out
+
+
+_HEADER_TAIL = re.compile(r"单位|部门|任务|内容|事项|时限|时间|措施|情况|领导|目标|比例")
+_HEADER_CELL = re.compile(r"\s*[\u4e00-\u9fff（）()/]{2,10}\s*")  # 重点任务, 责任单位, 完成情况
 
 
 def _word_cells(text: str, s: int, e: int) -> list[list[int]]:
@@ -349,18 +425,51 @@ def named_by_header(cell: Cell, text: str) -> bool:
     return cell.role == "ratio" and bool(_BARE_FIGURE.fullmatch(text[cell.start:cell.end].strip()))
 
 
+def name_cell_drafts(drafts: list["Draft"], cell: Cell, cells: list[Cell], text: str,
+                     earlier: list["Draft"]) -> None:
+    """Names of the drafts of one cell: a completion ratio takes its header; a name cut by the
+    line wrap of its cell gets its head back (:func:`rejoin_wrapped_name`); figures of a progress
+    cell left without a name take, in order, the names of as many figures of the row's task cell
+    (城乡居民人均可支配收入分别增长5.5%和7% | … | 分别增长5.2%和7.4%)."""
+    if named_by_header(cell, text):  # 完成比例 | 43.5%
+        for d in drafts:
+            d.name, d.name_span, d.canonical = cell.column, cell.header, None
+        return
+    for d in drafts:
+        rejoin_wrapped_name(d, cell, text)
+    nameless = [d for d in drafts if not d.name]
+    if cell.role != "progress" or not nameless:
+        return
+    k = cells.index(cell)
+    while k > 0 and cells[k].role != "number":
+        k -= 1
+    task = next((c for c in cells[k + 1:cells.index(cell)] if c.role == "task"), None)
+    named = [d for d in earlier if task is not None and d.name and d.name_span
+             and task.start <= d.name_span[0] < task.end]
+    if len(named) == len(nameless):
+        for d, source in zip(nameless, named):
+            d.name, d.name_span, d.canonical = source.name, source.name_span, source.canonical
+
+
 def rejoin_wrapped_name(d: "Draft", cell: Cell, text: str) -> None:
     """A name cut by the line wrap of its cell (…新增规 / 上工业企业87家) gets its head back: the
-    words before the line break, after the cell's last punctuation mark."""
+    words before the line break, after the cell's last punctuation mark; a figure opening a
+    line of its cell without a name (新增普惠小微贷款 / 50亿元) takes those words as its name."""
     if d.name_span is None:
-        return
-    a, b = d.name_span
+        start = text.rfind("\n", cell.start, d.anchor) + 1
+        if start <= cell.start or text[start:d.anchor].strip():
+            return
+        a = b = start
+    else:
+        a, b = d.name_span
     if a - 1 <= cell.start or text[a - 1] != "\n":
         return
     head = re.search(r"[^，。；：、,;:\s]+$", text[cell.start:a - 1])
     if head is None or len(head.group()) > 12 or re.search(r"\d", head.group()):
         return
     start = cell.start + head.start()
+    if b == a:
+        b = a - 1  # the whole name is on the line above
     d.name, d.name_span = text[start:b].replace("\n", ""), (start, b)
     d.canonical = vocabulary.canonical_id(d.name)
 
@@ -377,25 +486,34 @@ def cell_context(cell: Optional[Cell]) -> str:
 _FIGURE_WORDS = re.compile(r"(?:增长|下降|提高|降低|增加|减少|回落|上升|以上|以内|以下|左右|约|近|逾|超|达到?|为|[\s,，])*")
 
 
-def row_name(cells: list[Cell], cell: Cell, text: str, quantities: list) -> Optional["Draft"]:
-    """The name of a row for a cell that holds only a figure (指标 | 年度目标 | 上半年完成:
-    固定资产投资  800亿元  421.6亿元): the row's first text cell without a figure, else None."""
+def row_name(cells: list[Cell], cell: Cell, text: str, quantities: list,
+             earlier: Optional[list["Draft"]] = None) -> Optional["Draft"]:
+    """The name of a row for a cell whose figures are named elsewhere in the row: a cell that
+    holds only a figure (指标 | 年度目标 | 上半年完成: 固定资产投资  800亿元  421.6亿元) takes the
+    row's first text cell without a figure; a progress cell that opens on its figure (前三季度增长
+    6.4%，…) under a task cell that named one indicator (地区生产总值增长7%) takes that name.
+    ``earlier`` are the drafts of the cells read before; None when the row names nothing."""
+    k = cells.index(cell)
+    while k > 0 and cells[k].role != "number":
+        k -= 1
+    row = [c for c in cells[k + 1:cells.index(cell)] if c.role != "number"]
     rest, pos = [], cell.start
     for q in quantities:
         rest.append(text[pos:q.start])
         pos = max(pos, q.end)
     rest.append(text[pos:cell.end])
-    if not quantities or not _FIGURE_WORDS.fullmatch("".join(rest)):
-        return None
-    k = cells.index(cell)
-    while k > 0 and cells[k].role != "number":
-        k -= 1
-    for c in cells[k + 1:]:
-        if c is cell or c.role == "number":
-            return None
-        name = text[c.start:c.end]
-        if c.role in ("task", "other") and not re.search(r"\d", name) and len(name) <= 20:
-            return Draft(name=name, name_span=(c.start, c.end), canonical=vocabulary.canonical_id(name))
+    if quantities and _FIGURE_WORDS.fullmatch("".join(rest)):
+        for c in row:
+            name = text[c.start:c.end]
+            if c.role in ("task", "other") and not re.search(r"\d", name) and len(name) <= 20:
+                return Draft(name=name, name_span=(c.start, c.end), canonical=vocabulary.canonical_id(name))
+    if cell.role == "progress" and earlier:
+        task = next((c for c in row if c.role == "task"), None)
+        named = [d for d in earlier if task is not None and d.name and d.name_span
+                 and task.start <= d.name_span[0] < task.end]
+        if len(named) == 1:
+            d = named[0]
+            return Draft(name=d.name, name_span=d.name_span, canonical=d.canonical)
     return None
 
 
@@ -416,5 +534,5 @@ def cell_kind(cell: Cell, before: str) -> Optional[str]:
 
 
 __all__ = ["find_tables", "unit_scale", "table_cells", "split_at_cells", "cell_at", "cell_kind", "cell_context",
-           "rejoin_wrapped_name", "row_name",
+           "rejoin_wrapped_name", "row_name", "name_cell_drafts",
            "named_by_header", "Cell"]
