@@ -112,6 +112,11 @@ def test_an_opening_month_range_speaks_for_the_next_sentences_of_its_paragraph()
     assert periods(text, HALF) == ["2024M1-6", "2024M1-6", "2024M1-6", "2024H1"]
 
 
+def test_an_annual_reports_quarter_speaks_for_its_own_sentence_only():
+    text = "一季度，全市经济开局良好，规上工业增加值增长6.2%。全市城镇新增就业5.2万人。"
+    assert periods(text) == ["2023Q1", "2023"]
+
+
 def test_a_basis_of_comparison_is_not_the_period():
     ctx = YearContext(2024, 2024, half_year=True)
     assert period_of(ctx, "住宿餐饮收入增幅较一季度回落", "actual") == "2024H1"

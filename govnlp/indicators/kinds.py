@@ -14,8 +14,8 @@ as ASCII "." after a word ends a sentence here too (PDF copies).
 
 Periods: a time word speaks for its own ；-clause, else the time word opening the sentence does;
 the nearest time word wins (1-6月 -> M1-6, 6月当月/1月份 -> M6/M1, 前5个月 -> M1-5, 全年 -> the
-year; 6月末 and 较一季度 are none); a sentence-opening time word (1-6月，…) speaks for the next
-sentences of its paragraph that name none. A half-year report reviews YH1; its 下半年 figures are
+year; 6月末 and 较一季度 are none); in a half-year report a sentence-opening time word (1-6月，…)
+speaks for the next sentences of its paragraph that name none. A half-year report reviews YH1; its 下半年 figures are
 targets of YH2, and so are the targets of a list under a 下半年 lead-in (下半年重点抓好以下工作：);
 other unstated targets belong to the year. 今后五年 runs from the plan year.
 Every look-back is bounded (:func:`context_before`), so the cost per number does not grow with
@@ -337,7 +337,8 @@ def period_of(ctx: YearContext, before: str, kind: str, heading: str = "",
     the kind decides (actual/forecast: reviewed year, target: planned year).
     ``paragraph`` (the text of the paragraph before the sentence) speaks for a sentence without
     time words: after "…极不平凡的五年。" the next sentences review those five years, until a
-    sentence names a year of its own; likewise a time word opening a sentence (1-6月，…).
+    sentence names a year of its own; in a half-year report likewise a time word opening a
+    sentence (1-6月，…; an annual report's 一季度，… speaks for its own sentence only).
     ``preceding`` is the lead-in line above a list (:func:`kind_of`): in a half-year report a
     lead naming 下半年 (下半年重点抓好以下工作：) makes its targets without a time word YH2.
 
@@ -404,7 +405,7 @@ def period_of(ctx: YearContext, before: str, kind: str, heading: str = "",
     if year is None:
         year = base
     word = time_word(before)
-    if word is None and not years and not re.search(r"全年|今年|本年|年内|去年|上年", BASIS.sub("", before)):
+    if word is None and ctx.half_year and not years and not re.search(r"全年|今年|本年|年内|去年|上年", BASIS.sub("", before)):
         word = paragraph_time(paragraph + "\n" + before)  # 1-6月，…。…: an opening time word speaks on
     if word is not None:
         return (f"{year}{word}" if year else None)
