@@ -244,6 +244,17 @@ def test_comparisons_with_places_and_schedules(text, expected):
 def test_classes_each_lists_and_what_follows_a_count(text, expected):
     assert [(i.name, i.value) for i in run(text)] == expected
 
+
+@pytest.mark.parametrize("text, name", [
+    ("举办广场舞比赛等群众性文体活动24场。", "群众性文体活动"),          # examples before 等, then the thing
+    ("兑现研发奖励、人才补贴等扶持资金8300万元。", "扶持资金"),
+    ("金融机构发放普惠小微贷款640亿元。", "普惠小微贷款"),              # a subject and a verb inside a money name
+    ("获得省下达的新增专项债券额度96亿元。", "新增专项债券额度"),
+    ("企业研发投入12亿元。", "企业研发投入"),                           # 投入 as a noun stays
+])
+def test_examples_and_subjects_before_the_measured_thing(text, name):
+    assert [i.name for i in run(text)] == [name]
+
 def test_respectively_after_levels_in_earlier_clauses():
     inds = run("财政总收入318.4亿元，其中一般公共预算收入201.7亿元，分别增长11.6%和10.8%。")
     assert facts(inds) == [("财政总收入", 31840000000.0, 11.6, "%"),

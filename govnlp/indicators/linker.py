@@ -142,6 +142,8 @@ _WHOM = r"(?:市场主体|企业|个体工商户|群众|居民|农户|家庭|人
 BENEFICIARY = re.compile(rf"(?:为|向|给)[\u4e00-\u9fff]{{0,6}}?{_WHOM}(?:(?:和|及|、)[\u4e00-\u9fff]{{0,6}}?{_WHOM})*(?=..)")
 
 
+#: A verb inside a money name with its subject before it: what follows is the money.
+MONEY_INNER = re.compile(r"(?:完成|实现|获得|争取|带动|落实|兑现|发放|投入|下达|安排|拨付|筹集)(?:的)?")
 #: Scope words that may follow a verb dropped from a name (发放各类救助资金).
 SCOPE_WORDS = re.compile(r"(?:各类|各项|各种|一批|全部|所有)")
 #: A fund named only by its kind: the verb before it is part of the term (到位资金, 整治资金).
@@ -161,6 +163,12 @@ def money_name(name: str) -> int:
         lead = SCOPE_WORDS.match(name, k)
         if lead and len(name) - lead.end() >= 2:
             k = lead.end()
+    inner = None
+    for inner in MONEY_INNER.finditer(name, k + 1):
+        pass
+    if inner is not None and len(name) - inner.end() >= 2 and not GENERIC_MONEY.fullmatch(name, inner.end()) \
+            and not MEASURE_WORD.fullmatch(name, inner.end()):
+        k = inner.end()  # 金融机构发放普惠小微贷款 -> 普惠小微贷款; 国家下达的新增专项债券额度 -> 新增…
     return k
 
 
@@ -373,6 +381,10 @@ def clean_name(text: str, offset: int) -> tuple[str, Optional[tuple[int, int]]]:
         group = COLLECTIVE.search(name, last + 1) if last >= 0 else None
         if group and group.start() < len(name) - 2:
             s, name = s + group.start(), name[group.start():]
+    examples = re.search(r"(?<=..)等(?!级|次|同|于|待)(?=[\u4e00-\u9fff“]{2})", name)
+    if examples and not COLLECTIVE.match(name, examples.end()) and not vocabulary.canonical_id(name):
+        # 跑步共助力等群众性体育活动 / 载体认定、绩效评价等扶持资金: examples, then the counted thing
+        s, name = s + examples.end(), name[examples.end():]
     if len(name) > 10:
         hits = [h for h in vocabulary.find_names(name) if h[1] == len(name)]
         if hits and hits[-1][0] >= 7 and not name[:hits[-1][0]].endswith(MODIFIER_END) \
