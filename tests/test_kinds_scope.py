@@ -128,6 +128,11 @@ def test_time_words_speak_for_their_own_clause_or_open_the_sentence():
                                    ("新开工亿元以上项目", "target", "2024H2")]
 
 
+def test_a_time_word_inside_the_first_clause_opens_nothing():
+    text = "全区地区生产总值增长5.3%，其中二季度增长6.0%；一般公共预算收入增长4.2%。"
+    assert periods(text, HALF) == ["2024H1", "2024Q2", "2024H1"]
+
+
 def test_a_half_year_report_plans_what_it_says_of_the_second_half():
     assert records("下半年，全县新增城镇就业3000人。", HALF) == [("新增城镇就业", "target", "2024H2")]
 

@@ -427,25 +427,31 @@ BASIS = re.compile(r"[比较与同从自由](?:去年|上年|(?:19|20)\d\d年?)(
 
 def clause_scope(before: str) -> str:
     """``before`` cut to what speaks for the number's time: its own ；-clause when that names a
-    time, else the sentence's opening time word (up to its end) and the clause."""
+    time, else the time word opening the sentence (up to its end; within :data:`OPENING` characters
+    and before any figure) and the clause. A time word inside the head clause (…，其中一季度…)
+    opens nothing."""
     clauses = re.split(r"[；;]", before)
     if len(clauses) == 1:
         return before
-    local = clauses[-1]
+    local, head = clauses[-1], clauses[0]
     if _time_at(local) is not None:
         return before
-    first = _time_at(clauses[0])
-    if first is None:
+    first = _time_at(head)
+    if first is None or first[0] > OPENING or re.search(r"\d", head[:first[0]]):
         return local
-    more = TIME_TAIL.match(clauses[0], first)  # 今年|一季度, 2023|年: the whole opening time word
-    return clauses[0][:more.end() if more else first] + "，" + local
+    more = TIME_TAIL.match(head, first[1])  # 今年|一季度, 2023|年: the whole opening time word
+    return head[:more.end()] + "，" + local
 
 
-def _time_at(text: str) -> Optional[int]:
-    """The end of the first time word of ``text`` (bases of comparisons aside), else None."""
+#: How far into a sentence its opening time word may start (综合研判，预计今年一季度…).
+OPENING = 16
+
+
+def _time_at(text: str) -> Optional[tuple[int, int]]:
+    """(start, end) of the first time word of ``text`` (bases of comparisons aside), else None."""
     masked = BASIS.sub(lambda m: "#" * len(m.group(0)), text)
-    found = [m.end() for m in (TIME_WORDS.search(masked), SINGLE_MONTH.search(masked),
-                               FORWARD_SPAN.search(masked)) if m]
+    found = [m.span() for m in (TIME_WORDS.search(masked), SINGLE_MONTH.search(masked),
+                                FORWARD_SPAN.search(masked), FIRST_MONTHS.search(masked)) if m]
     return min(found) if found else None
 
 
