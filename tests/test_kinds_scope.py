@@ -79,6 +79,11 @@ def test_comparisons_with_a_target_leave_the_figures_actual(text):
     assert set(kinds(text, HALF)) == {"actual"}
 
 
+def test_the_plan_being_carried_out_is_no_target_cue():
+    text = "上半年，全县国民经济和社会发展计划执行情况良好，地区生产总值增长5.6%。"
+    assert records(text, HALF) == [("地区生产总值", "actual", "2024H1")]
+
+
 def test_yao_before_a_work_verb_is_a_target_cue():
     assert kinds("年内要开工建设保障性住房1200套。") == ["target"]
 
