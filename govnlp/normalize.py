@@ -490,7 +490,9 @@ def classify_line(line: str) -> Optional[str]:
     if len(tokens) >= 4 and all(len(t) <= 8 for t in tokens) and not re.search(r"[。，；]", s):
         return "navigation"
     if "|" in s and s.count("|") >= 3 and len(s) < 200:
-        return "table"
+        cells = [c.strip() for c in s.split("|") if c.strip()]
+        if all(len(c) <= 8 for c in cells) and not re.search(r"牵头|责任|任务|单位|序号|指标", s):
+            return "table"  # a menu of short links; a table row with text or a task header is report text
     return None
 
 

@@ -216,3 +216,11 @@ def test_a_heading_marker_whose_number_was_lost_is_inferred_from_its_neighbours(
 def test_no_marker_is_inferred_without_a_gap_of_one_between_neighbours():
     raw = ("（二）扩大有效投资。\n" + _shifted_heading_with_a_lost_byte("提升城市品质。") + "\n（三）增进民生福祉。")
     assert normalize(raw).text == "（二）扩大有效投资。\n\n（三）增进民生福祉。"
+
+
+def test_a_row_of_a_pipe_table_is_text_but_a_menu_of_links_is_chrome():
+    from govnlp.normalize import classify_line
+    assert classify_line("首页 | 新闻中心 | 政务公开 | 办事服务") == "navigation"
+    assert classify_line("本站首页 | 机构概况 | 信息公开 | 互动交流 | 联系我们") in ("navigation", "table")
+    assert classify_line("3 | 新建城市书房6个，改造农贸市场4个 | 区商务委 | 12月底") is None
+    assert classify_line("序号 | 重点任务 | 责任单位 | 完成时限") is None
