@@ -487,7 +487,8 @@ def classify_line(line: str) -> Optional[str]:
             if pattern.search(s):
                 return reason
     tokens = s.split()
-    if len(tokens) >= 4 and all(len(t) <= 8 for t in tokens) and not re.search(r"[。，；]", s):
+    if len(tokens) >= 4 and all(len(t) <= 8 for t in tokens) and not re.search(r"[。，；]", s) \
+            and not re.search(r"序号.*(?:牵头|责任|任务)|(?:牵头|责任)单位", s):  # a task table's header
         return "navigation"
     if "|" in s and s.count("|") >= 3 and len(s) < 200:
         cells = [c.strip() for c in s.split("|") if c.strip()]
