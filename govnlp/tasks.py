@@ -45,20 +45,22 @@ from typing import Optional
 from .report import Report, Task
 
 # Roles: a role word after the units (区科技局主办) or a label before them (牵头单位：区科技局).
-_LEAD_WORDS = ("牵头单位", "牵头部门", "主办单位", "主责单位", "主责部门", "责任主体", "主办", "牵头", "负责", "主责")
+_LEAD_WORDS = ("牵头单位", "牵头部门", "主办单位", "主责单位", "主责部门", "责任主体", "负责单位", "负责部门",
+               "主办", "牵头", "负责", "主责")
 _SUPPORT_WORDS = ("配合单位", "协办单位", "参与单位", "协助单位", "协同单位", "配合部门", "协办部门", "参与部门",
-                  "协同部门", "协办", "配合", "参与", "协助")
+                  "协同部门", "协办", "配合", "参与", "协助", "协同")
 _SHARED_WORDS = ("责任单位", "责任部门", "实施单位", "落实单位")  # lead, or support beside a lead
 _ROLE = "|".join(sorted(_LEAD_WORDS + _SUPPORT_WORDS + _SHARED_WORDS, key=len, reverse=True))
 _HAS_ROLE = re.compile(_ROLE)
 _LABELLED = re.compile(r"(%s)\s*[:：]\s*" % _ROLE)
 # the parts of a unit clause: at ；, at a comma before another role, before a role label
-_PARTS = re.compile(r"[；;]|[，,](?=[^，,；;]*(?:%s))|\s+(?=(?:%s)\s*[:：])" % (_ROLE, _ROLE))
+_PARTS = re.compile(r"[；;|｜]|[，,](?=[^，,；;]*(?:%s))|\s+(?=(?:%s)\s*[:：])" % (_ROLE, _ROLE))
 
 _ITEM = re.compile(r"^[ \t　]*(\d{1,3})[ \t]*[.、．](?!\d)[ \t]*")
 _SUBITEM = re.compile(r"^[ \t　]*(?:[（(]\d{1,2}[）)]|[①-⑳]|[a-z][.)）])")  # (1) ① a) inside an item
 _ITEM_PAREN = re.compile(r"^[ \t　]*[（(](\d{1,3})[）)][ \t]*")
 _ITEM_CN = re.compile(r"^[ \t　]*[（(]([一二三四五六七八九十百]{1,4})[）)][ \t]*")  # （一）… then 责任单位：…
+_ITEM_BOX = re.compile(r"^[ \t　]*[【\[［](\d{1,3})[】\]］][ \t]*")  # 【12】目标任务：… (a progress report's blocks)
 _HEADING = re.compile(r"^[ \t　]*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十]+[）)]"
                       r"|第[一二三四五六七八九十]+[部分章节])")
 # a labelled field of a progress item (年度目标：… / 完成情况：… / 存在问题：…): the item goes on
@@ -71,7 +73,10 @@ _UNIT_SPLIT = re.compile(r"[、，,/；;](?![^（(]*[）)])")  # not inside brac
 # 和/及 between two whole unit names (县财政局和县税务局), not inside one (县住房和城乡建设局)
 _AND_SPLIT = re.compile(r"(?<=[局委办部室厅处站所院队会司团组政府道镇乡心行社馆])[和及](?=[区县市省各相]|[^和及]{2,}"
                         r"(?:局|委|办|部|室|中心|公司|管委会|街道|镇|乡)$)")
-_LEAD_MARK = re.compile(r"[（(]\s*牵头\s*[）)]$|牵头$")
+# a lead mark after a unit: 区发改委（牵头）, 市住建局（第一牵头）, 区商务委▲ (a legend line says ▲ leads)
+_LEAD_MARK = re.compile(r"\s*(?:[（(]\s*(?:第一)?牵头(?:单位)?\s*[）)]|牵头|[▲★]+)$")
+# "A会同B、C": A leads, B and C support (not the county 会同县)
+_JOINTLY = re.compile(r"(?<=[局委办部室厅处站所院队会司团组府道镇乡心行社馆街区])会同(?!县)")
 
 MIN_ITEMS = 5
 MIN_SHARE = 0.5
@@ -151,7 +156,7 @@ def _items(report: Report) -> list[_Item]:
     best: list[_Item] = []
     best_key = (-1, -1)
     numberings = []
-    for pattern in (_ITEM, _ITEM_PAREN, _ITEM_CN):
+    for pattern in (_ITEM, _ITEM_PAREN, _ITEM_CN, _ITEM_BOX):
         items = _group(report, pattern)
         for it in items:
             _finish(it)
@@ -238,9 +243,13 @@ def _finish(it: _Item) -> None:
 
 
 def _unit_clause(line: str) -> tuple[Optional[str], str]:
-    """The last bracketed group naming roles, and the line without it."""
+    """The last bracketed group naming roles, and the line without it.
+
+    Brackets are （…）, 【…】 or […]: …。【责任领导：…；牵头单位：X；责任单位：Y】 at the end of
+    the item or on a line of its own.
+    """
     s = line.rstrip(" 。.;；")
-    close = max(s.rfind("）"), s.rfind(")"))
+    close = max(s.rfind(c) for c in _OPENERS)
     if close < 0 or close < len(s) - 2:
         # 牵头单位：X at the end of the line without brackets
         m = _LABELLED.search(s)
@@ -258,12 +267,13 @@ def _unit_clause(line: str) -> tuple[Optional[str], str]:
                     and _is_bare_clause(tail):
                 return tail, s[:cut + m.start()] + "。"  # the task keeps its full stop
         return None, line
+    closers = "".join(c for c, o in _OPENERS.items() if o == _OPENERS[s[close]])
     depth, i = 0, close
     while i >= 0:
         ch = s[i]
-        if ch in "）)":
+        if ch in closers:
             depth += 1
-        elif ch in "（(":
+        elif ch in _OPENERS[s[close]]:
             depth -= 1
             if depth == 0:
                 break
@@ -274,6 +284,9 @@ def _unit_clause(line: str) -> tuple[Optional[str], str]:
     if not _HAS_ROLE.search(inner):
         return None, line
     return inner, (s[:i] + s[close + 1:]).rstrip()
+
+
+_OPENERS = {"）": "（(", ")": "（(", "】": "【", "]": "[［", "］": "[［"}  # closing bracket -> its openers
 
 
 def _is_bare_clause(s: str) -> bool:
@@ -299,13 +312,25 @@ def _read_units(clause: str, it: _Item) -> None:
         if m:
             parts.append([m.group(1), part[m.end():]])
             continue
+        if _OTHER_LABEL.match(part):
+            parts.append(["", ""])  # 责任领导：张三（副市长）: persons, neither lead nor support
+            continue
         m = re.search(r"(%s)$" % _ROLE, part)
         if m:
             parts.append([m.group(1), part[: m.start()]])
         elif parts and _looks_like_units(part):
             parts[-1][1] += "、" + part  # 责任单位:A;B -> B is named under the label before it
     for role, units in parts:
+        if not role:
+            continue
+        joint = _JOINTLY.search(units)
+        if joint and role not in _SUPPORT_WORDS:  # A会同B、C负责: A leads, B and C support
+            it.lead += [_LEAD_MARK.sub("", n) for n in _split_units(units[:joint.start()])]
+            it.support += [_LEAD_MARK.sub("", n) for n in _split_units(units[joint.end():])]
+            continue
         names = _split_units(units)
+        if role in _LEAD_WORDS or role in _SUPPORT_WORDS:
+            names = [n if _LEAD_MARK.fullmatch(n) else _LEAD_MARK.sub("", n) for n in names]
         if role in _LEAD_WORDS:
             it.lead += names
         elif role in _SUPPORT_WORDS:
@@ -320,6 +345,10 @@ def _read_units(clause: str, it: _Item) -> None:
                 it.support += [n for n in names if n not in marked]
             else:
                 it.lead += names
+
+
+# a label that names no role (责任领导：, 联系人：, 完成时限：): what follows is not a unit
+_OTHER_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：]")
 
 
 def _split_units(units: str) -> list[str]:
@@ -551,7 +580,7 @@ def _row_number(line: str) -> Optional[int]:
 
 
 _UNIT_NAME = re.compile(r"(?:局|委|办|部|部门|室|中心|公司|管委会|政府|街道|镇|乡|苏木|院|队|会|厅|处|站|所|行|团|馆|社|单位)"
-                        r"(?:[（(]牵头[）)])?(?:等)?$")
+                        r"(?:[（(](?:第一)?牵头[）)]|[▲★]+)?(?:等)?$")
 
 
 _UNIT_NOTE = re.compile(r"[（(][^（）()]{1,6}[）)]$")  # 各镇（街道）, 区发改局（牵头）
@@ -677,7 +706,8 @@ def _read_row(it: _Item, columns: list[str], cells: list[str]) -> None:
     texts = []
     for name, cell in zip(columns[1:], cells[1:]):
         if _is_unit_column(name):
-            _read_units(_HAS_ROLE.search(name).group() + "：" + cell, it)
+            # a cell that labels its own units (主责：A；协同：B) is read as written
+            _read_units(cell if _LABELLED.match(cell.strip()) else _HAS_ROLE.search(name).group() + "：" + cell, it)
         elif _HEAD_NOT_UNIT.search(name):
             continue
         elif _HEAD_TASK.search(name) or not texts:
