@@ -255,6 +255,25 @@ def test_classes_each_lists_and_what_follows_a_count(text, expected):
 def test_examples_and_subjects_before_the_measured_thing(text, name):
     assert [i.name for i in run(text)] == [name]
 
+
+@pytest.mark.parametrize("text, expected", [
+    ("三次产业增加值分别增长3.9%、5.6%和4.1%。",
+     [("第一产业增加值", None, 3.9), ("第二产业增加值", None, 5.6), ("第三产业增加值", None, 4.1)]),
+    ("城镇和农村居民人均可支配收入分别为41 200元/17 650元,增长4.9%、增长6.8%。",
+     [("城镇居民人均可支配收入", 41200.0, 4.9), ("农村居民人均可支配收入", 17650.0, 6.8)]),
+    ("高技术制造业增加值增长12.3%,分别高于规上工业2.5个和6.1个百分点。", [("高技术制造业增加值", None, 12.3)]),
+    ("新增专精特新中小企业52家，累计达到318家。",
+     [("新增专精特新中小企业", 52.0, None), ("专精特新中小企业", 318.0, None)]),
+    ("每千常住人口执业医师数3.2人，政务服务事项办理时间压减至3个工作日以内。",
+     [("每千常住人口执业医师数", 3.2, None), ("政务服务事项办理时间", 3.0, None)]),
+    ("社会消费品零售总额受疫情影响下降3.1%，认真办好民生实事25件。",
+     [("社会消费品零售总额", None, -3.1), ("民生实事", 25.0, None)]),
+])
+def test_three_sectors_running_totals_and_caveats(text, expected):
+    import govnlp
+    got = govnlp.parse_report(text, indicators="rules", slogans=False).indicators
+    assert [(i.name, i.value, i.change.value if i.change else None) for i in got] == expected
+
 def test_respectively_after_levels_in_earlier_clauses():
     inds = run("财政总收入318.4亿元，其中一般公共预算收入201.7亿元，分别增长11.6%和10.8%。")
     assert facts(inds) == [("财政总收入", 31840000000.0, 11.6, "%"),

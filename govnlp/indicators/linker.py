@@ -53,7 +53,8 @@ COMPARISON = re.compile(
     # 高于潍坊市0.4个百分点, 增速比泉州市高0.9个百分点, 降幅比一季度收窄2.1个百分点, 超时序进度8.4个百分点
     r"(?:高于|低于|快于|慢于|高出)[\u4e00-\u9fff]{1,6}?(?:市|省|区|县|州|国|盟|旗)(?:平均)?(?:水平)?\s*$|"
     r"(?<![占同环])(?:比|较)(?!重|例|率|值|上年|去年|年初|同期|上月|上季|(?:19|20)\d\d)[\u4e00-\u9fff]{2,6}?(?:高|低|快|慢|收窄|扩大)\s*$|"
-    r"超(?:出)?(?:时序|序时)进度|超(?:出)?(?:年度|全年)(?:计划|目标)")
+    r"超(?:出)?(?:时序|序时)进度|超(?:出)?(?:年度|全年)(?:计划|目标)|"
+    r"(?:快于|慢于|高于|低于|高出)[\u4e00-\u9fff]{2,8}?\s*$")
 RANK = re.compile(
     r"(?:位居|位列|居于|居|排名|排在|列|排|跻身)(?P<scope>[^，。；,、第首]{0,14}?)"
     r"(?:第(?P<pos>[一二三四五六七八九十\d]{1,3})(?:位|名)?|(?P<first>首位|榜首))(?!方阵|梯队|批|阵营|档|类|次)")
@@ -75,7 +76,7 @@ TRAILING = re.compile(
     r"提高到|提高至|提升到|提升至|上升到|上升至|下降到|下降至|降低到|降低至|降至|减少到|减少至|突破|超过|"
     r"升至|降到|升到|发展到|发展至|增加至|年均|平均每年|每人每月|每人每年|每月|每年|拟按|拟安排|安排|按|拟|再|又|还|"
     r"[比较](?:19|20)\d\d年|在[一二三四五六七八九十两\d]{1,2}年|"
-    r"扩大到|扩大至|缩小到|缩小至|缩短到|缩短至|压缩到|压缩至|提至|增到|"
+    r"扩大到|扩大至|缩小到|缩小至|缩短到|缩短至|压缩到|压缩至|压减至|压减到|提至|增到|"
     r"稳定在|保持在|控制在|达到了|实现了|完成了|已达|达到|有|了|力争|确保|争取|努力|预计|平均|"
     r"将|(?<![主需重纲摘提])要|保持|首次|首度|再次|跨上|迈上|站上|跃上|登上|(?<=..[^高初集其])中|从(?:(?:19|20)\d\d年(?:底|末)?)?|\s)+$")
 AFTER_STOP = re.compile(
@@ -222,7 +223,7 @@ COLLECTIVE = re.compile(r"[两二三四五六七八九十几多]+(?:大|个|类|
 NAME_ASIDE = re.compile(
     r"(?:已)?连续[\d一二三四五六七八九十两]+(?:年|个月|季度|周)$|由[^，。；]*?转为?$|在[^，。；]*?基础上$|"
     r"由(?:19|20)\d\d年(?:底|末)?(?:的)?$|(?<=..)(?:近|过去)?[一二三四五六七八九十两\d]{1,2}年(?:来|间|内)?$|"
-    r"(?<=...)(?:开行|惠及)$|(?<=..)总数$|"
+    r"(?<=...)(?:开行|惠及)$|(?<=..)总数$|(?<=..)受[^，。；]{1,8}影响$|"
     # a time word or an adverb after the name starts the predicate: 续建项目尽快, 新型研发机构全年确保备案
     r"(?<=..)(?:上半年|下半年|全年|今年|年内|当年|目前|尽快|加快|有序|早日|全面|全部|基本(?!养老|医疗|医保|公共|农田|保险|药物|生活|住房|建设)|陆续|相继|先后|顺利|不断|统一)"
     r"[\u4e00-\u9fff]{0,4}$")
@@ -289,6 +290,7 @@ FOOTNOTE_IN_NAME = re.compile(
     r"(?<=[\u4e00-\u9fff”」』])\d{1,2}(?=[\u4e00-\u9fff])(?![年月日个家项件人次号期批亿万千百元条所座台户亩届])")
 BRACKET_NOTE = re.compile(r"\[\d{1,2}\]|［\d{1,2}］|【\d{1,2}】")
 #: A shared head written once for two items: 城乡居民人均可支配收入分别增长6.9%和8.4%.
+SPLIT_HEADS3 = {"三次产业": ("第一产业", "第二产业", "第三产业"), "一二三产业": ("第一产业", "第二产业", "第三产业")}
 SPLIT_HEADS = {"城乡居民": ("城镇居民", "农村居民"), "城乡低保": ("城市低保", "农村低保"),
                "城乡最低生活保障": ("城市最低生活保障", "农村最低生活保障"), "城乡": ("城镇", "农村"),
                "中小学": ("中学", "小学")}
@@ -387,7 +389,7 @@ def clean_name(text: str, offset: int) -> tuple[str, Optional[tuple[int, int]]]:
         s, name = s + examples.end(), name[examples.end():]
     if len(name) > 10:
         hits = [h for h in vocabulary.find_names(name) if h[1] == len(name)]
-        if hits and hits[-1][0] >= 7 and not name[:hits[-1][0]].endswith(MODIFIER_END) \
+        if hits and hits[-1][0] >= 7 and not name[:hits[-1][0]].endswith(MODIFIER_END) and not name.startswith(("每", "人均")) \
                 and not name.startswith(MAKING_VERBS):  # 新建和改造提升高标准农田 says what is counted
             # 我们交出亮眼成绩单地区生产总值 -> 地区生产总值; not 软件和信息技术|服务业营业收入
             s, name = s + hits[-1][0], name[hits[-1][0]:]
@@ -584,7 +586,7 @@ class SentenceLinker:
                 cut = money_name(name)
                 if cut:
                     name, span = name[cut:], (span[0] + cut, span[1])
-            total = name in ("总量", "总数", "总额", "总规模")
+            total = name in ("总量", "总数", "总额", "总规模") or (not name and bool(re.search(r"累计(?:达到|达|为)?\s*$", prefix)))
             if q.category == "count" and len(name) >= 5 and name.endswith("数量") and span:
                 name, span = name[:-2], (span[0], span[1] - 2)  # 高新技术企业数量达1.2万家, as 总数
             if name in SHARED_NAMES:
@@ -783,6 +785,12 @@ class SentenceLinker:
         cue = CHANGE_CUE.search(RESPECTIVELY.sub("", self.text[k:after[0].start]))
         verb_text = self.text[k:after[0].start]
         names = _list_names(head, cs, len(after))
+        if len(names) == 1 and len(after) == 3:
+            nm0, sp0 = names[0]
+            three = next((parts for h, parts in SPLIT_HEADS3.items() if nm0.startswith(h)), None)
+            if three:  # 三次产业增加值分别增长… -> 第一/第二/第三产业增加值
+                rest = nm0[next(len(h) for h in SPLIT_HEADS3 if nm0.startswith(h)):]
+                names = [(x + rest, sp0) for x in three]
         if len(names) == 1 and len(after) == 2:
             names = _split_head(*names[0]) or names
         elif len(names) == 2 and len(after) == 2:
@@ -830,7 +838,8 @@ class SentenceLinker:
         if not re.fullmatch(rf"\s*(?:{_BASIS})?\s*(?:分别|依次|均)?\s*(?:(?:增长|增加|提高|提升|上升|下降|减少|降低|回落)|"
                             r"(?:达到|达|为|分别为|实现|完成|突破|超过))?\s*(?:分别)?\s*", head):
             return False
-        if any(not LIST_GAP.fullmatch(self.text, a.end, b.start) for a, b in zip(qs, qs[1:])):
+        if any(not (LIST_GAP.fullmatch(self.text, a.end, b.start) or LIST_GAP_VERB.fullmatch(self.text, a.end, b.start))
+               for a, b in zip(qs, qs[1:])):
             return False
         if self.text[qs[-1].end:ce].strip(" 。.；;"):
             return False
@@ -842,8 +851,11 @@ class SentenceLinker:
                     return False
             elif d.value is not None or d.low is not None or not _compatible(d, q):
                 return False
-        for d, q in zip(items, qs):
-            if cue:
+        for j, (d, q) in enumerate(zip(items, qs)):
+            own = LIST_GAP_VERB.fullmatch(self.text, qs[j - 1].end, q.start) if j else None
+            if own and cue:
+                self._set_change(d, q, _Cue(own.group("verb"), 0), q.start, cue_text=own.group("verb"))
+            elif cue:
                 self._set_change(d, q, cue, q.start, cue_text=head)
             elif rate and d.value is not None and d.change is None:
                 self._set_change(d, q, _Cue("增长", 0), q.start, cue_text=head)
