@@ -414,7 +414,11 @@ def _inside(pos: int, spans: list[tuple[int, int]], starts: Optional[list[int]] 
 
 
 # a task plan's unit line (责任单位：A、B): it ends its item, the next line is never its rest
-_UNIT_LINE = re.compile(r"^[（(]?(?:牵头|责任|配合|协办|主办|参与)(?:单位|部门)\s*[:：]")
+_UNIT_LINE = re.compile(r"^[（(【\[]?(?:牵头|责任|配合|协办|主办|参与|负责|主责|协同)(?:单位|部门)?\s*[:：]")
+# a line that opens a block of its own: a boxed item number (【12】…) or a field label of a
+# progress item (推进情况：…, 存在问题：…, 责任领导：…); the line before it is never cut there
+_BLOCK_START = re.compile(r"^\s*(?:[【\[［]\d{1,3}[】\]］]|[\u4e00-\u9fff]{0,6}"
+                          r"(?:情况|目标|任务|问题|要求|打算|措施|进展|进度|领导|时限|成效)\s*[:：])")
 
 
 def _join_broken_lines(buf: _Buffer) -> int:
@@ -438,6 +442,7 @@ def _join_broken_lines(buf: _Buffer) -> int:
         if head_lines < 4 and s.strip() and not _is_chrome(s.strip()):
             head_lines += 1
         if s and nxt.strip() and not s.endswith(tuple(TERMINAL)) and not HEADING_START.match(nxt) \
+                and not _BLOCK_START.match(nxt) \
                 and not is_table_row(s) and not is_table_row(nxt) \
                 and not _is_chrome(nxt.strip()) and not _is_chrome(s) and not s.endswith(TITLE_ENDINGS) \
                 and not DOC_NUMBER.match(nxt.strip()) \
