@@ -53,8 +53,10 @@ _SHARED_WORDS = ("责任单位", "责任部门", "实施单位", "落实单位")
 _ROLE = "|".join(sorted(_LEAD_WORDS + _SUPPORT_WORDS + _SHARED_WORDS, key=len, reverse=True))
 _HAS_ROLE = re.compile(_ROLE)
 _LABELLED = re.compile(r"(%s)\s*[:：]\s*" % _ROLE)
-# the parts of a unit clause: at ；, at a comma before another role, before a role label
-_PARTS = re.compile(r"[；;|｜]|[，,](?=[^，,；;]*(?:%s))|\s+(?=(?:%s)\s*[:：])" % (_ROLE, _ROLE))
+# the parts of a unit clause: at ；, at a comma before another role, before a role label (also
+# right after a unit name: 主办：A局协办：B局, the space between them lost)
+_PARTS = re.compile(r"[；;|｜]|[，,](?=[^，,；;]*(?:%s))|\s+(?=(?:%s)\s*[:：])"
+                    r"|(?<=[局委办部室厅处站所院队会司团组府道镇乡心行社馆])(?=(?:%s)\s*[:：])" % (_ROLE, _ROLE, _ROLE))
 
 _ITEM = re.compile(r"^[ \t　]*(\d{1,3})[ \t]*[.、．](?!\d)[ \t]*")
 _SUBITEM = re.compile(r"^[ \t　]*(?:[（(]\d{1,2}[）)]|[①-⑳]|[a-z][.)）])")  # (1) ① a) inside an item
@@ -72,7 +74,7 @@ _TABLE_SEP = re.compile(r"\s*[|｜\t]\s*|\s{2,}")
 _UNIT_SPLIT = re.compile(r"[、，,/；;](?![^（(]*[）)])")  # not inside brackets: 各县（市、区）政府
 # 和/及 between two whole unit names (县财政局和县税务局), not inside one (县住房和城乡建设局)
 _AND_SPLIT = re.compile(r"(?<=[局委办部室厅处站所院队会司团组政府道镇乡心行社馆])[和及](?=[区县市省各相]|[^和及]{2,}"
-                        r"(?:局|委|办|部|室|中心|公司|管委会|街道|镇|乡)$)")
+                        r"(?:局|委|办|部|室|中心|公司|管委会|街道|镇|乡|政府)$)")
 # a lead mark after a unit: 区发改委（牵头）, 市住建局（第一牵头）, 区商务委▲ (a legend line says ▲ leads)
 _LEAD_MARK = re.compile(r"\s*(?:[（(]\s*(?:第一)?牵头(?:单位)?\s*[）)]|牵头|[▲★]+)$")
 # "A会同B、C": A leads, B and C support (not the county 会同县)
