@@ -478,6 +478,10 @@ _TITLE_HALF = re.compile(rf"^[{CJK}\d“”《》（）()]{{4,30}}$")
 _TITLE_TAIL = re.compile(rf"^[{CJK}\d“”《》（）()]{{0,16}}(?:{'|'.join(TITLE_ENDINGS)})(?:[（(][{CJK}]{{2,4}}[）)])?$")
 
 
+# a task plan's unit clause in brackets on a line of its own: （责任领导：张三，主办单位：A局）, 【牵头单位：…】
+_TASK_UNITS = re.compile(r"^[（(【\[［][^（(【\[［]{0,40}?(?:牵头|主办|协办|配合|责任)(?:单位|部门)\s*[:：]")
+
+
 def _is_chrome(line: str) -> bool:
     return classify_line(line) is not None
 
@@ -485,8 +489,8 @@ def _is_chrome(line: str) -> bool:
 def classify_line(line: str) -> Optional[str]:
     """The boilerplate reason of one stripped line, or None for report text."""
     s = line.strip()
-    if not s:
-        return None
+    if not s or _TASK_UNITS.match(s):
+        return None  # （责任领导：…，主办单位：市民政局）: a task's units, not a site footer's 主办单位
     if len(s) <= 120:
         for reason, pattern in boilerplate_patterns():
             if pattern.search(s):
