@@ -356,6 +356,8 @@ _OTHER_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}\s*[:：]")
 def _split_units(units: str) -> list[str]:
     out = []
     for u in (piece for part in _UNIT_SPLIT.split(units) for piece in _AND_SPLIT.split(part)):
+        if _OTHER_LABEL.match(u.strip()):
+            break  # …，完成时限：2022年12月底: a field after the units ends them
         u = u.strip(" 　。.：:")
         u = re.sub(r"^(?:由|等)", "", u)
         u = re.sub(r"等$", "", u)
