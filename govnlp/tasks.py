@@ -93,6 +93,7 @@ class _Item:
     lead: list[str] = field(default_factory=list)
     support: list[str] = field(default_factory=list)
     text: str = ""
+    unmarked: bool = False  # its lead came from a 责任单位 list with no role marked in it
 
 
 def extract_tasks(report: Report) -> list[Task]:
@@ -100,12 +101,26 @@ def extract_tasks(report: Report) -> list[Task]:
     if report.meta.doc_type != "task_plan" and not looks_like_task_plan(report.text):
         return []
     items = _with_items_after(_table_items(report), report)
+    if _FIRST_LEADS.search(report.text):
+        _first_unit_leads(items)
     tasks = []
     for it in items:
         inside = [i for i, ind in enumerate(report.indicators) if _inside(ind, it.start, it.end)]
         tasks.append(Task(number=it.number, text=it.text, lead=it.lead, support=it.support,
                           indicators=inside, start=it.start, end=it.end))
     return tasks
+
+
+# a legend: the first unit of a 责任单位 list leads (排在第一位的为牵头单位, 第一个单位为牵头单位)
+_FIRST_LEADS = re.compile(r"(?:排在|排名|列|位列)?第一(?:位|个|家)?(?:的)?(?:单位|部门)?(?:为|是)(?:牵头|主办|主责)(?:单位|部门)?"
+                          r"|(?:排|列)(?:在)?首位的?(?:单位|部门)?(?:为|是)(?:牵头|主办|主责)")
+
+
+def _first_unit_leads(items: list[_Item]) -> None:
+    """Under a legend saying the first unit leads: 责任单位：A、B、C -> lead [A], support [B, C]."""
+    for it in items:
+        if it.unmarked and len(it.lead) > 1 and not it.support:
+            it.lead, it.support = it.lead[:1], it.lead[1:]
 
 
 def _with_items_after(table: list[_Item], report: Report) -> list[_Item]:
@@ -347,6 +362,7 @@ def _read_units(clause: str, it: _Item) -> None:
                 it.support += [n for n in names if n not in marked]
             else:
                 it.lead += names
+                it.unmarked = True
 
 
 # a label that names no role (责任领导：, 联系人：, 完成时限：): what follows is not a unit
@@ -377,7 +393,7 @@ _REMARK = re.compile(r"[（(][^（）()牵]*(?:职责|分工|分别|各自)[^（
 # ---- tables flattened into lines -----------------------------------------------
 _HEAD_NUMBER = re.compile(r"^(?:序号|编号|序)$")
 _HEAD_TASK = re.compile(r"任务|工作|内容|事项|目标|举措|措施")
-_HEAD_NOT_UNIT = re.compile(r"领导|时限|时间|进度|备注|分管|联系人")
+_HEAD_NOT_UNIT = re.compile(r"领导|时限|时间|进度|备注|分管|联系人|责任人")
 
 
 def _table_items(report: Report) -> list[_Item]:
