@@ -854,11 +854,12 @@ EXPECTED_DOCS = {
         ('农村常住居民人均可支配收入', 10125.0, '元', None, 11.3, 'actual', '2021H1'),
         ('地区生产总值', None, None, 'at_least', 8.0, 'target', '2021'),
         ('一般公共预算收入', 2200000000.0, '元', 'at_least', None, 'target', '2021'),
-        ('新开工亿元以上项目', 15.0, '个', None, None, 'target', '2021'),
-        ('固定资产投资', 9500000000.0, '元', None, None, 'target', '2021'),
-        ('新建公办幼儿园', 4.0, '所', None, None, 'target', '2021'),
-        ('改造提升农村公路', 120.0, '公里', None, None, 'target', '2021'),
-        ('新增城镇就业', 4500.0, '人', 'at_least', None, 'target', '2021'),
+        # the list's lead-in line names 下半年 (下半年，…重点抓好以下工作：): H2 (annotation 2.9)
+        ('新开工亿元以上项目', 15.0, '个', None, None, 'target', '2021H2'),
+        ('固定资产投资', 9500000000.0, '元', None, None, 'target', '2021H2'),
+        ('新建公办幼儿园', 4.0, '所', None, None, 'target', '2021H2'),
+        ('改造提升农村公路', 120.0, '公里', None, None, 'target', '2021H2'),
+        ('新增城镇就业', 4500.0, '人', 'at_least', None, 'target', '2021H2'),
     ],
     "city_five_year_2021.txt": [
         # (name, value or (low, high), unit, qualifier, change, kind, period)

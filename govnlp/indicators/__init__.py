@@ -267,10 +267,11 @@ def _indicator(report: Report, ctx: kinds.YearContext, d: Draft, s: int, e: int,
         floor = section.start if section is not None else max(0, s - 2000)
         preceding = _lead_in(text, s, floor)
         block = blocks.before(d.anchor) if blocks is not None else ""
-        kind = kinds.kind_of(report, ctx, "", before, section, preceding, block)
+        kind = kinds.kind_of(report, ctx, "", before, section, preceding, block, start=s)
     para_start = max(text.rfind("\n", max(0, s - 400), s) + 1, s - 400, 0)
     period = kinds.period_of(ctx, before, kind, kinds.heading_text(report, section),
-                             kinds.part_of(report, section), text[para_start:s], preceding)
+                             kinds.part_of(report, section), text[para_start:s], preceding,
+                             report=report, section=section)
     canonical = d.canonical or (vocabulary.canonical_id(d.name) if d.name else None)
     return Indicator(
         name=d.name,

@@ -36,7 +36,7 @@ FORECAST_CUE = re.compile(r"预计|预估|有望")
 FORECAST_HEAD = re.compile(
     r"^[\s—\-–■●▲◆★·•]*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?(?:"
     r"(?![^，,]*(?:年|季度|月))[^，,。；：:\d]{2,12}[，,](?:初步)?(?:预计|预估)|"  # 综合研判，预计…
-    r"(?:从|据)?(?:全年|今年|上半年|全年全[市省区县]|(?:19|20)\d\d年(?:全年)?|经(?:初步)?测算，?)?"
+    r"(?:从|据)?(?:报告|我们|我[市省区县])?(?:全年|今年|上半年|全年全[市省区县]|(?:19|20)\d\d年(?:全年)?|经(?:初步)?测算，?)?"
     r"(?:全[市省区县])?(?:初步)?(?:预计|预估))")
 #: How far back from a number cue words and time words are looked for (and the sentence head kept).
 LOOK_BACK = 240
@@ -49,18 +49,30 @@ STOP_WINDOW = 1000
 BROKEN_LINES = 3
 TARGET_CUE = re.compile(
     r"力争|确保|争取|努力|力求|预期目标|主要目标|发展目标|目标|预期|计划|拟|"
-    r"(?<![主重需必只想纲摘概])要(?=[实确力达完突增控新建保持推开提降压筹培引])|(?<![即])将(?=[实达完突增新建控力保])|控制在|"
+    r"(?<![主重需必只想纲摘概])要(?=[实确力达完突增控新建保持推开提降压筹培引])|(?<![即])将(?=[实达完突增新建控力保]|继续|进一步|加快|持续|着力|全力|大力)|控制在|"
     r"(?<![已])(?:完成|实现)(?=年度|全年)|到(?:19|20)\d\d年|(?:19|20)\d\d年(?:底前|前)")
+#: A basis the sentence builds on (在去年建成28个园区的基础上，今年新建…): its past is no cue.
+BASIS_PHRASE = re.compile(r"在[^，。；]{0,30}基础上")
 ACTUAL_CUE = re.compile(r"同比|过去|去年|(?<![比较])上年|已经|已|累计完成|完成了|实现了|达到了|以来")
 #: Cue words that only look like targets: 超额完成年度投资计划, 超预期, 确定的目标任务.
 NOT_TARGET = re.compile(
     r"(?:超额)?(?:完成|实现|达到|超过)(?:了)?(?:年度|全年|年)?(?:投资|既定|预期)?(?:目标|计划|任务)(?:任务)?|"
     r"超预期|预期之外|确定的目标任务|目标任务|零[\u4e00-\u9fff]{1,3}目标|计划单列|列入[^，。；]{0,12}计划|"
     r"争取(?=[^，。；]{0,8}(?:资金|补助|补贴|债券|专项|项目|支持|政策|额度|指标))|争取到|"
+    r"争取(?=\s*(?:中央|上级|国家|省级?)[^，。；]{0,8}投资)|在确保[^，。；]{0,12}(?:前提下|基础上)|计划总投资|"
     r"按照?计划|计划(?:的)?执行|执行计划|目标考核|目标责任|目标管理|(?:好于|超出|符合|高于|低于)预期|目标导向|计划生育|"
     r"稳预期|稳定预期|市场预期|预期管理|预期寿命|拟上市|拟挂牌|(?:经过|通过|共同|不懈)努力|确保了|力争了|"
     r"(?:好于|超出|超过|符合|高于|低于|达到|不及|弱于|优于|快于|慢于|落后于?|塌|距离?)(?:全年|年初|年度|预期)?(?:预期|目标)|"
     r"比(?:全年|年初|年度)?(?:预期|目标|计划)")
+#: Labels of a progress notice's blocks: what follows 推进情况： is done, what follows 目标任务： is
+#: planned (the later label of a sentence or its paragraph speaks).
+PROGRESS_LABEL = re.compile(r"(?:推进|进展|完成|落实|执行|实施|办理|工作)情况[:：]|(?:工作|目前|当前)?进展[:：]|进度[:：]")
+TASK_LABEL = re.compile(r"(?:目标|工作|重点|主要|年度)?任务[:：]|(?:年度|全年|工作|主要)?目标[:：]|计划[:：]|督办要求[:：]")
+#: A question and its answer in a news summary (问：…？ / 答：…): the question's words lean the answer.
+QUESTION = re.compile(r"^\s*(?:问|记者|Q)\s*[:：]")
+ANSWER = re.compile(r"^\s*(?:答|A)\s*[:：]")
+QUESTION_TARGET = re.compile(r"今年|明年|目标|任务|承诺|打算|安排|计划|部署|怎么干|如何干|将")
+QUESTION_REVIEW = re.compile(r"过去|去年|上年|成绩|回顾|成效|取得|交出|完成得?怎么样")
 TARGET_TITLE = re.compile(r"目标|安排|打算|计划|任务|思路|重点工作|工作建议|的建议|预期|今后|展望")
 REVIEW_TITLE = re.compile(r"回顾|情况|成绩|成效|总结|过去|工作进展|发展成就|主要工作回顾|取得")
 YEAR = re.compile(r"(?<![比较与同自从])((?:19|20)\d\d)年")
@@ -73,8 +85,8 @@ PERIOD_WORDS = [
     (re.compile(r"下半年"), "H2"),
     (re.compile(r"(?:第)?一季度"), "Q1"),
     (re.compile(r"(?:第)?二季度"), "Q2"),
-    (re.compile(r"前三季度"), "Q1-Q3"),
-    (re.compile(r"(?:第)?三季度"), "Q3"),
+    (re.compile(r"前三季度"), "M1-9"),
+    (re.compile(r"(?<!前)(?:第)?三季度"), "Q3"),
     (re.compile(r"(?:第)?四季度"), "Q4"),
 ]
 MONTH_RANGE = re.compile(r"(?<!\d)(\d{1,2})\s*(?:月份?)?\s*[-—–至到~～]\s*(\d{1,2})\s*月")
@@ -114,6 +126,13 @@ class YearContext:
     plan_year: Optional[int]
     half_year: bool = False
     task_plan: bool = False
+    #: the part of the year an interim report reviews ("H1" for a half-year report, "M1-9" for a
+    #: 前三季度 progress notice): its actuals without a time word belong to it
+    interim: Optional[str] = None
+
+    def __post_init__(self) -> None:
+        if self.half_year and self.interim is None:
+            self.interim = "H1"
 
 
 def year_context(report: Report) -> YearContext:
@@ -143,9 +162,10 @@ def year_context(report: Report) -> YearContext:
             review = y
         elif plan is None and (s.function in ("targets", "tasks") or TARGET_TITLE.search(s.title)):
             plan = y
-    if half:
+    interim = None if half or meta.doc_type == "work_report" else interim_period(report.text[:400])
+    if half or interim:
         year = review or plan or delivered or meta.year
-        return YearContext(year, year, True, task_plan)
+        return YearContext(year, year, half, task_plan, interim)
     # headings first, then the delivery date (a report reviews the year before it is given),
     # then meta.year (the report's own year, the one it plans for: docs/annotation.md section 6)
     if review is None and plan is not None:
@@ -157,6 +177,18 @@ def year_context(report: Report) -> YearContext:
     if review is None and meta.year:
         review, plan = meta.year - 1, meta.year
     return YearContext(review, plan, False, task_plan)
+
+
+#: A title naming the months an interim report reviews: 重点任务前三季度推进情况的通报, 1-9月工作情况.
+INTERIM_TITLE = re.compile(
+    r"(前三季度|第?一季度|1\s*[-—–至~～]\s*(?:[2-9]|1[01])\s*月份?|前(?:[2-9]|1[01]|[两三四五六七八九十]|十一)个月)"
+    r"[^。；\n]{0,12}(?:工作|情况|进展|进度)")
+
+
+def interim_period(head: str) -> Optional[str]:
+    """The period suffix ("M1-9", "Q1") an interim report's title names, else None."""
+    m = INTERIM_TITLE.search(head)
+    return time_word(m.group(1)) if m else None
 
 
 def _ancestors(report: Report, section: Optional[Section]) -> list[Section]:
@@ -186,7 +218,7 @@ def section_leaning(report: Report, section: Optional[Section], ctx: Optional[Ye
         if s.function == "preamble" or "报告" in title:
             continue  # the document's own title (2021年政府工作报告) says nothing about the kind
         m = re.search(r"((?:19|20)\d\d)年", title)
-        if m and ctx is not None and not ctx.half_year and ctx.plan_year and "远景" not in title:
+        if m and ctx is not None and not ctx.interim and ctx.plan_year and "远景" not in title:
             y = int(m.group(1))
             if y < ctx.plan_year and not TARGET_TITLE.search(title.replace("工作回顾", "")):
                 return "actual"
@@ -273,7 +305,7 @@ def block_leaning(block: str, ctx: YearContext) -> Optional[str]:
         return None
     title = NOT_TARGET.sub("", block)
     m = re.search(r"((?:19|20)\d\d)年", title)
-    if m and ctx.plan_year and not ctx.half_year:
+    if m and ctx.plan_year and not ctx.interim:
         y = int(m.group(1))
         if y >= ctx.plan_year and not REVIEW_TITLE.search(title):
             return "target"
@@ -287,13 +319,50 @@ def block_leaning(block: str, ctx: YearContext) -> Optional[str]:
     return None
 
 
+def paragraph_before(text: str, start: int) -> str:
+    """The text of the line (paragraph) holding offset ``start`` up to it, at most 400 characters."""
+    return text[max(text.rfind("\n", max(0, start - 400), start) + 1, start - 400, 0):start]
+
+
+def label_leaning(text: str) -> Optional[str]:
+    """"actual" after a progress label (推进情况：), "target" after a task label (目标任务：),
+    whichever comes last in ``text``; else None."""
+    progress = [m.end() for m in PROGRESS_LABEL.finditer(text)]
+    if not progress:
+        return None
+    task = [m.end() for m in TASK_LABEL.finditer(text)]
+    return "actual" if not task or progress[-1] > task[-1] else "target"
+
+
+def question_leaning(text: str, start: int) -> Optional[str]:
+    """"target"/"actual" as the question above an answer (问：今年有哪些新承诺？ / 答：…) leans,
+    else None: the sentence at ``start`` must be in a line opening on 答：, right under a 问： line."""
+    line_start = text.rfind("\n", max(0, start - 600), start) + 1
+    if not ANSWER.match(text, line_start) or line_start < 2:
+        return None
+    q_start = text.rfind("\n", max(0, line_start - 200), line_start - 1) + 1
+    question = text[q_start:line_start - 1]
+    if not QUESTION.match(question):
+        return None
+    question = NOT_TARGET.sub("", question)
+    target, review = QUESTION_TARGET.search(question), QUESTION_REVIEW.search(question)
+    if target and not review:
+        return "target"
+    if review and not target:
+        return "actual"
+    return None
+
+
 def kind_of(report: Report, ctx: YearContext, sentence: str, before: str, section: Optional[Section],
-            preceding: str = "", block: str = "") -> str:
+            preceding: str = "", block: str = "", start: Optional[int] = None) -> str:
     """The kind of a number whose sentence is ``sentence``; ``before`` is the sentence up to the number.
 
     ``preceding`` is the text just before the sentence (for lead-ins such as "主要预期目标是：");
-    ``block`` the nearest block heading above it that is not a section (:func:`block_leaning`).
+    ``block`` the nearest block heading above it that is not a section (:func:`block_leaning`);
+    ``start`` the sentence's offset in ``report.text`` (its paragraph: labels such as 推进情况：,
+    the question above an answer).
     """
+    paragraph = paragraph_before(report.text, start) if start is not None else ""
     before = own_sentence(before)[1]
     # a cue speaks for its own ；-clause; a lead-in before a colon speaks for the whole list
     local = re.split(r"[；;]", before)[-1]
@@ -301,11 +370,16 @@ def kind_of(report: Report, ctx: YearContext, sentence: str, before: str, sectio
     lead = before[:colon] if colon >= 0 else ""
     if PROGRESS.search(before):
         return "actual"  # 完成年度目标的114%: progress made, not a target
-    local = NOT_TARGET.sub("", local)
+    local = BASIS_PHRASE.sub("", NOT_TARGET.sub("", local))
     lead = NOT_TARGET.sub("", lead)
     if FORECAST_CUE.search(local):
         return "forecast"
-    if TARGET_CUE.search(local) or (lead and (TARGET_CUE.search(lead) or LEAD_IN.search(before[:colon + 1]))):
+    if TARGET_CUE.search(local):
+        return "target"
+    labelled = label_leaning(paragraph + "\n" + before)
+    if labelled is not None:
+        return labelled  # 目标任务：…\n推进情况：1-9月新增企业63家: a progress block's figures are done
+    if lead and (TARGET_CUE.search(lead) or LEAD_IN.search(before[:colon + 1])):
         return "target"
     if FORECAST_HEAD.match(before):
         return "forecast"  # 预计全年…；…；…。: the head word covers every ；-clause
@@ -313,6 +387,9 @@ def kind_of(report: Report, ctx: YearContext, sentence: str, before: str, sectio
         return "target"  # a half-year report reviews H1: what it says of 下半年 is planned
     if LEAD_IN.search(preceding) or TARGET_HEADING.search(NOT_TARGET.sub("", preceding)):
         return "target"
+    asked = question_leaning(report.text, start) if start is not None else None
+    if asked is not None and not (asked == "target" and ACTUAL_CUE.search(local)):
+        return asked  # 问：民生方面有哪些新承诺？\n答：今年将继续新增学位3万个
     if block and section_leaning(report, section, ctx, titles_only=True) is None:
         leaning = block_leaning(block, ctx)  # 【上半年成绩单】 above sections whose titles say neither
         if leaning is not None:
@@ -320,14 +397,28 @@ def kind_of(report: Report, ctx: YearContext, sentence: str, before: str, sectio
     if ctx.task_plan and not ACTUAL_CUE.search(local):
         return "target"
     leaning = section_leaning(report, section, ctx)
-    past_year = any(ctx.plan_year and int(y) < ctx.plan_year for y in YEAR.findall(before))
+    past_year = any(ctx.plan_year and int(y) < ctx.plan_year for y in YEAR.findall(BASIS_PHRASE.sub("", before)))
     if leaning == "target" and not ACTUAL_CUE.search(local) and not past_year:
         return "target"
     return "actual"
 
 
+def list_lead(report: Report, section: Optional[Section]) -> str:
+    """The lead-in line of the list a section is an item of: the last line of its parent's text
+    before the first item when it ends on a colon (…重点抓好以下五个方面工作：), else ""."""
+    if section is None or section.parent is None or not 0 <= section.parent < len(report.sections):
+        return ""
+    parent = report.sections[section.parent]
+    first = min((s.start for s in report.sections if s.parent == parent.id), default=section.start)
+    body = parent.body_start if parent.body_start is not None else parent.start
+    intro = report.text[max(body, first - 1000):first].rstrip()
+    line = intro[intro.rfind("\n") + 1:].strip()
+    return line if line.endswith(("：", ":")) else ""
+
+
 def period_of(ctx: YearContext, before: str, kind: str, heading: str = "",
-              part: Optional[str] = None, paragraph: str = "", preceding: str = "") -> Optional[str]:
+              part: Optional[str] = None, paragraph: str = "", preceding: str = "",
+              report: Optional[Report] = None, section: Optional[Section] = None) -> Optional[str]:
     """The period of a number from the time words in ``before`` (its sentence up to the number).
 
     ``heading`` (the titles above the sentence) is used when the sentence names no time:
@@ -340,7 +431,9 @@ def period_of(ctx: YearContext, before: str, kind: str, heading: str = "",
     sentence names a year of its own; in a half-year report likewise a time word opening a
     sentence (1-6月，…; an annual report's 一季度，… speaks for its own sentence only).
     ``preceding`` is the lead-in line above a list (:func:`kind_of`): in a half-year report a
-    lead naming 下半年 (下半年重点抓好以下工作：) makes its targets without a time word YH2.
+    lead naming 下半年 (下半年重点抓好以下工作：) makes its targets without a time word YH2; with
+    ``report`` and ``section`` the lead-in line of a list whose items are sections
+    (:func:`list_lead`) counts too.
 
     Time words speak for their own ；-clause; a clause without one takes the time word that opens
     the sentence (下半年…，力争全年…；新开工项目30个 -> H2), never one from a clause between.
@@ -374,7 +467,7 @@ def period_of(ctx: YearContext, before: str, kind: str, heading: str = "",
         if 1 < n <= 10:
             return f"{ctx.plan_year}-{ctx.plan_year + n - 1}"  # 今后五年，… (no year named after it)
     m = SPAN_YEARS.search(before)
-    if ctx.half_year:
+    if ctx.interim:
         base = ctx.plan_year
     elif part is not None and not (part == "review" and kind == "target"):
         base = ctx.review_year if part == "review" else ctx.plan_year
@@ -398,21 +491,23 @@ def period_of(ctx: YearContext, before: str, kind: str, heading: str = "",
             if year == b and (name in heading or name in before) and (
                     kind == "target" or before[max(0, last.start() - 1):last.start()] == "到"):
                 return f"{a}-{b}"  # 到2025年 under a "十四五" heading: the plan period
-    elif re.search(r"去年|上年|上一年", before) and not re.search(r"比上年|比去年|较上年|较去年", before):
+    elif re.search(r"去年|上年|上一年", BASIS_PHRASE.sub("", before)) and not re.search(r"比上年|比去年|较上年|较去年", before):
         year = (ctx.plan_year - 1) if ctx.plan_year else None
-    elif re.search(r"今年|本年", before[-30:]) and (kind != "actual" or ctx.half_year):
+    elif re.search(r"今年|本年", before[-30:]) and (kind != "actual" or ctx.interim):
         year = ctx.plan_year
     if year is None:
         year = base
     word = time_word(before)
-    if word is None and ctx.half_year and not years and not re.search(r"全年|今年|本年|年内|去年|上年", BASIS.sub("", before)):
+    if word is None and ctx.interim and not years and not re.search(r"全年|今年|本年|年内|去年|上年", BASIS.sub("", before)):
         word = paragraph_time(paragraph + "\n" + before)  # 1-6月，…。…: an opening time word speaks on
     if word is not None:
         return (f"{year}{word}" if year else None)
-    if ctx.half_year and not re.search(r"全年|今年|本年|年内", before):
+    if ctx.interim and not re.search(r"全年|今年|本年|年内", before):
         if kind == "actual" and year == base:
-            return f"{year}H1" if year else None
+            return f"{year}{ctx.interim}" if year else None
         lead = re.split(r"[。.！？]", preceding)[-1]
+        if kind == "target" and not years and "下半年" not in lead and report is not None:
+            lead = list_lead(report, section)
         if kind == "target" and not years and "下半年" in lead:
             return f"{year}H2" if year else None  # ●… under 下半年重点抓好以下工作：
     return str(year) if year else None
@@ -465,14 +560,14 @@ def time_word(text: str) -> Optional[str]:
         a, b = int(m.group(1)), int(m.group(2))
         if 1 <= a < b <= 12 and m.start() > at:
             # 1-6月 stays a month range (2.9: YM1-6); 上半年 is H1
-            best, at = "" if (a, b) == (1, 12) else {(1, 3): "Q1", (1, 9): "Q1-Q3", (7, 12): "H2"}.get((a, b), f"M{a}-{b}"), m.start()
+            best, at = "" if (a, b) == (1, 12) else {(1, 3): "Q1", (7, 12): "H2"}.get((a, b), f"M{a}-{b}"), m.start()
     for m in SINGLE_MONTH.finditer(text):
         if m.start() > at:
             best, at = f"M{int(m.group(1))}", m.start()
     for m in FIRST_MONTHS.finditer(text):
         n = int(m.group(1)) if m.group(1).isdigit() else _CN.get(m.group(1), 0)
         if 1 < n <= 11 and m.start() > at:
-            best, at = {3: "Q1", 6: "H1", 9: "Q1-Q3"}.get(n, f"M1-{n}"), m.start()
+            best, at = {3: "Q1", 6: "H1"}.get(n, f"M1-{n}"), m.start()
     for pattern, suffix in PERIOD_WORDS:
         for m in pattern.finditer(text):
             if m.start() > at:
