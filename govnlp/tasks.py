@@ -77,8 +77,9 @@ _AND_SPLIT = re.compile(r"(?<=[局委办部室厅处站所院队会司团组政�
                         r"(?:局|委|办|部|室|中心|公司|管委会|街道|镇|乡|政府)$)")
 # a lead mark after a unit: 区发改委（牵头）, 市住建局（第一牵头）, 区商务委▲ (a legend line says ▲ leads)
 _LEAD_MARK = re.compile(r"\s*(?:[（(]\s*(?:第一)?牵头(?:单位)?\s*[）)]|牵头|[▲★]+)$")
-# "A会同B、C": A leads, B and C support (not the county 会同县)
-_JOINTLY = re.compile(r"(?<=[局委办部室厅处站所院队会司团组府道镇乡心行社馆街区])会同(?!县)")
+# "A会同B、C": A leads, B and C support; only right after a unit name (so 会同县 opening a
+# name, the county, is kept whole)
+_JOINTLY = re.compile(r"(?<=[局委办部室厅处站所院队会司团组府道镇乡心行社馆街区])会同")
 
 MIN_ITEMS = 5
 MIN_SHARE = 0.5

@@ -1,0 +1,159 @@
+"""Task-plan layouts: "|" tables with role marks in one units column, 【…】 unit brackets,
+【N】 progress blocks of labelled lines, and legends that say which unit leads."""
+from __future__ import annotations
+
+import govnlp
+from govnlp.report import Meta, Report
+from govnlp.tasks import extract_tasks, looks_like_task_plan
+
+
+def tasks_of(text: str, doc_type: str = "task_plan"):
+    return extract_tasks(Report(text=text, meta=Meta(doc_type=doc_type)))
+
+
+def units(tasks) -> dict[str, tuple[list[str], list[str]]]:
+    return {t.number: (t.lead, t.support) for t in tasks}
+
+
+# ---- a "|" table with one 责任单位 column ------------------------------------------
+PIPE_TABLE = """注：责任单位栏中标注“主责”的为牵头单位，标注“协同”的为配合单位；标注▲的为牵头单位，同栏其余单位为配合单位。
+序号 | 工作任务 | 分管县领导 | 责任单位 | 完成时限
+一、做强实体经济 | | | |
+1 | 新培育省级专精特新企业12家，推动园区标准厂房扩容 | 孙立 | 主责：县工信局；协同：县科技局、县统计局 | 全年
+2 | 开工建设县城污水处理厂二期，新铺设雨污管网18公里 | 孙立 | 县住建局▲、县水务局、各乡镇 | 11月底前
+3 | 引进亿元以上产业项目25个 | 钱涛 | 县投促中心会同县发改局、县自然资源局 | 全年
+4 | 办好县域商贸物流节，带动社会消费品零售总额增长6% | 钱涛 | 县商务局 | 全年
+二、提升民生保障 | | | |
+5 | 新建村级养老服务站9个 | 周平 | 主责:县民政局;协同:县财政局 | 10月底前
+6 | 改造农村危房80户 | 周平 | 同上 | 全年
+"""
+
+
+def test_pipe_table_reads_role_marks_in_one_units_column():
+    got = units(tasks_of(PIPE_TABLE))
+    assert got == {
+        "1": (["县工信局"], ["县科技局", "县统计局"]),       # 主责：…；协同：…
+        "2": (["县住建局"], ["县水务局", "各乡镇"]),          # ▲ after the lead, the rest support
+        "3": (["县投促中心"], ["县发改局", "县自然资源局"]),  # A会同B、C
+        "4": (["县商务局"], []),                             # a bare unit leads
+        "5": (["县民政局"], ["县财政局"]),                   # half-width 主责:…;协同:…
+        "6": (["县民政局"], ["县财政局"]),                   # 同上: the row above
+    }
+
+
+def test_pipe_table_keeps_leaders_and_deadlines_out():
+    tasks = tasks_of(PIPE_TABLE)
+    everyone = {u for t in tasks for u in t.lead + t.support}
+    assert not everyone & {"孙立", "钱涛", "周平", "全年"}
+    first = next(t for t in tasks if t.number == "1")
+    assert first.text.startswith("新培育省级专精特新企业12家")
+    assert "孙立" not in first.text
+
+
+# ---- 【…】 unit brackets ------------------------------------------------------------
+BRACKETS = """一、稳住经济大盘
+（1）全年引进产业项目60个，其中10亿元以上项目4个。
+【责任领导：赵文（副县长）；牵头单位：县发改局、县统计局；责任单位：县财政局，各乡镇人民政府】
+（2）新增市场主体3000户。【责任领导：赵文（副县长）；牵头单位：县市场监管局（第一牵头）、县政务服务中心；责任单位：县税务局】
+（3）新建5G基站120个。【牵头单位：县工信局；配合单位：电信青石分公司、移动青石分公司】
+（4）建设高标准农田2万亩。【责任单位：县农业农村局、县自然资源局】
+（5）新改建农村公路90公里。[牵头单位:县交通运输局;责任单位:县自然资源局及沿河各乡（镇）政府]
+（6）完成造林绿化5000亩。【牵头单位：县林业局】
+"""
+
+
+def test_bracketed_units_after_an_item_or_on_a_line_of_their_own():
+    assert units(tasks_of(BRACKETS)) == {
+        "1": (["县发改局", "县统计局"], ["县财政局", "各乡镇人民政府"]),
+        "2": (["县市场监管局", "县政务服务中心"], ["县税务局"]),
+        "3": (["县工信局"], ["电信青石分公司", "移动青石分公司"]),
+        "4": (["县农业农村局", "县自然资源局"], []),  # 责任单位 alone: all lead
+        "5": (["县交通运输局"], ["县自然资源局", "沿河各乡（镇）政府"]),
+        "6": (["县林业局"], []),
+    }
+
+
+def test_bracket_leaders_are_persons_not_units():
+    tasks = tasks_of(BRACKETS)
+    assert all("赵文" not in u for t in tasks for u in t.lead + t.support)
+    assert tasks[0].text == "全年引进产业项目60个，其中10亿元以上项目4个。"
+
+
+# ---- 【N】 progress blocks --------------------------------------------------------------
+PROGRESS = """关于2024年县《政府工作报告》重点任务1-9月推进情况的通报
+（一）已完成的任务（3项）
+【3】目标任务：新增规上工业企业20家。
+牵头单位：县工信局｜配合单位：县统计局、各园区
+推进情况：1-9月新增规上工业企业22家，提前完成全年目标。
+【6】目标任务：新建城市书房4个。
+责任单位：县文旅局（牵头），县教育局、县财政局
+推进情况：4个城市书房均已开放。
+【9】目标任务：整治农村人居环境示范村15个。
+县农业农村局牵头，县生态环境局、各乡镇配合。
+推进情况：已完成示范村12个。
+（二）进度滞后的任务（3项）
+【1】目标任务：建成县人民医院门诊楼。
+主办：县卫健局　协办：县住建局、县财政局
+责任领导：吴强
+推进情况：主体结构已封顶，进度滞后约两个月。
+存在问题：设计变更审批较慢。
+督办要求：12月底前完成竣工验收。
+【4】目标任务：新增停车泊位1500个。
+牵头：县城管局；配合：县公安局交警大队
+推进情况：已建成泊位900个。
+【8】目标任务：完成老旧小区改造30个。
+负责单位：县住建局、县房管中心
+推进情况：已开工26个。
+"""
+
+
+def test_progress_blocks_keep_their_numbers_and_every_unit_line_shape():
+    tasks = tasks_of(PROGRESS, doc_type="other")
+    assert [t.number for t in tasks] == ["3", "6", "9", "1", "4", "8"]
+    assert units(tasks) == {
+        "3": (["县工信局"], ["县统计局", "各园区"]),
+        "6": (["县文旅局"], ["县教育局", "县财政局"]),
+        "9": (["县农业农村局"], ["县生态环境局", "各乡镇"]),
+        "1": (["县卫健局"], ["县住建局", "县财政局"]),   # 主办/协办 on one line; 责任领导 is a person
+        "4": (["县城管局"], ["县公安局交警大队"]),
+        "8": (["县住建局", "县房管中心"], []),           # 负责单位: all lead
+    }
+
+
+def test_a_progress_notice_is_read_as_a_task_plan():
+    assert looks_like_task_plan(PROGRESS)
+
+
+def test_progress_blocks_survive_normalisation():
+    # the unit lines end without a full stop: the reader must not run them into 推进情况：
+    report = govnlp.parse_report(PROGRESS, slogans=False, indicators="none")
+    assert units(report.tasks)["4"] == (["县城管局"], ["县公安局交警大队"])
+    assert units(report.tasks)["1"] == (["县卫健局"], ["县住建局", "县财政局"])
+
+
+# ---- legends and odd corners ---------------------------------------------------------
+def test_a_legend_that_the_first_unit_leads():
+    text = ("说明：责任单位排在第一位的为牵头单位，其余为配合单位。\n"
+            + "".join(f"{i}.任务{i}完成年度目标。（责任单位：县发改局、县财政局、县统计局）\n" for i in range(1, 6)))
+    assert units(tasks_of(text))["3"] == (["县发改局"], ["县财政局", "县统计局"])
+    without = text.split("\n", 1)[1]
+    assert units(tasks_of(without))["3"] == (["县发改局", "县财政局", "县统计局"], [])
+
+
+def test_a_field_after_the_units_is_not_a_unit():
+    text = "".join(f"{i}.任务{i}。（责任领导：王敏，主办单位：县商务局，协办单位：县税务局，完成时限：2024年12月底）\n"
+                   for i in range(1, 6))
+    assert units(tasks_of(text))["2"] == (["县商务局"], ["县税务局"])
+
+
+def test_a_bracketed_unit_line_near_the_end_is_not_a_site_footer():
+    items = "".join(f"{i}.推进第{i}项重点工程建设，确保年内完工投用。\n（责任领导：李华，主办单位：县住建局，协办单位：各乡镇）\n"
+                    for i in range(1, 7))
+    report = govnlp.parse_report("青石县2024年重点任务分工方案\n" + items, slogans=False, indicators="none")
+    assert [t.number for t in report.tasks] == [str(i) for i in range(1, 7)]
+    assert units(report.tasks)["6"] == (["县住建局"], ["各乡镇"])
+
+
+def test_jointly_is_not_the_county_huitong():
+    text = "".join(f"{i}.任务{i}。（会同县教育局牵头，会同县财政局配合）\n" for i in range(1, 6))
+    assert units(tasks_of(text))["1"] == (["会同县教育局"], ["会同县财政局"])
