@@ -308,26 +308,35 @@ def draft_score(d: _Draft) -> float:
     return sum(d.scores) / len(d.scores) if d.scores else 0.0
 
 
-def _kind_period(report: Report, d: _Draft, anchor: int, section: Optional[int], ctx=None):
-    """Kind and period by the rules' cue words (govnlp.indicators.kinds), simple cues otherwise."""
+def _kind_period(report: Report, d: _Draft, anchor: int, section: Optional[int], ctx=None, blocks=None):
+    """Kind and period by the rules' cue words and scopes (govnlp.indicators.kinds), from the same
+    inputs as the rules path: the list's lead-in line, the block heading (``blocks``, a
+    :class:`BlockHeadings` of the text), the paragraph, the headings and the part; simple cues
+    otherwise."""
     from .kinds import context_before
 
-    before = context_before(report.text, d.sentence[0], anchor)
+    text, start = report.text, d.sentence[0]
+    before = context_before(text, start, anchor)
     try:
-        from .kinds import kind_of, part_of, period_of, year_context
+        from . import _lead_in
+        from .kinds import heading_text, kind_of, part_of, period_of, year_context
 
         ctx = ctx or year_context(report)
         sec = report.sections[section] if section is not None else None
-        preceding = report.text[max(0, d.sentence[0] - 30):d.sentence[0]]
-        kind = kind_of(report, ctx, "", before, sec, preceding)
-        return kind, period_of(ctx, before, kind, part=part_of(report, sec))
+        preceding = _lead_in(text, start, sec.start if sec is not None else max(0, start - 2000))
+        block = blocks.before(anchor) if blocks is not None else ""
+        kind = kind_of(report, ctx, "", before, sec, preceding, block, start=start)
+        para_start = max(text.rfind("\n", max(0, start - 400), start) + 1, start - 400, 0)
+        return kind, period_of(ctx, before, kind, heading_text(report, sec), part_of(report, sec),
+                               text[para_start:start], preceding, report=report, section=sec)
     except (ImportError, TypeError, AttributeError):
         years = _YEAR.findall(before)
         return _kind(report, d.sentence, anchor, section), (years[-1] if years else None)
 
 
-def draft_to_indicator(report: Report, d: _Draft, ctx=None, index=None) -> Optional[Indicator]:
-    """An Indicator from a draft, values read by the number grammar; None if unreadable."""
+def draft_to_indicator(report: Report, d: _Draft, ctx=None, index=None, blocks=None) -> Optional[Indicator]:
+    """An Indicator from a draft, values read by the number grammar; None if unreadable
+    (``index``: a SectionIndex, ``blocks``: the text's BlockHeadings, both found once per report)."""
     from ..numbers import find_quantities
     from .vocabulary import canonical_id
 
@@ -362,7 +371,7 @@ def draft_to_indicator(report: Report, d: _Draft, ctx=None, index=None) -> Optio
         ind.section = sec.id if sec is not None else None
     else:
         ind.section = _section_of(report, anchor)
-    ind.kind, ind.period = _kind_period(report, d, anchor, ind.section, ctx)
+    ind.kind, ind.period = _kind_period(report, d, anchor, ind.section, ctx, blocks)
     return ind
 
 
@@ -403,7 +412,7 @@ def run_model(report: Report, model=None, batch_size: int = 32,
     (the hybrid reads only where the model can change something: :func:`sentences_to_read`).
     """
     from ..ner import number_sentences
-    from . import SectionIndex, _inside_any, excluded_ranges
+    from . import BlockHeadings, SectionIndex, _inside_any, excluded_ranges
 
     ner = resolve_model(model)
     excluded = excluded_ranges(report)
@@ -428,6 +437,7 @@ def run_model(report: Report, model=None, batch_size: int = 32,
     except (ImportError, AttributeError):
         ctx = None
     index = SectionIndex(report)
+    blocks = BlockHeadings(report.text)
     for (s, e), spans in zip(sents, predictions):
         for sp in spans:
             sp.start += s
@@ -435,7 +445,7 @@ def run_model(report: Report, model=None, batch_size: int = 32,
         spans = snap_to_quantities(report.text, spans, (s, e))
         all_spans.extend(spans)
         for d in link_roles(spans, (s, e), report.text):
-            ind = draft_to_indicator(report, d, ctx, index)
+            ind = draft_to_indicator(report, d, ctx, index, blocks)
             if ind is not None and not _inside_any(excluded, _anchor(ind)[0], _anchor(ind)[0] + 1):
                 if d.distributive:
                     listed.add(len(out))
