@@ -124,6 +124,35 @@ def _first_unit_leads(items: list[_Item]) -> None:
             it.lead, it.support = it.lead[:1], it.lead[1:]
 
 
+_ITEM_COUNT = re.compile(r"(?<![\d.])(\d{1,3})\s*项(?!目)")
+_ITEM_WORDS = re.compile(r"任务|事项|方案")
+
+
+def item_count_spans(report: Report) -> list[tuple[int, int]]:
+    """Numbers that count a plan's own items, never data: 分工方案（共31项）, 25项任务中，已完成8项…,
+    按序时进度推进的任务（13项）.
+
+    A count in 项 outside every item, no larger than the number of items, in a clause that names
+    the plan's 任务/事项/方案 (or written 共N项). Documents that are not task plans give [].
+    """
+    text = report.text
+    if report.meta.doc_type != "task_plan" and not looks_like_task_plan(text):
+        return []
+    items = _with_items_after(_table_items(report), report)
+    if len(items) < MIN_ITEMS:
+        return []
+    out = []
+    for m in _ITEM_COUNT.finditer(text):
+        if int(m.group(1)) > len(items) or any(it.start <= m.start() < it.end for it in items):
+            continue
+        start = max(text.rfind(c, max(0, m.start() - 80), m.start()) for c in "。；\n") + 1
+        ends = [i for i in (text.find(c, m.end(), m.end() + 80) for c in "。；\n") if i >= 0]
+        clause = text[start:min(ends) if ends else m.end() + 80]
+        if _ITEM_WORDS.search(clause) or text[max(0, m.start() - 1):m.start()] == "共":
+            out.append((m.start(), m.end()))
+    return out
+
+
 def _with_items_after(table: list[_Item], report: Report) -> list[_Item]:
     """The rows of a table, and the numbered items after it that go on with its numbering.
 

@@ -157,3 +157,13 @@ def test_a_bracketed_unit_line_near_the_end_is_not_a_site_footer():
 def test_jointly_is_not_the_county_huitong():
     text = "".join(f"{i}.任务{i}。（会同县教育局牵头，会同县财政局配合）\n" for i in range(1, 6))
     assert units(tasks_of(text))["1"] == (["会同县教育局"], ["会同县财政局"])
+
+
+# ---- counts of the plan's own items ------------------------------------------------
+def test_counts_of_the_plans_own_items_are_not_data():
+    head = ("青石县2024年重点任务分工方案（共6项）\n"
+            "6项任务中，已完成2项，序时推进3项，滞后1项。\n")
+    items = "".join(f"{i}.新建农村公路{10 + i}公里。（牵头单位：县交通局）\n" for i in range(1, 7))
+    report = govnlp.parse_report(head + items, slogans=False)
+    values = sorted(i.value for i in report.indicators if i.value is not None)
+    assert values == [11, 12, 13, 14, 15, 16]  # the 公里 of each task, none of the counts in 项

@@ -17,6 +17,7 @@ from typing import Optional
 from ..errors import Errors, GovnlpError, ModelNotFoundError, Warnings
 from ..numbers import Quantity, find_doublings, find_quantities
 from ..report import Indicator, Report
+from ..tasks import item_count_spans
 from . import checks, kinds, vocabulary
 from .linker import Draft, SentenceLinker
 from .tables import (TARGET_CAPTION, cell_at, cell_context, cell_kind, find_tables, name_cell_drafts,
@@ -48,11 +49,12 @@ def extract_indicators(report: Report, mode: str = "rules", model: Optional[str]
 
 
 def excluded_ranges(report: Report) -> list[tuple[int, int]]:
-    """Stretches whose numbers are never indicators: boilerplate, glossary entries, footnote markers
-    (sorted and merged into disjoint ranges)."""
+    """Stretches whose numbers are never indicators: boilerplate, glossary entries, footnote markers,
+    a task plan's counts of its own items (sorted and merged into disjoint ranges)."""
     out = [(b.start, b.end) for b in report.boilerplate]
     out += [(g.start, g.end) for g in report.glossary]
     out += [(f.start, f.end) for f in report.footnotes]
+    out += item_count_spans(report)  # a task plan counting its own items (共31项)
     for s in report.sections:
         if s.function in ("glossary", "boilerplate"):
             out.append((s.start, s.end))
