@@ -328,12 +328,22 @@ def _unit_clause(line: str) -> tuple[Optional[str], str]:
     if i < 0:
         return None, line
     inner = s[i + 1: close]
-    if not _HAS_ROLE.search(inner):
-        return None, line
+    if not _HAS_ROLE.search(inner) or not _names_a_unit(inner):
+        return None, line  # （产学研协同）, （群众参与）: role words, but no unit
     return inner, (s[:i] + s[close + 1:]).rstrip()
 
 
 _OPENERS = {"）": "（(", ")": "（(", "】": "【", "]": "[［", "］": "[［"}  # closing bracket -> its openers
+
+
+def _names_a_unit(clause: str) -> bool:
+    """Whether a bracketed clause with role words names at least one unit (a labelled one, or a
+    name that looks like a unit: 区科技局主办, 牵头单位：X)."""
+    if _LABELLED.search(clause):
+        return True
+    probe = _Item("", 0, 0)
+    _read_units(clause, probe)
+    return any(_looks_like_units(u) for u in probe.lead + probe.support)
 
 
 def _is_bare_clause(s: str) -> bool:

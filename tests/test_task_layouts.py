@@ -167,3 +167,11 @@ def test_counts_of_the_plans_own_items_are_not_data():
     report = govnlp.parse_report(head + items, slogans=False)
     values = sorted(i.value for i in report.indicators if i.value is not None)
     assert values == [11, 12, 13, 14, 15, 16]  # the 公里 of each task, none of the counts in 项
+
+
+def test_role_words_in_brackets_without_a_unit_stay_in_the_task():
+    text = "".join(f"{i}.深化校地合作（产学研协同），办好乡村文化节（群众参与）。（县科技局牵头，县文旅局协同）\n"
+                   for i in range(1, 6))
+    task = tasks_of(text)[0]
+    assert (task.lead, task.support) == (["县科技局"], ["县文旅局"])
+    assert task.text == "深化校地合作（产学研协同），办好乡村文化节（群众参与）。"
