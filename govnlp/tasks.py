@@ -9,6 +9,8 @@ each naming who leads and who helps::
     区园林局牵头，区城管局、各街道配合。            <- a bare sentence of units and role words
     …新增限上企业300家，由区商务局负责。            <- units after the task's last comma
     1 | 推进…建设 | 区发改委 | 区财政局、区住建局      <- a table flattened into lines
+    （3）…。【责任领导：张三；牵头单位：A；责任单位：B】  <- 【…】 or […] brackets, also on their own line
+    【12】目标任务：… / 牵头：A；配合：B / 推进情况：…  <- a progress notice's numbered blocks
 
 ``extract_tasks`` returns one :class:`~govnlp.report.Task` per item: ``number`` as written,
 ``text`` the task without its number and unit clause, ``lead``/``support`` the units in the
@@ -32,7 +34,12 @@ row without a unit cell lies under a cell merged with the row above: it takes th
 Units may be split by spaces (区住建局 区城管局); a remark after one (按职责分工负责) is dropped. A plan
 numbered 1. 2. whose last part is numbered （一）（二） gives both. A progress report's items
 carry field lines (年度目标：…, 完成情况：…, 存在问题：…) before their unit line, and items
-numbered on after a table (10.…) join its rows.
+numbered on after a table (10.…) join its rows; a progress notice's 【N】 blocks keep their
+numbers (grouped by status, so they jump). Role marks inside one 责任单位 list or cell: 主责：A；
+协同：B (labels), A▲ or A（第一牵头） (A leads, the rest support), A会同B、C (A leads); a legend saying
+the first unit leads (排在第一位的为牵头单位) splits unmarked lists. Labels that name persons or
+other fields (责任领导：…, 完成时限：…) are never units, and a 领导/责任人 column holds persons.
+Counts of the plan's own items (共31项, 25项任务中…) are not data (:func:`item_count_spans`).
 Documents that are not task plans give [].
 """
 from __future__ import annotations
