@@ -8,6 +8,7 @@ import time
 
 import pytest
 
+import govnlp
 from govnlp.indicators import extract_indicators, extract_rules
 from govnlp.indicators.kinds import YearContext, context_before, period_of
 from govnlp.report import Meta, Report, Section
@@ -155,6 +156,99 @@ def test_a_heading_alone_leaves_plan_targets_to_the_year():
     text = "下半年主要工作安排\n全力推进重大项目建设，强化用地、用能和资金保障，新开工亿元以上项目60个。\n"
     plan = Section(0, None, 1, None, "下半年主要工作安排", 0, len(text), "tasks")
     assert records(text, HALF, [plan]) == [("新开工亿元以上项目", "target", "2024")]
+
+
+def test_a_lead_in_naming_the_second_half_reaches_the_items_of_its_list():
+    text = ("关于2024年上半年工作情况和下半年工作打算的报告\n"
+            "一、下半年工作打算\n"
+            "下半年，我们将对标年度目标，重点抓好以下三项工作：\n"
+            "（一）稳住工业增长。落实惠企纾困政策，建立重点企业包联服务机制，逐企解决用工、用地、用能和融资难题，"
+            "推动传统产业技术改造和设备更新，支持骨干企业扩能增效、满产达产，加快培育专精特新中小企业，"
+            "引导中小企业上规入统，新增规模以上工业企业25家。\n"  # a long item: the lead is read from the outline
+            "（二）扩大有效投资。新开工亿元以上项目18个。\n"
+            "（三）兜牢民生底线。改造农村危房140户。\n")
+    report = govnlp.parse_report(text, slogans=False)
+    assert [(i.kind, i.period) for i in report.indicators] == [("target", "2024H2")] * 3
+
+
+# ---- interim reports: progress notices after the first three quarters ---------------------------
+@pytest.mark.parametrize("text, period", [
+    ("前三季度，全区规上工业增加值增长6.3%。", "2024M1-9"),
+    ("1-9月，全区社会消费品零售总额增长5.5%。", "2024M1-9"),
+    ("前九个月，全区外贸进出口总额增长3.1%。", "2024M1-9"),
+    ("三季度，全区规上工业增加值增长7.0%。", "2024Q3"),
+    ("其中第三季度，全区新增市场主体900户。", "2024Q3"),
+])
+def test_the_first_three_quarters_are_months_one_to_nine(text, period):
+    assert periods(text, HALF) == [period]
+
+
+NOTICE = ("关于2024年区《政府工作报告》重点任务前三季度落实情况的通报\n"
+          "区政府督查室对年度重点任务前三季度落实情况进行了核查，现通报如下。\n"
+          "一、重点任务落实情况\n"
+          "【3】目标任务：全年新增市场主体6000户，新建社区食堂12个。\n"
+          "牵头单位：区市场监管局；配合单位：各街道\n"
+          "推进情况：截至9月底，已新增市场主体5210户；新建社区食堂10个，9月当月新开业2个。"
+          "社区食堂日均服务老人1500人次。四季度力争再新建社区食堂3个。\n")
+
+
+def test_a_progress_notice_reports_its_progress_lines_as_actuals_of_the_first_nine_months():
+    report = govnlp.parse_report(NOTICE, slogans=False)
+    got = [(i.name, i.value, i.kind, i.period) for i in report.indicators]
+    assert got == [
+        ("新增市场主体", 6000.0, "target", "2024"), ("新建社区食堂", 12.0, "target", "2024"),
+        ("新增市场主体", 5210.0, "actual", "2024M1-9"), ("新建社区食堂", 10.0, "actual", "2024M1-9"),
+        ("新开业", 2.0, "actual", "2024M9"),
+        ("社区食堂日均服务老人", 1500.0, "actual", "2024M1-9"),  # a later sentence of the progress line
+        ("新建社区食堂", 3.0, "target", "2024Q4"),                  # its own cue and quarter
+    ]
+
+
+def test_an_annual_report_has_no_interim_period():
+    text = "2024年政府工作报告\n前三季度工作情况良好。全区新增市场主体5210户。\n"
+    report = govnlp.parse_report(text, slogans=False)
+    assert [i.period for i in report.indicators] == ["2023"]
+
+
+# ---- news summaries: a question leans its answer ----------------------------------------------
+SUMMARY = ("2024年1月10日，市长向大会作政府工作报告。记者梳理了报告中的几组数字。\n"
+           "问：过去一年交出了怎样的成绩单？\n"
+           "答：全市地区生产总值增长5.8%。全市城镇新增就业3.2万人。\n"
+           "问：今年在民生方面有哪些新承诺？\n"
+           "答：报告提出，新建公办幼儿园10所。新增城市绿道80公里，发放惠民消费券1亿元。\n")
+
+
+def test_the_question_above_an_answer_decides_its_kind():
+    report = govnlp.parse_report(SUMMARY, slogans=False)
+    assert [(i.kind, i.period) for i in report.indicators] == [
+        ("actual", "2023"), ("actual", "2023"), ("target", "2024"), ("target", "2024"), ("target", "2024")]
+
+
+# ---- cue words that are no cue -------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "全年争取中央预算内投资32亿元，支持项目140个。",              # money obtained from above
+    "我们在确保安全的前提下推动产能释放，全年原煤产量1.2亿吨。",   # a condition, not a promise
+    "全年新签约招商项目58个，计划总投资436亿元。",                 # the name of a signed amount
+])
+def test_words_that_only_look_like_target_cues_leave_a_review_actual(text):
+    review = Section(0, None, 1, "一、", "2023年工作回顾", 0, len(text) + 1, "review")
+    assert set(kinds(text, ANNUAL, [review])) == {"actual"}
+
+
+def test_a_past_basis_does_not_make_this_years_plan_actual():
+    text = "在去年建成15个示范园区的基础上，今年新建示范园区10个。"
+    plan = Section(0, None, 1, "二、", "2024年工作安排", 0, len(text) + 1, "tasks")
+    assert records(text, ANNUAL, [plan]) == [("示范园区", "actual", "2023"), ("新建示范园区", "target", "2024")]
+
+
+def test_the_report_forecasting_heads_a_forecast_for_the_whole_sentence():
+    text = "报告预计，2023年全市社会消费品零售总额1020亿元；外贸进出口总额310亿元。"
+    assert kinds(text) == ["forecast", "forecast"]
+
+
+def test_jiang_jixu_promises():
+    text = "今年将继续新增托位1200个。"
+    assert kinds(text) == ["target"]
 
 
 # ---- spans of years ---------------------------------------------------------------------------

@@ -17,7 +17,15 @@ the nearest time word wins (1-6月 -> M1-6, 6月当月/1月份 -> M6/M1, 前5个
 year; 6月末 and 较一季度 are none); in a half-year report a sentence-opening time word (1-6月，…)
 speaks for the next sentences of its paragraph that name none. A half-year report reviews YH1; its 下半年 figures are
 targets of YH2, and so are the targets of a list under a 下半年 lead-in (下半年重点抓好以下工作：);
-other unstated targets belong to the year. 今后五年 runs from the plan year.
+other unstated targets belong to the year; a lead-in line naming 下半年 reaches the items of its
+list when they are sections of their own (:func:`list_lead`). 今后五年 runs from the plan year.
+
+Interim reports (a 前三季度/1-9月 progress notice, named in the title: :func:`interim_period`)
+review the year's first months: their unstated actuals are YM1-9 (a half-year report's YH1).
+Labelled blocks (目标任务：… / 推进情况：…) read as labelled: the later label of a sentence or
+its paragraph decides between target and actual (:func:`label_leaning`); in a news summary the
+question above an answer (问：今年有哪些新承诺？ / 答：…) leans it (:func:`question_leaning`).
+A basis (在去年…的基础上，今年…) is neither an actual cue nor the period.
 Every look-back is bounded (:func:`context_before`), so the cost per number does not grow with
 the sentence.
 """
@@ -69,8 +77,8 @@ NOT_TARGET = re.compile(
 PROGRESS_LABEL = re.compile(r"(?:推进|进展|完成|落实|执行|实施|办理|工作)情况[:：]|(?:工作|目前|当前)?进展[:：]|进度[:：]")
 TASK_LABEL = re.compile(r"(?:目标|工作|重点|主要|年度)?任务[:：]|(?:年度|全年|工作|主要)?目标[:：]|计划[:：]|督办要求[:：]")
 #: A question and its answer in a news summary (问：…？ / 答：…): the question's words lean the answer.
-QUESTION = re.compile(r"^\s*(?:问|记者|Q)\s*[:：]")
-ANSWER = re.compile(r"^\s*(?:答|A)\s*[:：]")
+QUESTION = re.compile(r"\s*(?:问|记者|Q)\s*[:：]")  # used with .match (anchored at its start)
+ANSWER = re.compile(r"\s*(?:答|A)\s*[:：]")
 QUESTION_TARGET = re.compile(r"今年|明年|目标|任务|承诺|打算|安排|计划|部署|怎么干|如何干|将")
 QUESTION_REVIEW = re.compile(r"过去|去年|上年|成绩|回顾|成效|取得|交出|完成得?怎么样")
 TARGET_TITLE = re.compile(r"目标|安排|打算|计划|任务|思路|重点工作|工作建议|的建议|预期|今后|展望")
