@@ -292,8 +292,12 @@ def _finish(it: _Item) -> None:
         if clause is not None:
             _read_units(clause, it)
             line = rest
-        body.append(line)
+        body.append(_PERSON_FIELD.sub("", line))
     it.text = "".join(body).strip()
+
+
+# a field naming persons at the end of a line (…。责任领导：张三；): not part of the task text
+_PERSON_FIELD = re.compile(r"[\u4e00-\u9fff]{0,4}(?:领导|责任人|联系人)\s*[:：][^。：:]*$")
 
 
 def _unit_clause(line: str) -> tuple[Optional[str], str]:

@@ -175,3 +175,11 @@ def test_role_words_in_brackets_without_a_unit_stay_in_the_task():
     task = tasks_of(text)[0]
     assert (task.lead, task.support) == (["县科技局"], ["县文旅局"])
     assert task.text == "深化校地合作（产学研协同），办好乡村文化节（群众参与）。"
+
+
+def test_a_leader_line_is_neither_unit_nor_task_text():
+    text = "".join(f"（{i}）推进第{i}项工程建设。\n责任领导：张三；牵头单位：县发改局；配合单位：县财政局\n"
+                   for i in range(1, 6))
+    task = tasks_of(text)[2]
+    assert (task.number, task.lead, task.support) == ("3", ["县发改局"], ["县财政局"])
+    assert task.text == "推进第3项工程建设。"
