@@ -263,10 +263,20 @@ def _group(report: Report, pattern: re.Pattern) -> list[_Item]:
 def _is_unit_line(line: str) -> bool:
     """牵头单位：X… or a bare (X牵头，Y配合) standing on its own line."""
     s = line.strip()
-    if _LABELLED.match(s):
+    if _labelled_line(s):
         return True
     clause, rest = _unit_clause(s)
     return clause is not None and not rest.strip()
+
+
+def _labelled_line(line: str) -> bool:
+    """A line of role labels: 牵头单位：X；…, also after a person's label (责任领导：张三；牵头单位：X)
+    or as one half of a bracket broken over two lines (【责任领导：…；牵头单位：X； / 责任单位：Y】)."""
+    s = line.strip().lstrip("【［[")
+    return bool(_LABELLED.match(s) or _LABEL_AFTER_PERSON.match(s))
+
+
+_LABEL_AFTER_PERSON = re.compile(r"[\u4e00-\u9fff]{0,4}(?:领导|责任人|联系人)\s*[:：][^；;，,:：]*[；;，,]\s*(?:%s)\s*[:：]" % _ROLE)
 
 
 def _closed(line: str) -> bool:
@@ -285,8 +295,8 @@ def _finish(it: _Item) -> None:
     body: list[str] = []
     for _, line in it.lines:
         line = line.strip()
-        if _LABELLED.match(line):  # 牵头单位：X；责任单位：Y on its own line
-            _read_units(line, it)
+        if _labelled_line(line):  # 牵头单位：X；责任单位：Y on its own line
+            _read_units(line.lstrip("【［[").rstrip("】］]"), it)
             continue
         clause, rest = _unit_clause(line)
         if clause is not None:
@@ -425,7 +435,7 @@ def _split_units(units: str) -> list[str]:
     for u in (piece for part in _UNIT_SPLIT.split(units) for piece in _AND_SPLIT.split(part)):
         if _OTHER_LABEL.match(u.strip()):
             break  # …，完成时限：2022年12月底: a field after the units ends them
-        u = u.strip(" 　。.：:")
+        u = u.strip(" 　。.：:】］]")
         u = re.sub(r"^(?:由|等)", "", u)
         u = re.sub(r"等$", "", u)
         u = _REMARK.sub("", u)

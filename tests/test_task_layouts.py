@@ -183,3 +183,11 @@ def test_a_leader_line_is_neither_unit_nor_task_text():
     task = tasks_of(text)[2]
     assert (task.number, task.lead, task.support) == ("3", ["县发改局"], ["县财政局"])
     assert task.text == "推进第3项工程建设。"
+
+
+def test_a_bracket_broken_over_two_lines():
+    text = "".join(f"（{i}）推进第{i}项工程建设，确保年内完工。\n【责任领导：张三（副县长）；牵头单位：县发改局；\n"
+                   f"责任单位：县财政局、县统计局】\n" for i in range(1, 6))
+    for report_tasks in (tasks_of(text), govnlp.parse_report(text, slogans=False, indicators="none").tasks):
+        assert units(report_tasks)["5"] == (["县发改局"], ["县财政局", "县统计局"])
+        assert report_tasks[4].text == "推进第5项工程建设，确保年内完工。"
