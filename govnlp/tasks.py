@@ -83,7 +83,7 @@ _UNIT_SPLIT = re.compile(r"[、，,/；;](?![^（(]*[）)])")  # not inside brac
 _AND_SPLIT = re.compile(r"(?<=[局委办部室厅处站所院队会司团组政府道镇乡心行社馆])[和及](?=[区县市省各相]|[^和及]{2,}"
                         r"(?:局|委|办|部|室|中心|公司|管委会|街道|镇|乡|政府)$)")
 # a lead mark after a unit: 区发改委（牵头）, 市住建局（第一牵头）, 区商务委▲ (a legend line says ▲ leads)
-_LEAD_MARK = re.compile(r"\s*(?:[（(]\s*(?:第一)?牵头(?:单位)?\s*[）)]|牵头|[▲★]+)$")
+_LEAD_MARK = re.compile(r"\s*(?:[（(]\s*(?:第一)?(?:牵头|主责|主办)(?:单位)?\s*[）)]|牵头|[▲★]+)$")
 # "A会同B、C": A leads, B and C support; only right after a unit name (so 会同县 opening a
 # name, the county, is kept whole)
 _JOINTLY = re.compile(r"(?<=[局委办部室厅处站所院队会司团组府道镇乡心行社馆街区])会同")
@@ -121,7 +121,7 @@ def extract_tasks(report: Report) -> list[Task]:
 
 # a legend: the first unit of a 责任单位 list leads (排在第一位的为牵头单位, 第一个单位为牵头单位)
 _FIRST_LEADS = re.compile(r"(?:排在|排名|列|位列)?第一(?:位|个|家)?(?:的)?(?:单位|部门)?(?:为|是)(?:牵头|主办|主责)(?:单位|部门)?"
-                          r"|(?:排|列)(?:在)?首位的?(?:单位|部门)?(?:为|是)(?:牵头|主办|主责)")
+                          r"|(?:(?:排|列)(?:在)?首位的?|首个)(?:单位|部门)?(?:为|是)(?:牵头|主办|主责)")
 
 
 def _first_unit_leads(items: list[_Item]) -> None:
@@ -661,7 +661,7 @@ def _row_number(line: str) -> Optional[int]:
 
 
 _UNIT_NAME = re.compile(r"(?:局|委|办|部|部门|室|中心|公司|管委会|政府|街道|镇|乡|苏木|院|队|会|厅|处|站|所|行|团|馆|社|单位)"
-                        r"(?:[（(](?:第一)?牵头[）)]|[▲★]+)?(?:等)?$")
+                        r"(?:[（(](?:第一)?(?:牵头|主责|主办)[）)]|[▲★]+)?(?:等)?$")
 
 
 _UNIT_NOTE = re.compile(r"[（(][^（）()]{1,6}[）)]$")  # 各镇（街道）, 区发改局（牵头）

@@ -191,3 +191,10 @@ def test_a_bracket_broken_over_two_lines():
     for report_tasks in (tasks_of(text), govnlp.parse_report(text, slogans=False, indicators="none").tasks):
         assert units(report_tasks)["5"] == (["县发改局"], ["县财政局", "县统计局"])
         assert report_tasks[4].text == "推进第5项工程建设，确保年内完工。"
+
+
+def test_other_lead_marks_and_legends():
+    marks = "".join(f"{i}.任务{i}。（责任单位：县教育局、县财政局（主责）、县人社局）\n" for i in range(1, 6))
+    assert units(tasks_of(marks))["1"] == (["县财政局"], ["县教育局", "县人社局"])
+    legend = "注：首个单位为牵头单位。\n" + "".join(f"{i}.任务{i}。（责任单位：县教育局、县财政局）\n" for i in range(1, 6))
+    assert units(tasks_of(legend))["1"] == (["县教育局"], ["县财政局"])
