@@ -171,6 +171,27 @@ def test_a_lead_in_naming_the_second_half_reaches_the_items_of_its_list():
     assert [(i.kind, i.period) for i in report.indicators] == [("target", "2024H2")] * 3
 
 
+def test_a_lead_in_reaches_bullets_whose_lines_are_broken():
+    text = ("二、下半年工作打算\n"
+            "综合研判，全年经济有望企稳回升。下半年重点抓好以下几项工作：\n"
+            "■稳住工业基本盘.落实助企纾困政策，帮助企业解决用工、物流和资金难题，推动重点企业满产达产，支持中小企业"
+            "专精特新发展，开展产业链上下游对接活动，引导企业加大技术改造投入，推动传统产业数字化转型，"
+            "组织银行、担保机构和企业面对面对接，扩大首贷、续贷和信用贷款投放，"
+            "力争规模以上工业总产值增长6%；\n"  # longer than a lead-in is looked for over
+            "新增规模以上工业企业20家，加快培育一批成长型企业.\n"
+            "■兜牢民生底线.落实就业优先政策，\n"
+            "开发公益性岗位300个，确保全年城镇新增就业1万人.\n")
+    plan = Section(0, None, 1, "二、", "下半年工作打算", 0, len(text), "tasks")
+    assert records(text, HALF, [plan]) == [
+        ("规模以上工业总产值", "target", "2024H2"), ("新增规模以上工业企业", "target", "2024H2"),
+        ("开发公益性岗位", "target", "2024H2"), ("城镇新增就业", "target", "2024")]
+
+
+def test_a_starting_value_belongs_to_the_year_it_names():
+    text = "五年来，全市地区生产总值从2018年的2100亿元增加到3050亿元，年均增长6.1%。"
+    assert periods(text) == ["2018", "2019-2023"]
+
+
 # ---- interim reports: progress notices after the first three quarters ---------------------------
 @pytest.mark.parametrize("text, period", [
     ("前三季度，全区规上工业增加值增长6.3%。", "2024M1-9"),

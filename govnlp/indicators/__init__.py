@@ -273,7 +273,7 @@ def _indicator(report: Report, ctx: kinds.YearContext, d: Draft, s: int, e: int,
     para_start = max(text.rfind("\n", max(0, s - 400), s) + 1, s - 400, 0)
     period = kinds.period_of(ctx, before, kind, kinds.heading_text(report, section),
                              kinds.part_of(report, section), text[para_start:s], preceding,
-                             report=report, section=section)
+                             report=report, section=section, start=s)
     canonical = d.canonical or (vocabulary.canonical_id(d.name) if d.name else None)
     return Indicator(
         name=d.name,

@@ -328,7 +328,8 @@ def _kind_period(report: Report, d: _Draft, anchor: int, section: Optional[int],
         kind = kind_of(report, ctx, "", before, sec, preceding, block, start=start)
         para_start = max(text.rfind("\n", max(0, start - 400), start) + 1, start - 400, 0)
         return kind, period_of(ctx, before, kind, heading_text(report, sec), part_of(report, sec),
-                               text[para_start:start], preceding, report=report, section=sec)
+                               text[para_start:start], preceding, report=report, section=sec,
+                               start=start)
     except (ImportError, TypeError, AttributeError):
         years = _YEAR.findall(before)
         return _kind(report, d.sentence, anchor, section), (years[-1] if years else None)

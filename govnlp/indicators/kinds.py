@@ -116,6 +116,8 @@ SPAN_YEARS = re.compile(r"(?:(?:近|过去|这)([一二三四五六七八九十�
                         r"的([两三四五六七八九十])年(?=[。，；！]))(?!来?(?:最|新高|新低|首次|之最))")
 #: A span ahead of the plan year: 今后五年 / 未来五年 -> the plan year and the four after it.
 FORWARD_SPAN = re.compile(r"(?:今后|未来|此后)([两三四五六七八九十\d])年")
+#: The year of a starting value right before it (由2015年的, 从2020年末的): that year is its period.
+START_VALUE = re.compile(r"[由从]((?:19|20)\d\d)年(?:末|底)?的\s*$")
 #: A base year (由2015年的, 比2019年): it names where a change starts, not the period.
 BASE_YEAR = re.compile(r"[由比较从自与同](?:19|20)\d\d年?")
 #: Time words of a sentence: when a sentence has none, the paragraph before it decides.
@@ -424,9 +426,37 @@ def list_lead(report: Report, section: Optional[Section]) -> str:
     return line if line.endswith(("：", ":")) else ""
 
 
+BULLETS = "●■▲◆★□○·•▪"
+#: How many lines a bullet list's lead-in is looked for above a number.
+BULLET_LINES = 30
+
+
+def bullet_lead(text: str, start: int) -> str:
+    """The lead-in line of the ●/■ list holding offset ``start``, else "": walking up over its
+    bullets and their broken lines (a line whose line above ends on ，/；), the first line ending
+    on a colon (下半年重点抓好以下几方面工作：); any other line ends the list."""
+    line_start = text.rfind("\n", max(0, start - 2000), start) + 1
+    seen = False
+    for _ in range(BULLET_LINES):
+        if line_start < 2:
+            return ""
+        first = text[line_start:line_start + 3].lstrip()[:1]
+        if first and first in BULLETS:
+            seen = True
+        elif text[line_start - 2] not in "，,；;":
+            return ""  # neither a bullet nor a broken line: no list here
+        prev_start = text.rfind("\n", max(0, line_start - 2000), line_start - 1) + 1
+        prev = text[prev_start:line_start - 1].strip()
+        if prev.endswith(("：", ":")):
+            return prev if seen else ""
+        line_start = prev_start
+    return ""
+
+
 def period_of(ctx: YearContext, before: str, kind: str, heading: str = "",
               part: Optional[str] = None, paragraph: str = "", preceding: str = "",
-              report: Optional[Report] = None, section: Optional[Section] = None) -> Optional[str]:
+              report: Optional[Report] = None, section: Optional[Section] = None,
+              start: Optional[int] = None) -> Optional[str]:
     """The period of a number from the time words in ``before`` (its sentence up to the number).
 
     ``heading`` (the titles above the sentence) is used when the sentence names no time:
@@ -441,13 +471,17 @@ def period_of(ctx: YearContext, before: str, kind: str, heading: str = "",
     ``preceding`` is the lead-in line above a list (:func:`kind_of`): in a half-year report a
     lead naming 下半年 (下半年重点抓好以下工作：) makes its targets without a time word YH2; with
     ``report`` and ``section`` the lead-in line of a list whose items are sections
-    (:func:`list_lead`) counts too.
+    (:func:`list_lead`) counts too, and with ``start`` (the sentence's offset) that of a ●/■ list
+    whose items run over several lines (:func:`bullet_lead`).
 
     Time words speak for their own ；-clause; a clause without one takes the time word that opens
     the sentence (下半年…，力争全年…；新开工项目30个 -> H2), never one from a clause between.
     """
     earlier, before = own_sentence(before)
     paragraph = paragraph + earlier
+    start_value = START_VALUE.search(before[-20:])
+    if start_value:
+        return start_value.group(1)  # 从2016年的3125亿元增加到…: the starting value is that year's
     # bounded look-back (linear time on hostile input): the time words that matter are near
     before, heading, paragraph = before[-PERIOD_WINDOW:], heading[-PERIOD_WINDOW:], paragraph[-PERIOD_WINDOW:]
     # 完成全年目标的62%, 高于年度目标: the whole year named as a target's scope, not as the period
@@ -516,6 +550,8 @@ def period_of(ctx: YearContext, before: str, kind: str, heading: str = "",
         lead = re.split(r"[。.！？]", preceding)[-1]
         if kind == "target" and not years and "下半年" not in lead and report is not None:
             lead = list_lead(report, section)
+            if "下半年" not in lead and start is not None:
+                lead = bullet_lead(report.text, start)
         if kind == "target" and not years and "下半年" in lead:
             return f"{year}H2" if year else None  # ●… under 下半年重点抓好以下工作：
     return str(year) if year else None
