@@ -231,6 +231,24 @@ def test_an_annual_report_has_no_interim_period():
     assert [i.period for i in report.indicators] == ["2023"]
 
 
+def test_a_year_end_notice_on_a_years_tasks_belongs_to_that_year():
+    text = ("关于2023年县《政府工作报告》重点任务落实情况的通报\n"
+            "县政府督查室对年初确定的重点任务逐项进行了核查，现将有关情况通报如下。\n"
+            "一、重点任务落实情况\n"
+            "1.新建口袋公园12个。\n"
+            "落实情况：已完成。全年新建口袋公园14个，1-11月新增绿地面积36万平方米。\n"
+            "县人民政府督查室\n2024年1月15日\n")  # published the next year
+    report = govnlp.parse_report(text, slogans=False)
+    assert [(i.kind, i.period) for i in report.indicators] == [
+        ("target", "2023"), ("actual", "2023"), ("actual", "2023M1-11")]
+
+
+def test_a_base_year_does_not_hide_the_span_of_the_heading():
+    text = "过去五年\n全县一般公共预算收入从2018年的9.8亿元增加到14.6亿元。\n"
+    review = Section(0, None, 1, None, "过去五年", 0, len(text), "review")
+    assert periods(text, ANNUAL, [review]) == ["2018", "2019-2023"]
+
+
 # ---- news summaries: a question leans its answer ----------------------------------------------
 SUMMARY = ("2024年1月10日，市长向大会作政府工作报告。记者梳理了报告中的几组数字。\n"
            "问：过去一年交出了怎样的成绩单？\n"

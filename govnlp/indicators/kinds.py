@@ -173,6 +173,10 @@ def year_context(report: Report) -> YearContext:
         elif plan is None and (s.function in ("targets", "tasks") or TARGET_TITLE.search(s.title)):
             plan = y
     interim = None if half or meta.doc_type == "work_report" else interim_period(report.text[:400])
+    notice = None if half or meta.doc_type == "work_report" else PROGRESS_TITLE.search(report.text[:600])
+    if notice:  # a notice on how one year's tasks are carried out reviews and plans that year
+        year = int(notice.group(1))
+        return YearContext(year, year, False, task_plan, interim)
     if half or interim:
         year = review or plan or delivered or meta.year
         return YearContext(year, year, half, task_plan, interim)
@@ -193,6 +197,13 @@ def year_context(report: Report) -> YearContext:
 INTERIM_TITLE = re.compile(
     r"(前三季度|第?一季度|1\s*[-—–至~～]\s*(?:[2-9]|1[01])\s*月份?|前(?:[2-9]|1[01]|[两三四五六七八九十]|十一)个月)"
     r"[^。；\n]{0,12}(?:工作|情况|进展|进度)")
+
+
+#: The title of a notice on how a year's tasks are carried out (关于2022年市《政府工作报告》重点任务
+#: 落实情况的通报): its figures belong to that year, whenever it is published.
+PROGRESS_TITLE = re.compile(
+    r"((?:19|20)\d\d)年[^。；\n]{0,30}?(?:重点(?:工作)?任务|政府工作报告|目标任务|民生实事)[^。；\n]{0,20}?"
+    r"(?:落实|推进|进展|完成|执行)情况")
 
 
 def interim_period(head: str) -> Optional[str]:
@@ -494,8 +505,8 @@ def period_of(ctx: YearContext, before: str, kind: str, heading: str = "",
     for name, (a, b) in PLAN_PERIODS.items():
         if name in before[-40:]:
             return f"{a}-{b}"
-    if not EXPLICIT_YEAR.search(before) and not SPAN_YEARS.search(before) and heading \
-            and not EXPLICIT_YEAR.search(heading):
+    if not EXPLICIT_YEAR.search(BASE_YEAR.sub("", before)) and not SPAN_YEARS.search(before) and heading \
+            and not EXPLICIT_YEAR.search(heading):  # 由2017年的…增加到 under 过去五年: a base is no period
         for name, (a, b) in PLAN_PERIODS.items():
             if name in heading:
                 return f"{a}-{b}"
