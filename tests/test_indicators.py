@@ -274,6 +274,23 @@ def test_three_sectors_running_totals_and_caveats(text, expected):
     got = govnlp.parse_report(text, indicators="rules", slogans=False).indicators
     assert [(i.name, i.value, i.change.value if i.change else None) for i in got] == expected
 
+
+@pytest.mark.parametrize("text, expected", [
+    ("钦州港集装箱吞吐量540万标箱，市场主体总量达到86万户。", [("集装箱吞吐量", 5.4e6), ("市场主体", 8.6e5)]),
+    ("【2023年成绩单】地区生产总值3120.5亿元。", [("地区生产总值", 3.1205e11)]),
+    ("其中对东盟进出口812亿元，稳定粮食播种面积在120万亩左右。", [("对东盟进出口", 8.12e10), ("粮食播种面积", 1.2e6)]),
+    ("“四好农村路”示范村新增12个。", [("“四好农村路”示范村", 12.0)]),
+])
+def test_places_labels_and_quotes_around_a_name(text, expected):
+    assert [(i.name, i.value) for i in run(text)] == expected
+
+
+def test_a_respectively_list_of_figures_split_by_semicolons():
+    import govnlp
+    got = govnlp.parse_report("第一、二、三产业增加值分别增长2.6%;6.9%;5.3%。", slogans=False).indicators
+    assert [(i.name, i.change.value) for i in got] == [
+        ("第一产业增加值", 2.6), ("第二产业增加值", 6.9), ("第三产业增加值", 5.3)]
+
 def test_respectively_after_levels_in_earlier_clauses():
     inds = run("财政总收入318.4亿元，其中一般公共预算收入201.7亿元，分别增长11.6%和10.8%。")
     assert facts(inds) == [("财政总收入", 31840000000.0, 11.6, "%"),

@@ -158,6 +158,28 @@ def conform(path: Path) -> tuple[str, int]:
             return m.group(0)
         renamed += 1
         return m.group(1) + name[cut:] + m.group(3)
+    # 总量/总数 after a count's name is no part of it (市场主体总量 -> 市场主体)
+    tails = []
+    for idx, offset, tag in _opening_positions(raw):
+        if not tag.startswith("n") or not starts.get(offset):
+            continue
+        if any(i in overridden for i in tag[1:].split(";")[0].split(",")):
+            continue
+        end = next((b for a, b in names if a == offset), None)
+        if end is None or end - offset < 4 or simple[end - 2:end] not in ("总量", "总数") \
+                or simple[offset:end] == "经济总量":
+            continue
+        depth, j = 0, raw.index(" ", idx) + 1
+        while j < len(raw):
+            if raw[j] == OPEN:
+                depth += 1
+            elif raw[j] == CLOSE:
+                if depth == 0:
+                    break
+                depth -= 1
+            j += 1
+        if raw[j - 2:j] == text[end - 2:end]:
+            tails.append(j)
     for vstart, idx, token_end in sorted(edits, reverse=True):
         verb = raw[vstart:idx]
         raw = raw[:vstart] + raw[idx:token_end] + verb + raw[token_end:]
@@ -165,8 +187,12 @@ def conform(path: Path) -> tuple[str, int]:
         if any(e[1] == idx for e in edits):
             continue
         raw = raw[:idx] + raw[token_end:token_end + k] + raw[idx:token_end] + raw[token_end + k:]
+    for j in sorted(tails, reverse=True):
+        if any(idx < j < token_end + k for idx, token_end, k in drops) or any(a < j < c for a, _, c in edits):
+            continue
+        raw = raw[:j - 2] + CLOSE + raw[j - 2:j] + raw[j + 1:]
     raw = re.sub(r"^(@@i \S+ .*?\bname=)(\S+)(.*)$", rename, raw, flags=re.M)  # after the index-based edits
-    return raw, len(edits) + len(drops) + renamed
+    return raw, len(edits) + len(drops) + renamed + len(tails)
 
 
 def main(argv: list[str] | None = None) -> int:

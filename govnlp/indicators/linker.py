@@ -29,7 +29,7 @@ LIST_SEP = "、"
 #: the farthest (in characters) a name may start before its value
 NAME_LOOKBACK = 120
 #: What may stand between two figures of one list: 7.2% 、6.8% / 1.5和 0.9 / 8.1%7.6%.
-LIST_GAP = re.compile(r"[\s、，,/和与及或]*(?:以及)?[\s]*")
+LIST_GAP = re.compile(r"[\s、，,/／；;和与及或]*(?:以及)?[\s]*")
 #: Between two figures of a list whose items have verbs of their own: 增长4.2%／下降1.6%.
 LIST_GAP_VERB = re.compile(r"[\s、，,/／和与及或]*(?P<verb>增长|下降|提高|降低|增加|减少|上升|回落)[\s]*")
 NAME_SPLIT = re.compile(r"、|和(?!谐|平)|及(?!时)|与|以及")  # not inside 和谐, 及时
@@ -62,7 +62,7 @@ RANK_SCOPE_BEFORE = re.compile(r"在(?P<scope>[^，。；,在]{1,16}?)\d*(?:中|
 
 LEADING = re.compile(
     r"^(?:[—\-–■●◆▲★☆□○·•（(）)\s]+|比上年年初预算|比年初预算|比上年同期|比上年|比去年同期|比去年|较上年|较去年|"
-    r"同口径|按[^，。；]{0,8}?(?:口径|价格)(?:计算)?|扣除[^，。；]{1,14}?(?:因素)?后|剔除[^，。；]{1,14}?(?:因素)?后|"
+    r"同口径|按[^，。；]{0,8}?(?:口径|价格|价)(?:计算)?|扣除[^，。；]{1,14}?(?:因素)?后|剔除[^，。；]{1,14}?(?:因素)?后|"
     r"\d{1,2}[.、．]|[（(]\d{1,2}[）)]|用[\d一二三四五六七八九十两]{1,2}年(?:时间|左右时间)?|"
     r"其中|同时|此外|另外|并且|而且|以及|并|和|及|与|[近这过去]*[一二三四五六七八九十两\d]{1,2}年(?:来|间|中)?|"
     r"(?:城区|市区|县城|主城区|中心城区|全域)(?=新|改|建)|全国|全省|全市|全区|全县|全镇|全乡|全州|全盟|全旗|我国|我省|我市|我区|我县|本市|本区|本县|[省市县区]属|各类|各项|另有|"
@@ -70,7 +70,8 @@ LEADING = re.compile(
     r"\d{1,2}[-—–～~]\d{1,2}月(?:份)?|\d{1,2}月(?:份|底|末)?|[^，。；]{1,4}以来|截至[^，]{0,8}?(?:底|末)|截至目前|目前|至此|一年来|半年来|"
     r"预计|力争|确保|争取|努力|计划(?!投资|总投资)|目标|预期|主要预期目标是|主要预期目标|主要目标|要|将|拟|"
     r"累计|共计|总计|合计|共|实现|完成|达到|达|为(?=年度|全年|年初|预算|计划|目标)|是|已|已经|还|再|又|也|都|均|继续|首次|历史性|再次|安排|"
-    r"在|对(?!接|外)|向|从|由|把|将|被|给|为了|到(?=(?:19|20)\d\d年))+")
+    r"在|对(?!接|外|[\u4e00-\u9fff]{1,6}?(?:进出口|出口|进口|贸易|投资))|向|从|由|把|将|被|给|为了|到(?=(?:19|20)\d\d年)|"
+    r"【[^】]{0,14}】|稳定(?=[\u4e00-\u9fff]{2,12}在$))+")
 TRAILING = re.compile(
     r"(?:实现|完成|达到|达|为|是|共计|总计|合计|累计|共|分别|的|、|仅|只|仍|同比|增至|增长至|增长到|增加到|增加至|"
     r"提高到|提高至|提升到|提升至|上升到|上升至|下降到|下降至|降低到|降低至|降至|减少到|减少至|突破|超过|"
@@ -78,12 +79,12 @@ TRAILING = re.compile(
     r"[比较](?:19|20)\d\d年|在[一二三四五六七八九十两\d]{1,2}年|"
     r"扩大到|扩大至|缩小到|缩小至|缩短到|缩短至|压缩到|压缩至|压减至|压减到|提至|增到|"
     r"稳定在|保持在|控制在|达到了|实现了|完成了|已达|达到|有|了|力争|确保|争取|努力|预计|平均|"
-    r"将|(?<![主需重纲摘提])要|保持|首次|首度|再次|跨上|迈上|站上|跃上|登上|(?<=..[^高初集其])中|从(?:(?:19|20)\d\d年(?:底|末)?)?|\s)+$")
+    r"将|(?<![主需重纲摘提])要|保持|首次|首度|再次|(?<=..)在|跨上|迈上|站上|跃上|登上|(?<=..[^高初集其])中|从(?:(?:19|20)\d\d年(?:底|末)?)?|\s)+$")
 AFTER_STOP = re.compile(
     r"[，,。；;：:（(）)“\n!?！？]|(?<!\d)\.(?!\d)|减免|实现|完成|开工|建成|落户|驰援|奋战|参与|受益|覆盖|恢复(?!重建)|全面|顺利|成功|"
     r"竣工|通车|扫尾|挂牌|出让|达标|投产|开园|运营|落地|建设|推进|启动|增收|的基础上|"
     r"相继|先后|陆续|正在|已经|提供|开展|实施|实行|投入|发放|追回|增长|同比|全部|累计|共(?=计|有|[\d一二三四五六七八九十两百千])|"
-    r"落实|逐户|逐一|接通|享受|兑现|"
+    r"落实|逐户|逐一|接通|享受|兑现|签约|创建(?![\u4e00-\u9fff])|"
     # a figure stops the name, a code inside a word (4A级景区, 5G基站, PM2.5) does not
     r"分别|通过|新增|达到|(?<![A-Za-z\d.])\d(?![A-Za-z\d.]*[A-Za-z])")
 
@@ -223,7 +224,7 @@ COLLECTIVE = re.compile(r"[两二三四五六七八九十几多]+(?:大|个|类|
 NAME_ASIDE = re.compile(
     r"(?:已)?连续[\d一二三四五六七八九十两]+(?:年|个月|季度|周)$|由[^，。；]*?转为?$|在[^，。；]*?基础上$|"
     r"由(?:19|20)\d\d年(?:底|末)?(?:的)?$|(?<=..)(?:近|过去)?[一二三四五六七八九十两\d]{1,2}年(?:来|间|内)?$|"
-    r"(?<=...)(?:开行|惠及)$|(?<=..)总数$|(?<=..)受[^，。；]{1,8}影响$|"
+    r"(?<=...)(?:开行|惠及)$|(?<=..)总数$|(?<=..)(?<!经济)总量$|(?<=..)(?:新增|净增)$|(?<=..)受[^，。；]{1,8}影响$|"
     # a time word or an adverb after the name starts the predicate: 续建项目尽快, 新型研发机构全年确保备案
     r"(?<=..)(?:上半年|下半年|全年|今年|年内|当年|目前|尽快|加快|有序|早日|全面|全部|基本(?!养老|医疗|医保|公共|农田|保险|药物|生活|住房|建设)|陆续|相继|先后|顺利|不断|统一)"
     r"[\u4e00-\u9fff]{0,4}$")
@@ -354,7 +355,12 @@ def clean_name(text: str, offset: int) -> tuple[str, Optional[tuple[int, int]]]:
             e = s + m.start()
         if not (LEADING.match(text, s, e) and LEADING.match(text, s, e).end() > s):
             break
-    name = text[s:e].strip("“”\"' 　")
+    name = text[s:e].strip(" 　")
+    for a, b in (("“", "”"), ('"', '"'), ("'", "'")):  # a quote that opens or closes nothing in the name
+        if name.startswith(a) and b not in name[1:]:
+            name = name[1:]
+        if name.endswith(b) and a not in name[:-1]:
+            name = name[:-1]
     if not name:
         return "", None
     # 粮食总产量连续8年稳定在 / 增加值由上年下降2.1%转为: drop the aside, keep the subject
@@ -387,6 +393,9 @@ def clean_name(text: str, offset: int) -> tuple[str, Optional[tuple[int, int]]]:
     if examples and not COLLECTIVE.match(name, examples.end()) and not vocabulary.canonical_id(name):
         # 跑步共助力等群众性体育活动 / 载体认定、绩效评价等扶持资金: examples, then the counted thing
         s, name = s + examples.end(), name[examples.end():]
+    port = re.match(r"[\u4e00-\u9fff]{2,10}?(?:港|机场|口岸|通道)(?=[\u4e00-\u9fff]{3})", name)
+    if port and vocabulary.canonical_id(name[port.end():]) or (port and re.search(r"吞吐量|班列|货运量|客运量", name[port.end():])):
+        s, name = s + port.end(), name[port.end():]  # 北部湾港集装箱吞吐量 -> 集装箱吞吐量 (a place, 2.3)
     if len(name) > 10:
         hits = [h for h in vocabulary.find_names(name) if h[1] == len(name)]
         if hits and hits[-1][0] >= 7 and not name[:hits[-1][0]].endswith(MODIFIER_END) and not name.startswith(("每", "人均")) \
@@ -522,7 +531,7 @@ class SentenceLinker:
             if m.group(0) == "," and m.start() > 0 and self.text[m.start() - 1].isdigit() \
                     and self.text[m.end():m.end() + 1].isdigit():
                 continue
-            if m.group(0) in "，," and self.text[m.end():m.end() + 1].isdigit() \
+            if m.group(0) in "，,；;" and self.text[m.end():m.end() + 1].isdigit() \
                     and RESPECTIVELY.search(self.text, s, m.start()) \
                     and re.search(r"[\d%](?:个百分点|%|元|人|个|家|亿元|万元)?$", self.text[s:m.start()]):
                 continue  # 分别增长3.2%，5.9%和5.4%: a comma inside a 分别 list of figures
