@@ -80,7 +80,7 @@ _END = re.compile(r"^[ \t　]*(?:推荐访问|相关阅读|相关推荐|相关�
 _TABLE_SEP = re.compile(r"\s*[|｜\t]\s*|\s{2,}")
 _UNIT_SPLIT = re.compile(r"[、，,/；;](?![^（(]*[）)])")  # not inside brackets: 各县（市、区）政府
 # 和/及 between two whole unit names (县财政局和县税务局), not inside one (县住房和城乡建设局)
-_AND_SPLIT = re.compile(r"(?<=[局委办部室厅处站所院队会司团组政府道镇乡心行社馆])[和及](?=[区县市省各相]|[^和及]{2,}"
+_AND_SPLIT = re.compile(r"(?<=[局委办部室厅处站所院队会司团组政府道镇乡心行社馆])[和及与](?=[区县市省各相]|[^和及与]{2,}"
                         r"(?:局|委|办|部|室|中心|公司|管委会|街道|镇|乡|政府)$)")
 # a lead mark after a unit: 区发改委（牵头）, 市住建局（第一牵头）, 区商务委▲ (a legend line says ▲ leads)
 _LEAD_MARK = re.compile(r"\s*(?:[（(]\s*(?:第一)?(?:牵头|主责|主办)(?:单位)?\s*[）)]|牵头|[▲★]+)$")
@@ -102,6 +102,7 @@ class _Item:
     support: list[str] = field(default_factory=list)
     text: str = ""
     unmarked: bool = False  # its lead came from a 责任单位 list with no role marked in it
+    with_group: bool = False  # （与X共同牵头）: X leads together with the lead its group heading names
 
 
 def extract_tasks(report: Report) -> list[Task]:
@@ -111,6 +112,8 @@ def extract_tasks(report: Report) -> list[Task]:
     items = _with_items_after(_table_items(report), report)
     if _FIRST_LEADS.search(report.text):
         _first_unit_leads(items)
+    _leads_from_group_headings(report, items)
+    _dittos_from_item_above(items)
     tasks = []
     for it in items:
         inside = [i for i, ind in enumerate(report.indicators) if _inside(ind, it.start, it.end)]
@@ -122,6 +125,48 @@ def extract_tasks(report: Report) -> list[Task]:
 # a legend: the first unit of a 责任单位 list leads (排在第一位的为牵头单位, 第一个单位为牵头单位)
 _FIRST_LEADS = re.compile(r"(?:排在|排名|列|位列)?第一(?:位|个|家)?(?:的)?(?:单位|部门)?(?:为|是)(?:牵头|主办|主责)(?:单位|部门)?"
                           r"|(?:(?:排|列)(?:在)?首位的?|首个)(?:单位|部门)?(?:为|是)(?:牵头|主办|主责)")
+
+
+# a group heading naming the lead of every task under it: （一）市发改委牵头的任务（共4项）
+_GROUP_LEAD = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．])\s*"
+                         r"([^，。；：:]{2,60}?)(?:共同)?(?:牵头|负责|主办|主责)(?:落实|承担|推进)?的(?:重点)?(?:工作)?(?:任务|事项)")
+_GENERIC_UNIT = re.compile(r"^(?:其他|其余|有关|相关|各有关|各相关)")
+
+
+def _leads_from_group_headings(report: Report, items: list[_Item]) -> None:
+    """Tasks grouped by lead department: the units a group heading names (（一）市发改委牵头的任务)
+    lead each task under it that names no lead of its own, and join the one written （与X共同牵头）."""
+    heads: list[tuple[int, list[str]]] = []
+    for off, line in _lines(report):
+        if not _HEADING.match(line):
+            continue
+        m = _GROUP_LEAD.match(line)
+        names = _split_units(m.group(1)) if m else []
+        if not names or not all(_looks_like_units(n) and not _GENERIC_UNIT.match(n) for n in names):
+            names = []
+        heads.append((off, names))
+    if not any(names for _, names in heads):
+        return
+    for it in items:
+        names = next((n for off, n in reversed(heads) if off < it.start), [])
+        if not names:
+            continue
+        if not it.lead:
+            it.lead = list(names)
+        elif it.with_group:
+            it.lead += [n for n in names if n not in it.lead]
+
+
+def _dittos_from_item_above(items: list[_Item]) -> None:
+    """参与单位：同上 under a numbered item: the units of that role in the item above (a table's
+    同上 cells are resolved with its rows, :func:`_units_from_row_above`)."""
+    for prev, it in zip(items, items[1:]):
+        if it.lead and all(_DITTO.fullmatch(u) for u in it.lead):
+            it.lead = list(prev.lead)
+            if not it.support:
+                it.support = list(prev.support)
+        if it.support and all(_DITTO.fullmatch(u) for u in it.support):
+            it.support = list(prev.support)
 
 
 def _first_unit_leads(items: list[_Item]) -> None:
@@ -407,6 +452,8 @@ def _read_units(clause: str, it: _Item) -> None:
             it.support += [_LEAD_MARK.sub("", n) for n in _split_units(units[joint.end():])]
             continue
         names = _split_units(units)
+        if role in _LEAD_WORDS and units.lstrip().startswith("与"):
+            it.with_group = True
         if role in _LEAD_WORDS or role in _SUPPORT_WORDS:
             names = [n if _LEAD_MARK.fullmatch(n) else _LEAD_MARK.sub("", n) for n in names]
         if role in _LEAD_WORDS:
@@ -436,9 +483,11 @@ def _split_units(units: str) -> list[str]:
         if _OTHER_LABEL.match(u.strip()):
             break  # …，完成时限：2022年12月底: a field after the units ends them
         u = u.strip(" 　。.：:】］]")
-        u = re.sub(r"^(?:由|等)", "", u)
-        u = re.sub(r"等$", "", u)
+        u = re.sub(r"^(?:(?:本项|该项|此项)?由|等|与)", "", u)
+        u = re.sub(r"(?:等|共同)$", "", u)
         u = _REMARK.sub("", u)
+        if _NO_UNIT.fullmatch(u):
+            continue  # 参与单位：无
         pieces = u.split()
         if len(pieces) > 1 and all(_looks_like_units(p) for p in pieces):
             out += pieces  # 区住建局 区城管局: a table cell with its units split by spaces
@@ -447,6 +496,7 @@ def _split_units(units: str) -> list[str]:
     return out
 
 
+_NO_UNIT = re.compile(r"无|暂无|/|[—\-－]+")  # an empty unit cell written out
 # a remark after a unit name: 区交通局（按职责分工负责）, 各镇（分别负责）
 _REMARK = re.compile(r"[（(][^（）()牵]*(?:职责|分工|分别|各自)[^（）()]*[）)]$")
 

@@ -198,3 +198,42 @@ def test_other_lead_marks_and_legends():
     assert units(tasks_of(marks))["1"] == (["县财政局"], ["县教育局", "县人社局"])
     legend = "注：首个单位为牵头单位。\n" + "".join(f"{i}.任务{i}。（责任单位：县教育局、县财政局）\n" for i in range(1, 6))
     assert units(tasks_of(legend))["1"] == (["县教育局"], ["县财政局"])
+
+
+# ---- tasks grouped by lead department; 无 and 同上 under numbered items ---------------------
+GROUPED = """二、各牵头部门任务落实情况
+（一）县交通局牵头的任务（共2项）
+3.新改建农村公路60公里。（配合单位：县财政局）
+落实情况：已完成。
+7.建成客运综合枢纽。（与县住建局共同牵头）
+落实情况：基本完成。
+（二）县商务局、县供销社共同牵头的任务（共2项）
+2.举办农产品展销会5场。（配合单位：各乡镇）
+落实情况：已完成。
+9.建设乡镇快递服务站20个。（本项由县邮政分公司与县商务局共同牵头；配合单位：县交通局）
+落实情况：未完成。
+（三）其他部门牵头的任务（共1项）
+5.整治河道12公里。（配合单位：各乡镇）
+落实情况：已完成。
+"""
+
+
+def test_a_group_heading_names_the_lead_of_its_tasks():
+    assert units(tasks_of(GROUPED, doc_type="other")) == {
+        "3": (["县交通局"], ["县财政局"]),
+        "7": (["县住建局", "县交通局"], []),                    # 与X共同牵头: X and the group's lead
+        "2": (["县商务局", "县供销社"], ["各乡镇"]),
+        "9": (["县邮政分公司", "县商务局"], ["县交通局"]),      # its own leads replace the group's
+        "5": ([], ["各乡镇"]),                                 # 其他部门 names no unit
+    }
+
+
+def test_none_and_ditto_under_numbered_items():
+    text = ("1.任务一。\n牵头单位：县发改局\n参与单位：县财政局、县统计局\n"
+            "2.任务二。\n牵头单位：县农业农村局\n参与单位：同上\n"
+            "3.任务三。\n牵头单位：县国资办\n参与单位：无\n"
+            "4.任务四。\n牵头单位：县林业局\n参与单位：县自然资源局\n"
+            "5.任务五。\n牵头单位：县水利局\n参与单位：县应急局\n")
+    got = units(tasks_of(text))
+    assert got["2"] == (["县农业农村局"], ["县财政局", "县统计局"])
+    assert got["3"] == (["县国资办"], [])
