@@ -39,6 +39,9 @@ numbers (grouped by status, so they jump). Role marks inside one 责任单位 li
 协同：B (labels), A▲ or A（第一牵头） (A leads, the rest support), A会同B、C (A leads); a legend saying
 the first unit leads (排在第一位的为牵头单位) splits unmarked lists. Labels that name persons or
 other fields (责任领导：…, 完成时限：…) are never units, and a 领导/责任人 column holds persons.
+Tasks grouped by lead department (（一）市发改委牵头的任务（共4项）) take the heading's units as
+lead unless they name their own (（与X共同牵头） adds X to them); 参与单位：无 is no unit, and 同上
+under a numbered item stands for the units of the item above.
 Counts of the plan's own items (共31项, 25项任务中…) are not data (:func:`item_count_spans`).
 Documents that are not task plans give [].
 """
