@@ -372,6 +372,8 @@ _CELL_ROW = re.compile(r"^\s*\S+(?: \S+)*(?:(?:\t| {2,})\S+(?: \S+)*){2,}\s*$") 
 
 def _is_cell_row(line: str) -> bool:
     """A row of a Word table pasted as text: three or more cells split by tabs or runs of spaces."""
+    if "\t" not in line and "  " not in line:
+        return False  # no gap that could split cells (most lines: skip the pattern)
     return line.count("\t") >= 2 or bool(_CELL_ROW.match(line))
 
 
