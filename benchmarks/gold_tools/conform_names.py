@@ -78,32 +78,28 @@ def conform(path: Path) -> tuple[str, int]:
             starts.setdefault(span[0], True)
         elif span:
             starts[span[0]] = False
+
+    def count_names():
+        """(markup index, text offset, end of the ⟦n… token) of every count name with no override."""
+        for idx, offset, tag in _opening_positions(raw):
+            if tag.startswith("n") and starts.get(offset) \
+                    and not any(i in overridden for i in tag[1:].split(";")[0].split(",")):
+                yield idx, offset, raw.index(" ", idx) + 1
+
     edits = []
-    for idx, offset, tag in _opening_positions(raw):
-        if not tag.startswith("n") or not starts.get(offset):
-            continue
-        ids = tag[1:].split(";")[0].split(",")
-        if any(i in overridden for i in ids):
-            continue
+    for idx, offset, token_end in count_names():
         verb = next((v for v in verbs if simple[max(0, offset - len(v)):offset] == v), None)
         if verb is None or raw[idx - len(verb):idx] != text[offset - len(verb):offset]:
             continue  # not a plain verb right before the span in the markup (another tag between)
         if any(a < offset and b > offset - len(verb) for a, b in names):
             continue  # the verb is inside another name already (a nested span: 新认定⟦跨国公司⟧)
-        token_end = raw.index(" ", idx) + 1
         edits.append((idx - len(verb), idx, token_end))
     # the other way: a verb that carries out or reports work opens a count's name (开展招聘活动66场)
     actions = sorted(name_words("action"), key=len, reverse=True)
     manners = sorted(name_words("manner"), key=len, reverse=True)
     drops = []
-    for idx, offset, tag in _opening_positions(raw):
-        if not tag.startswith("n") or not starts.get(offset):
-            continue
-        ids = tag[1:].split(";")[0].split(",")
-        if any(i in overridden for i in ids):
-            continue
+    for idx, offset, token_end in count_names():
         end = next((b for a, b in names if a == offset), None)
-        token_end = raw.index(" ", idx) + 1
         k = 0
         manner = next((m for m in manners if simple.startswith(m, offset)), "")
         verb = next((v for v in actions if simple.startswith(v, offset + len(manner))), None)
@@ -160,11 +156,7 @@ def conform(path: Path) -> tuple[str, int]:
         return m.group(1) + name[cut:] + m.group(3)
     # 总量/总数 after a count's name is no part of it (市场主体总量 -> 市场主体)
     tails = []
-    for idx, offset, tag in _opening_positions(raw):
-        if not tag.startswith("n") or not starts.get(offset):
-            continue
-        if any(i in overridden for i in tag[1:].split(";")[0].split(",")):
-            continue
+    for idx, offset, _ in count_names():
         end = next((b for a, b in names if a == offset), None)
         if end is None or end - offset < 4 or simple[end - 2:end] not in ("总量", "总数") \
                 or simple[offset:end] == "经济总量":
