@@ -343,6 +343,12 @@ def _rank_position(text: str) -> Optional[int]:
     return None
 
 
+#: Examples before 等, then the counted thing (跑步共助力等群众性体育活动).
+EXAMPLES_END = re.compile(r"(?<=..)等(?!级|次|同|于|待)(?=[\u4e00-\u9fff“]{2})")
+#: A port, airport or channel before an indicator name is a place (北部湾港集装箱吞吐量).
+PORT_PLACE = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:港|机场|口岸|通道)(?=[\u4e00-\u9fff]{3})")
+
+
 def clean_name(text: str, offset: int) -> tuple[str, Optional[tuple[int, int]]]:
     """Strip fillers (全区实现 … 完成) around a candidate name; returns (name, span)."""
     s, e = 0, len(text)
@@ -389,11 +395,11 @@ def clean_name(text: str, offset: int) -> tuple[str, Optional[tuple[int, int]]]:
         group = COLLECTIVE.search(name, last + 1) if last >= 0 else None
         if group and group.start() < len(name) - 2:
             s, name = s + group.start(), name[group.start():]
-    examples = re.search(r"(?<=..)等(?!级|次|同|于|待)(?=[\u4e00-\u9fff“]{2})", name)
+    examples = EXAMPLES_END.search(name) if "等" in name else None
     if examples and not COLLECTIVE.match(name, examples.end()) and not vocabulary.canonical_id(name):
         # 跑步共助力等群众性体育活动 / 载体认定、绩效评价等扶持资金: examples, then the counted thing
         s, name = s + examples.end(), name[examples.end():]
-    port = re.match(r"[\u4e00-\u9fff]{2,10}?(?:港|机场|口岸|通道)(?=[\u4e00-\u9fff]{3})", name)
+    port = PORT_PLACE.match(name) if ("港" in name or "机场" in name or "口岸" in name or "通道" in name) else None
     if port and vocabulary.canonical_id(name[port.end():]) or (port and re.search(r"吞吐量|班列|货运量|客运量", name[port.end():])):
         s, name = s + port.end(), name[port.end():]  # 北部湾港集装箱吞吐量 -> 集装箱吞吐量 (a place, 2.3)
     if len(name) > 10:
