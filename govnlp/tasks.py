@@ -83,7 +83,7 @@ _END = re.compile(r"^[ \t　]*(?:推荐访问|相关阅读|相关推荐|相关�
 _TABLE_SEP = re.compile(r"\s*[|｜\t]\s*|\s{2,}")
 _UNIT_SPLIT = re.compile(r"[、，,/；;](?![^（(]*[）)])")  # not inside brackets: 各县（市、区）政府
 # 和/及 between two whole unit names (县财政局和县税务局), not inside one (县住房和城乡建设局)
-_AND_SPLIT = re.compile(r"(?<=[局委办部室厅处站所院队会司团组政府道镇乡心行社馆])[和及与](?=[区县市省各相]|[^和及与]{2,}"
+_AND_SPLIT = re.compile(r"(?<=[局委办部室厅处站所院队会司团组政府道镇乡心行社馆门关联])[和及与](?=[区县市省各相]|[^和及与]{2,}"
                         r"(?:局|委|办|部|室|中心|公司|管委会|街道|镇|乡|政府)$)")
 # a lead mark after a unit: 区发改委（牵头）, 市住建局（第一牵头）, 区商务委▲ (a legend line says ▲ leads)
 _LEAD_MARK = re.compile(r"\s*(?:[（(]\s*(?:第一)?(?:牵头|主责|主办)(?:单位)?\s*[）)]|牵头|[▲★]+)$")
@@ -240,6 +240,38 @@ def _names_units(items: list[_Item]) -> bool:
     return len(items) >= MIN_ITEMS and with_units >= MIN_SHARE * len(items)
 
 
+# ---- spaces the normaliser dropped ------------------------------------------------
+_GAPS: dict = {}  # the last report's dropped spaces: {"key": (id, text), "gaps": set}
+
+
+def _gaps(report: Report) -> frozenset:
+    """Offsets of ``report.text`` before which the raw input had spaces that normalisation
+    dropped (区统计局 区税务局 -> 区统计局区税务局): they separate unit names in a unit list."""
+    key = (id(report), report.text)
+    if _GAPS.get("key") == key:
+        return _GAPS["gaps"]
+    gaps = set()
+    raw, rmap = report.raw_text, report.raw_map
+    if raw is not None and len(rmap) == len(report.text) + 1:
+        for i in range(1, len(report.text)):
+            a, b = rmap[i - 1] + 1, rmap[i]
+            if b > a and not raw[a:b].strip() and "\n" not in raw[a:b] \
+                    and not report.text[i - 1].isspace() and not report.text[i].isspace():
+                gaps.add(i)
+    _GAPS["key"], _GAPS["gaps"] = key, frozenset(gaps)
+    return _GAPS["gaps"]
+
+
+def _spaced(gaps: frozenset, off: int, line: str) -> str:
+    """``line`` (at text offset ``off``) with the spaces the normaliser dropped put back."""
+    if not gaps:
+        return line
+    cuts = [k for k in range(1, len(line)) if off + k in gaps]
+    if not cuts:
+        return line
+    return "".join(line[a:b] + " " for a, b in zip([0] + cuts, cuts)) + line[cuts[-1]:]
+
+
 # ---- numbered items -------------------------------------------------------------
 def _lines(report: Report):
     for m in re.finditer(r"[^\n]*\n?", report.text):
@@ -261,7 +293,7 @@ def _items(report: Report) -> list[_Item]:
     for pattern in (_ITEM, _ITEM_PAREN, _ITEM_CN, _ITEM_BOX):
         items = _group(report, pattern)
         for it in items:
-            _finish(it)
+            _finish(it, _gaps(report))
         numberings.append(items)
         key = (sum(bool(it.lead or it.support) for it in items), len(items))
         if key > best_key:
@@ -338,17 +370,19 @@ def _closed(line: str) -> bool:
     return _unit_clause(s)[0] is not None or bool(_LABELLED.match(s.strip()))
 
 
-def _finish(it: _Item) -> None:
-    """Split an item's lines into its task text and its units."""
+def _finish(it: _Item, gaps: frozenset = frozenset()) -> None:
+    """Split an item's lines into its task text and its units (read with the spaces between
+    unit names that normalisation dropped put back, :func:`_spaced`)."""
     body: list[str] = []
-    for _, line in it.lines:
+    for off, line in it.lines:
+        spaced = _spaced(gaps, off, line).strip()
         line = line.strip()
         if _labelled_line(line):  # 牵头单位：X；责任单位：Y on its own line
-            _read_units(line.lstrip("【［[").rstrip("】］]"), it)
+            _read_units(spaced.lstrip("【［[").rstrip("】］]"), it)
             continue
         clause, rest = _unit_clause(line)
         if clause is not None:
-            _read_units(clause, it)
+            _read_units(_unit_clause(spaced)[0] or clause, it)
             line = rest
         body.append(_PERSON_FIELD.sub("", line))
     it.text = "".join(body).strip()
@@ -464,7 +498,8 @@ def _read_units(clause: str, it: _Item) -> None:
         elif role in _SUPPORT_WORDS:
             it.support += names
         else:  # 责任单位: support beside a named lead; else the one marked （牵头） leads, else all lead
-            marked = [_LEAD_MARK.sub("", n) for n in names if _LEAD_MARK.search(n)]
+            run = _marked_run(units)
+            marked = [_LEAD_MARK.sub("", n) for n in run or names if run or _LEAD_MARK.search(n)]
             names = [_LEAD_MARK.sub("", n) for n in names]
             if it.lead:
                 it.support += names
@@ -474,6 +509,21 @@ def _read_units(clause: str, it: _Item) -> None:
             else:
                 it.lead += names
                 it.unmarked = True
+
+
+_COMMA = re.compile(r"[，,；;](?![^（(]*[）)])")
+
+
+def _marked_run(units: str) -> list[str]:
+    """责任单位：A、B（牵头），C、D: the run of units before a comma whose last unit carries the
+    lead mark leads as a whole (writers' reading), the units after the comma support. [] when
+    no run ends with a mark before a comma (A（牵头）、B、C: the marked unit alone leads)."""
+    runs = [r for r in _COMMA.split(units) if r.strip()]
+    for k, run in enumerate(runs[:-1]):
+        names = _split_units(run)
+        if names and _LEAD_MARK.search(names[-1]):
+            return [n for r in runs[:k + 1] for n in _split_units(r)]
+    return []
 
 
 # a label that names no role (责任领导：, 联系人：, 完成时限：): what follows is not a unit
@@ -635,6 +685,7 @@ def _cell_table_items(report: Report) -> list[_Item]:
     lines = [(off, ln) for off, ln in _lines(report) if ln.strip()
              and not (report.boilerplate and report.is_boilerplate(off + len(ln) - len(ln.lstrip()))
                       and _row_number(ln) is None)]
+    gaps = _gaps(report)
     items: list[_Item] = []
     last = 0  # the last row number read: a table cut by a page break repeats its header and goes on
     i = 0
@@ -671,6 +722,7 @@ def _cell_table_items(report: Report) -> list[_Item]:
             cell_lines = [ln.strip() for _, ln in row[1:]]
             cells = _fit_lines(columns, cell_lines, last=nxt >= len(lines) or _row_number(lines[nxt][1]) != expect + 1)
             row = row[:1 + len(cell_lines)]
+            cells = _spaced_unit_cells(columns, cells, [_spaced(gaps, off, ln).strip() for off, ln in row[1:]])
             widest = max([widest] + [len(ln.strip()) for _, ln in row[1:]])
             it = _Item(number=str(expect), start=row[0][0] + len(row[0][1]) - len(row[0][1].lstrip()),
                        end=row[-1][0] + len(row[-1][1].rstrip()))
@@ -713,7 +765,8 @@ def _row_number(line: str) -> Optional[int]:
     return int(m.group(1)) if m else None
 
 
-_UNIT_NAME = re.compile(r"(?:局|委|办|部|部门|室|中心|公司|管委会|政府|街道|镇|乡|苏木|院|队|会|厅|处|站|所|行|团|馆|社|单位)"
+_UNIT_NAME = re.compile(r"(?:局|委|办|部|部门|室|中心|公司|管委会|政府|街道|镇|乡|苏木|院|队|会|厅|处|站|所|行|团|馆|社|单位"
+                        r"|海关|残联|妇联|工商联|科协)"
                         r"(?:[（(](?:第一)?(?:牵头|主责|主办)[）)]|[▲★]+)?(?:等)?$")
 
 
@@ -805,6 +858,23 @@ def _fit_lines(columns: list[str], lines: list[str], last: bool = False) -> list
     _, cuts = max((v for (c, _), v in best.items() if c == width), key=lambda v: v[0])
     del lines[cuts[-1][1]:]
     return ["".join(lines[i:j]) for i, j in cuts]
+
+
+def _spaced_unit_cells(columns: list[str], cells: list[str], spaced_lines: list[str]) -> list[str]:
+    """The unit cells of a fitted row read again from ``spaced_lines`` (the same lines with the
+    spaces between unit names that normalisation dropped put back)."""
+    if "".join(cells).replace(" ", "") != "".join(spaced_lines).replace(" ", ""):
+        return cells
+    out, pos = [], 0  # walk the spaced lines, character by character, cell by cell
+    flat = "".join(spaced_lines)
+    for name, cell in zip(columns[1:], cells):
+        n = len(cell.replace(" ", ""))
+        start = pos
+        while n and pos < len(flat):
+            n -= flat[pos] != " "
+            pos += 1
+        out.append(flat[start:pos].strip() if _is_unit_column(name) else cell)
+    return out
 
 
 def fit_cell_lines(columns: list[str], lines: list[str], last: bool = False) -> list[str]:
