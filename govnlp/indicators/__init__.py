@@ -20,8 +20,8 @@ from ..report import Indicator, Report
 from ..tasks import item_count_spans
 from . import checks, kinds, vocabulary
 from .linker import Draft, SentenceLinker
-from .tables import (TARGET_CAPTION, cell_at, cell_context, cell_kind, find_tables, name_cell_drafts,
-                     named_by_header, row_name, split_at_cells, table_cells)
+from .tables import (TARGET_CAPTION, JoinedText, cell_at, cell_context, cell_kind, find_tables, join_wrapped_figures,
+                     name_cell_drafts, named_by_header, row_name, split_at_cells, table_cells)
 
 MODES = ("rules", "model", "hybrid", "none")
 SENTENCE_END = re.compile(r"[。！？!?\n]")
@@ -222,6 +222,11 @@ def extract_rules(report: Report) -> list[Indicator]:
     if tables:
         quantities = [q for q in quantities if not any(ts <= q.num_start < te for ts, te, _, _ in tables)]
     cells = table_cells(text)  # a task or progress table: each cell a text, its column its kind
+    view = join_wrapped_figures(text, cells)  # figures cut by a cell's line wrap (增 / 长6.5%) read whole
+    if view is not None:
+        cells = view.cells(cells)
+        quantities = _view_quantities(report, view, tables)
+        text = view.text
     table_drafts: list[Draft] = []
     qi = 0
     for s, e in split_at_cells(sentences(text), cells, text):
@@ -244,13 +249,40 @@ def extract_rules(report: Report) -> list[Indicator]:
             table_drafts += drafts
         for d in drafts:
             kind = cell_kind(cell, text[cell.start:d.anchor]) if cell is not None else None
-            out.append(_indicator(report, ctx, d, s, e, kind=kind, context=cell_context(cell), index=index,
+            if view is not None:
+                d, (s_, e_) = _draft_to_original(d, view), view.to_original(s, e)
+            else:
+                s_, e_ = s, e
+            out.append(_indicator(report, ctx, d, s_, e_, kind=kind, context=cell_context(cell), index=index,
                                   blocks=blocks))
+    text = report.text
     out.sort(key=lambda i: (i.sentence[0], _first(i)))
     warning = checks.garbled_warning(text, fused, overflow, out)
     if warning:
         report.warnings.append(warning)
     return out
+
+
+def _view_quantities(report: Report, view: JoinedText, tables: list) -> list[Quantity]:
+    """:func:`usable_quantities` read from the joined text of ``view``, without the flattened
+    indicator tables' figures and values too large to be a float."""
+    ranges = excluded_ranges(report)
+    qs = sorted(find_quantities(view.text, bare=True) + find_doublings(view.text), key=lambda q: q.num_start)
+    out = []
+    for q in qs:
+        a, b = view.to_original(q.num_start, q.end)
+        if checks.finite(q) and not _inside_any(ranges, a, b) and not any(ts <= a < te for ts, te, _, _ in tables):
+            out.append(q)
+    return out
+
+
+def _draft_to_original(d: Draft, view: JoinedText) -> Draft:
+    """A copy of ``d`` with its spans in the coordinates of the original text."""
+    import dataclasses
+
+    spans = {k: view.to_original(*getattr(d, k)) if getattr(d, k) else None
+             for k in ("name_span", "value_span", "change_span")}
+    return dataclasses.replace(d, anchor=view.starts[d.anchor], **spans)
 
 
 def _first(ind: Indicator) -> int:

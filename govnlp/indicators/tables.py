@@ -272,8 +272,9 @@ def _cell_per_line(text: str, lines: list[tuple[int, int]]) -> list[Cell]:
         while k < len(lines) and k - i <= 10 and _HEADER_CELL.fullmatch(text[lines[k][0]:lines[k][1]]):
             k += 1
         spans: list[list[int]] = []
-        for a, b in lines[i + 1:k]:  # a header cell wrapped over two lines (牵头/单位) is one column
-            if spans and len(text[spans[-1][0]:spans[-1][1]].strip()) <= 2 and _HEADER_TAIL.fullmatch(text[a:b].strip()):
+        for a, b in lines[i + 1:k]:  # a header cell wrapped over two lines (牵头/单位, 2024年/目标) is one column
+            head = text[spans[-1][0]:spans[-1][1]].strip() if spans else ""
+            if spans and (len(head) <= 2 or _HEADER_YEAR.fullmatch(head)) and _HEADER_TAIL.fullmatch(text[a:b].strip()):
                 spans[-1][1] = b
             else:
                 spans.append([a, b])
@@ -328,7 +329,8 @@ def _cell_per_line(text: str, lines: list[tuple[int, int]]) -> list[Cell]:
 
 
 _HEADER_TAIL = re.compile(r"单位|部门|任务|内容|事项|时限|时间|措施|情况|领导|目标|比例")
-_HEADER_CELL = re.compile(r"\s*[\u4e00-\u9fff（）()/]{2,10}\s*")  # 重点任务, 责任单位, 完成情况
+_HEADER_CELL = re.compile(r"\s*(?:(?:19|20)\d\d年度?[\u4e00-\u9fff（）()/]{0,8}|[\u4e00-\u9fff（）()/]{2,10})\s*")  # 重点任务, 责任单位, 2024年目标
+_HEADER_YEAR = re.compile(r"(?:19|20)\d\d年度?")  # a year cut from its header cell (2024年 / 目标)
 
 
 def _word_cells(text: str, s: int, e: int) -> list[list[int]]:
@@ -377,6 +379,79 @@ def _fit_row(text: str, row: list[list[int]], header: list, spaced: bool = False
     if len(row) > len(columns):  # more cells than columns: the extra ones join the last
         row = row[:len(columns) - 1] + [[row[len(columns) - 1][0], row[-1][1]]]
     return [Cell(a, b, role, name, span) for (a, b), (name, role, span) in zip(row, columns)]
+
+
+_FIGURE_VERB = re.compile(r"(?:增长|下降|提高|降低|增加|减少|突破|达到|超过|压减|压降|提升|上升|回落|缩小|扩大|"
+                          r"稳定在|控制在|保持在|不低于|不少于|不超过)$")
+
+
+@dataclass
+class JoinedText:
+    """A text with the line breaks that cut a figure inside a table cell taken out (增 / 长6.5%,
+    16 / 0个, 6500万人 / 次), and the way back: ``starts[k]`` is the original offset of
+    character ``k`` (one more entry for the end)."""
+
+    text: str
+    starts: list[int]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of ``text[start:end]`` (line breaks inside it included)."""
+        return self.starts[start], (self.starts[end - 1] + 1 if end > start else self.starts[start])
+
+    def from_original(self, pos: int) -> int:
+        """The offset in ``text`` of original offset ``pos`` (a removed break: the next character)."""
+        import bisect
+
+        return bisect.bisect_left(self.starts, pos, 0, len(self.starts) - 1)
+
+    def cells(self, cells: list[Cell]) -> list[Cell]:
+        """``cells`` in the coordinates of ``text``."""
+        f = self.from_original
+        return [Cell(f(c.start), f(c.end), c.role, c.column, (f(c.header[0]), f(c.header[1]))) for c in cells]
+
+
+def _cuts_figure(before: str, after: str) -> bool:
+    """Whether a line break between ``before`` and ``after`` (the cell's text on either side) cuts
+    a figure: a quantity runs over it (16 / 0个, 1.2万 / 个, 6.5% / 以上), or a change verb cut
+    or ending there goes on with its number (增 / 长6.5%, 下降 / 8%, 突 / 破300亿元)."""
+    from ..numbers import find_quantities
+
+    if not before or not after:
+        return False
+    joined = before + after
+    cut = len(before)
+    if any(q.start < cut < q.end for q in find_quantities(joined)):
+        return True
+    head = re.match(r"\D{0,2}(?=\d)", after)
+    if head is None:
+        return False
+    m = _FIGURE_VERB.search(joined[:cut + head.end()])
+    return m is not None and m.start() < cut
+
+
+def join_wrapped_figures(text: str, cells: list[Cell]) -> Optional[JoinedText]:
+    """``text`` with every line break inside a table cell that cuts a figure removed (with the
+    spaces around it), or None when no break does."""
+    drops: list[tuple[int, int]] = []
+    for c in cells:
+        if c.role in ("number", "units"):
+            continue
+        for m in re.finditer(r"[ \t\u3000]*\n[ \t\u3000]*", text[c.start:c.end]):
+            a, b = c.start + m.start(), c.start + m.end()
+            before = text[max(c.start, a - 12):a].rsplit("\n", 1)[-1]
+            after = text[b:min(c.end, b + 12)].split("\n", 1)[0]
+            if _cuts_figure(before, after):
+                drops.append((a, b))
+    if not drops:
+        return None
+    parts, starts, pos = [], [], 0
+    for a, b in drops:
+        parts.append(text[pos:a])
+        starts.extend(range(pos, a))
+        pos = b
+    parts.append(text[pos:])
+    starts.extend(range(pos, len(text) + 1))
+    return JoinedText("".join(parts), starts)
 
 
 def cell_at(cells: list[Cell], pos: int) -> Optional[Cell]:
@@ -533,6 +608,6 @@ def cell_kind(cell: Cell, before: str) -> Optional[str]:
     return None
 
 
-__all__ = ["find_tables", "unit_scale", "table_cells", "split_at_cells", "cell_at", "cell_kind", "cell_context",
+__all__ = ["find_tables", "unit_scale", "table_cells", "join_wrapped_figures", "JoinedText", "split_at_cells", "cell_at", "cell_kind", "cell_context",
            "rejoin_wrapped_name", "row_name", "name_cell_drafts",
            "named_by_header", "Cell"]
