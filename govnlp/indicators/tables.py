@@ -231,6 +231,10 @@ def table_cells(text: str) -> list[Cell]:
             continue
         spaced = not _GAP.search(text, *lines[i])
         split = _word_cells if spaced else _line_cells
+        if _tab_layout(text, lines, i):
+            cells, i = _tab_table(text, lines, i)
+            out += cells
+            continue
         i += 1
         row: list[list[int]] = []
         while i < len(lines):
@@ -253,6 +257,100 @@ def table_cells(text: str) -> list[Cell]:
             i += 1
         out += _fit_row(text, row, header, spaced)
     return out or _cell_per_line(text, lines)
+
+
+def _tab_pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The tab-separated pieces of a line, empty ones included (each tab ends a column)."""
+    out, a = [], s
+    for m in re.finditer(r"\t", text[s:e]):
+        out.append((a, s + m.start()))
+        a = s + m.end()
+    out.append((a, e))
+    return out
+
+
+def _is_header_tail_line(text: str, s: int, e: int) -> bool:
+    """→→→单位→单位→时限: the second line of a tab-separated header whose cells wrapped."""
+    words = [text[a:b].strip() for a, b in _tab_pieces(text, s, e)]
+    return "\t" in text[s:e] and not words[0] and any(words) and all(
+        not w or (len(w) <= 4 and _HEADER_TAIL.search(w)) for w in words)
+
+
+def _tab_layout(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """A header split by tabs over a table whose rows the gap reader cannot take: the header
+    goes on on the next line (→→→单位→单位→时限) or a row number stands alone on its line."""
+    if "\t" not in text[lines[i][0]:lines[i][1]] or i + 1 >= len(lines):
+        return False
+    k = i + 1
+    if _is_header_tail_line(text, *lines[k]):
+        return True
+    while k < len(lines) and k - i <= 3 and _GROUP_ROW.match(text[lines[k][0]:lines[k][1]]):
+        k += 1
+    return k < len(lines) and bool(re.fullmatch(r"\s*\d{1,3}[.、．]?\s*", text[lines[k][0]:lines[k][1]]))
+
+
+def _tab_table(text: str, lines: list[tuple[int, int]], i: int) -> tuple[list[Cell], int]:
+    """A table pasted from Word with one tab per column: a row opens with its number (alone on
+    its line or before the first tab); a line that opens with a tab lays its pieces on the
+    columns from the first, one that opens with text goes on with the last column of the line
+    above (a cell wrapped onto the next line). The header may go on on a second line; group
+    rows, page numbers and a header repeated after a page break are passed over, the row goes on
+    after them. Returns the cells and the index of the first line after the table."""
+    names = [[text[a:b].strip(), a, b] for a, b in _tab_pieces(text, *lines[i])]
+    i += 1
+    if _is_header_tail_line(text, *lines[i]):
+        for k, (a, b) in enumerate(_tab_pieces(text, *lines[i])):
+            if k < len(names) and text[a:b].strip():
+                names[k][0] += text[a:b].strip()
+                names[k][2] = b
+        i += 1
+    columns = [(n, _column_role(n), (a, b)) for n, a, b in names]
+    out: list[Cell] = []
+    row: list[list] = []  # [column, start, end] pieces of the open row
+    last = 0
+
+    def close() -> None:
+        merged: list[list] = []
+        for col, a, b in row:  # a column's pieces with nothing between them are one cell
+            if merged and merged[-1][0] == col and not text[merged[-1][2]:a].strip():
+                merged[-1][2] = b
+            elif text[a:b].strip():
+                merged.append([col, a, b])
+        for col, a, b in sorted(merged, key=lambda m: m[1]):
+            a += len(text[a:b]) - len(text[a:b].lstrip())
+            b -= len(text[a:b]) - len(text[a:b].rstrip())
+            name, role, span = columns[min(col, len(columns) - 1)]
+            out.append(Cell(a, b, role, name, span))
+        row.clear()
+
+    while i < len(lines):
+        s, e = lines[i]
+        line = text[s:e]
+        number = re.match(r"\s*(\d{1,3})[.、．]?\s*(?=\t|$)", line)
+        if number:
+            close()
+            row.append([0, s + number.start(1), s + number.end(1)])
+            pieces, first = _tab_pieces(text, s + number.end(), e)[1:], 1
+        elif _header(text, s, e) is not None or _is_header_tail_line(text, s, e) or _PAGE_MARK.match(line):
+            i += 1
+            continue
+        elif _GROUP_ROW.match(line):
+            close()
+            i += 1
+            continue
+        elif not row:
+            break
+        else:
+            pieces = _tab_pieces(text, s, e)
+            first = 0 if line.startswith("\t") or not line.strip() else last
+            if "\t" not in line and len(line.strip()) > 40:
+                break  # a paragraph after the table
+        for k, (a, b) in enumerate(pieces):
+            row.append([first + k, a, b])
+        last = first + len(pieces) - 1
+        i += 1
+    close()
+    return out, i
 
 
 def _cell_per_line(text: str, lines: list[tuple[int, int]]) -> list[Cell]:
