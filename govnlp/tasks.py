@@ -720,9 +720,9 @@ def _cell_table_items(report: Report) -> list[_Item]:
                 j = min(j, i + 1 + 3 * (len(columns) - 1))
             row = lines[i:j]
             cell_lines = [ln.strip() for _, ln in row[1:]]
-            cells = _fit_lines(columns, cell_lines, last=nxt >= len(lines) or _row_number(lines[nxt][1]) != expect + 1)
+            cells = _fit_lines(columns, cell_lines, last=nxt >= len(lines) or _row_number(lines[nxt][1]) != expect + 1,
+                               unit_lines=[_spaced(gaps, off, ln).strip() for off, ln in row[1:]])
             row = row[:1 + len(cell_lines)]
-            cells = _spaced_unit_cells(columns, cells, [_spaced(gaps, off, ln).strip() for off, ln in row[1:]])
             widest = max([widest] + [len(ln.strip()) for _, ln in row[1:]])
             it = _Item(number=str(expect), start=row[0][0] + len(row[0][1]) - len(row[0][1].lstrip()),
                        end=row[-1][0] + len(row[-1][1].rstrip()))
@@ -733,6 +733,7 @@ def _cell_table_items(report: Report) -> list[_Item]:
     return items
 
 
+_HEAD_YEAR = re.compile(r"(?:19|20)\d\d年度?")  # 2024年 / 目标: one header cell
 _HEAD_TAIL = re.compile(r"^(?:单位|部门|任务|内容|事项|时限|时间|措施|情况|领导)$")
 
 
@@ -744,7 +745,7 @@ def _join_header_lines(cells: list[str]) -> list[str]:
     """
     out: list[str] = []
     for c in cells:
-        if out and len(out) > 1 and len(out[-1]) <= 2 and _HEAD_TAIL.match(c):
+        if out and len(out) > 1 and (len(out[-1]) <= 2 and _HEAD_TAIL.match(c) or _HEAD_YEAR.fullmatch(out[-1])):
             out[-1] += c
         else:
             out.append(c)
@@ -808,18 +809,25 @@ def _cell_score(kind: str, lines: list[str], first: bool) -> float:
     widest = max(len(ln) for ln in lines)
     score -= sum(1 for ln in lines[:-1] if len(ln) < widest - 2 or len(ln) < len(lines[-1]))
     if kind in ("units", "support"):
+        text = _join_unit_lines(lines)
         if not _looks_like_units(text):
             return score - 5 * len(lines)
         # a unit name is short: a long one is the tail of the task text run into the cell;
-        # a bare suffix (局, 中心) is the tail of a name wrapped from the line before
+        # a bare suffix (局, 中心) or a two-character tail (化局, 大队) is the end of a name
+        # wrapped from the line before; 市直有关部门 is rarely a lead
         names = [u.strip() for u in _UNIT_SPLIT.split(_UNIT_NOTE.sub("", text))]
-        return score + 1 - sum(len(u) > 12 for u in names) - 3 * sum(bool(_UNIT_NAME.fullmatch(u)) for u in names)
+        return (score + 1 - sum(len(u) > 12 for u in names) - 3 * sum(bool(_UNIT_NAME.fullmatch(u)) for u in names)
+                - sum(len(u) <= 2 and not u.startswith(("各", "本")) for u in names)
+                # 品冷链物流中心 / 区农业农村局: the first line is the tail of the task text
+                - (len(lines) > 1 and not _NAME_OPEN.match(lines[0]) and text.startswith(lines[0] + "、"))
+                - (0.5 * sum(bool(_GENERIC_UNIT.match(u) or "有关" in u) for u in names) if kind == "units" else 0))
     if kind == "date":
         return score + (1 if _DATE_CELL.fullmatch(text) else -5 * len(lines))
     if _looks_like_units(text) or _DATE_CELL.fullmatch(text):
         score -= 2
-    elif _looks_like_units(lines[-1]) or _looks_like_units(re.sub(r"[、，,][^、，,]{0,3}$", "", lines[-1])):
-        score -= 1  # the units of the next cell (区发改局（牵头）、区 | 统计局) run into the text
+    elif _looks_like_units(lines[-1]) or _looks_like_units(re.sub(r"[、，,][^、，,]{0,3}$", "", lines[-1])) \
+            or (len(lines) > 1 and _NAME_HEAD.fullmatch(lines[-1])):
+        score -= 1  # the units of the next cell (区发改局（牵头）、区 | 统计局, 县工业和信息 | 化局) run into the text
     if kind == "text" and not first and len(text) <= 3 and not _SHORT_CELL.fullmatch(text):
         score -= 1  # a lone tail (元, 10%) is the end of the cell before, wrapped onto its own line
     # a line that could end the text or open a cell stays text, and one that could end the task
@@ -827,17 +835,39 @@ def _cell_score(kind: str, lines: list[str], first: bool) -> float:
     return score + (0.3 if first else 0.2) * len(lines)
 
 
+# the head of a unit name wrapped before its end: 县工业和信息 (化局 on the next line)
+_NAME_HEAD = re.compile(r"[市区县省][\u4e00-\u9fff]{2,14}")
+# a line of a unit cell that opens a new name: 市市场监管局 under 市营商环境建设办公室
+_NAME_OPEN = re.compile(r"[市区县省各]")
+
+
+def _join_unit_lines(lines: list[str]) -> str:
+    """The lines of one unit cell as one list: a name wrapped mid-name is joined (县工业和信息 +
+    化局), a line that opens a name after a line that ends one is a unit of its own (市营商环境建设
+    办公室 / 市市场监管局 -> 市营商环境建设办公室、市市场监管局)."""
+    out = ""
+    for ln in lines:
+        if out and _UNIT_NAME.search(out) and _NAME_OPEN.match(ln) and _looks_like_units(ln) \
+                and not out.endswith(("、", "，", ",", "；")):
+            out += "、"
+        out += ln
+    return out
+
+
 _SHORT_CELL = re.compile(r"无|暂无|/|—+|-+|[已未]?完成|达标|滞后|正常")  # short cells that stand alone
 
 
-def _fit_lines(columns: list[str], lines: list[str], last: bool = False) -> list[str]:
+def _fit_lines(columns: list[str], lines: list[str], last: bool = False,
+               unit_lines: Optional[list[str]] = None) -> list[str]:
     """Lay the lines of one row of a cell-per-line table on ``columns[1:]``.
 
     Each column takes zero or more consecutive lines (a wrapped cell spans several, an empty
     cell none); the layout with the best :func:`_cell_score` wins: unit lists in unit columns,
     dates in 时限 columns, wrapped lines as long as the line before them. In the ``last`` row
     of a table, lines that fit no column (a signature after the table) may be left over: then
-    ``lines`` loses them, so the caller sees how many were used.
+    ``lines`` loses them, so the caller sees how many were used. Unit cells are read from
+    ``unit_lines`` when given (the same lines with the spaces normalisation dropped put back)
+    and joined by :func:`_join_unit_lines`.
     """
     kinds = [_column_kind(c) for c in columns[1:]]
     first_text = next((c for c, k in enumerate(kinds) if k == "text"), -1)
@@ -857,24 +887,8 @@ def _fit_lines(columns: list[str], lines: list[str], last: bool = False) -> list
         best = nxt
     _, cuts = max((v for (c, _), v in best.items() if c == width), key=lambda v: v[0])
     del lines[cuts[-1][1]:]
-    return ["".join(lines[i:j]) for i, j in cuts]
-
-
-def _spaced_unit_cells(columns: list[str], cells: list[str], spaced_lines: list[str]) -> list[str]:
-    """The unit cells of a fitted row read again from ``spaced_lines`` (the same lines with the
-    spaces between unit names that normalisation dropped put back)."""
-    if "".join(cells).replace(" ", "") != "".join(spaced_lines).replace(" ", ""):
-        return cells
-    out, pos = [], 0  # walk the spaced lines, character by character, cell by cell
-    flat = "".join(spaced_lines)
-    for name, cell in zip(columns[1:], cells):
-        n = len(cell.replace(" ", ""))
-        start = pos
-        while n and pos < len(flat):
-            n -= flat[pos] != " "
-            pos += 1
-        out.append(flat[start:pos].strip() if _is_unit_column(name) else cell)
-    return out
+    return [_join_unit_lines((unit_lines or lines)[i:j]) if k in ("units", "support") else "".join(lines[i:j])
+            for k, (i, j) in zip(kinds, cuts)]
 
 
 def fit_cell_lines(columns: list[str], lines: list[str], last: bool = False) -> list[str]:
