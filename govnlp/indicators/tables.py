@@ -406,19 +406,21 @@ def _cell_per_line(text: str, lines: list[tuple[int, int]]) -> list[Cell]:
             while j < len(lines) and j - i < 3 * len(header) and next_row(j, expect + 1) == j \
                     and text[lines[j][0]:lines[j][1]].strip() != str(expect + 1):
                 j += 1
-            if j >= len(lines) or text[lines[next_row(j, expect + 1)][0]:lines[next_row(j, expect + 1)][1]].strip() \
-                    != str(expect + 1):
-                j = min(j, i + len(header))  # the last row: no more lines than columns
-                j = next((m for m in range(i + 1, j) if len(text[lines[m][0]:lines[m][1]].strip()) > 60), j)
-            body = [text[a:b].strip() for a, b in lines[i + 1:j]]
-            cells = fit_cell_lines([c for c, _, _ in header], body, last=j >= len(lines))
-            spans, m = [], i + 1
+            last = j >= len(lines) or text[lines[next_row(j, expect + 1)][0]:lines[next_row(j, expect + 1)][1]] \
+                .strip() != str(expect + 1)
+            if last:  # the last row: lines wrapped in its cells, up to a note or signature under the table
+                j = min(j, i + 2 * len(header))
+                j = next((m for m in range(i + 1, j) if _AFTER_TABLE.search(text[lines[m][0]:lines[m][1]].strip())), j)
+            kept = [m for m in range(i + 1, j) if not _PAGE_MARK.match(text[lines[m][0]:lines[m][1]])]  # — 2 —
+            body = [text[lines[m][0]:lines[m][1]].strip() for m in kept]
+            cells = fit_cell_lines([c for c, _, _ in header], body, last=last)
+            spans, m = [], 0
             for cell in cells:  # each cell is some consecutive lines joined
                 start, got = m, ""
-                while m < j and len(got) < len(cell):
-                    got += text[lines[m][0]:lines[m][1]].strip()
+                while m < len(kept) and len(got) < len(cell):
+                    got += text[lines[kept[m]][0]:lines[kept[m]][1]].strip()
                     m += 1
-                spans.append((lines[start][0], lines[m - 1][1]) if m > start else None)
+                spans.append((lines[kept[start]][0], lines[kept[m - 1]][1]) if m > start else None)
             out.append(Cell(*lines[i], "number", "序号", header[0][2]))
             out += [Cell(a, b, role, name, hs) for sp, (name, role, hs) in zip(spans, header[1:])
                     if sp is not None for a, b in [sp]]
@@ -426,6 +428,7 @@ def _cell_per_line(text: str, lines: list[tuple[int, int]]) -> list[Cell]:
     return out
 
 
+_AFTER_TABLE = re.compile(r"^.{61,}$|^(?:注|备注|说明|附件)\s*\d?[：:]|印发$|^(?:19|20)\d\d年\d{1,2}月\d{1,2}日$")
 _HEADER_TAIL = re.compile(r"单位|部门|任务|内容|事项|时限|时间|措施|情况|领导|目标|比例")
 _HEADER_CELL = re.compile(r"\s*(?:(?:19|20)\d\d年度?[\u4e00-\u9fff（）()/]{0,8}|[\u4e00-\u9fff（）()/]{2,10})\s*")  # 重点任务, 责任单位, 2024年目标
 _HEADER_YEAR = re.compile(r"(?:19|20)\d\d年度?")  # a year cut from its header cell (2024年 / 目标)
@@ -529,17 +532,20 @@ def _cuts_figure(before: str, after: str) -> bool:
 
 def join_wrapped_figures(text: str, cells: list[Cell]) -> Optional[JoinedText]:
     """``text`` with every line break inside a table cell that cuts a figure removed (with the
-    spaces around it), or None when no break does."""
+    spaces around it) and page numbers inside a cell (— 2 —) taken out, or None when there is
+    neither."""
     drops: list[tuple[int, int]] = []
     for c in cells:
         if c.role in ("number", "units"):
             continue
-        for m in re.finditer(r"[ \t\u3000]*\n[ \t\u3000]*", text[c.start:c.end]):
-            a, b = c.start + m.start(), c.start + m.end()
-            before = text[max(c.start, a - 12):a].rsplit("\n", 1)[-1]
-            after = text[b:min(c.end, b + 12)].split("\n", 1)[0]
-            if _cuts_figure(before, after):
-                drops.append((a, b))
+        kept = [(c.start + m.start(), c.start + m.end()) for m in re.finditer(r"[^\n]+", text[c.start:c.end])]
+        kept = kept[:1] + [(a, b) for a, b in kept[1:] if not _PAGE_MARK.match(text[a:b])]  # — 2 — in a row
+        for (pa, pb), (na, nb) in zip(kept, kept[1:]):
+            before, after = text[pa:pb].rstrip(), text[na:nb].lstrip()
+            if _cuts_figure(before[-12:], after[:12]):
+                drops.append((pa + len(before), nb - len(after)))
+            elif text.count("\n", pb, na) > 1:  # a page number between the lines: one break is left
+                drops.append((pb, text.rindex("\n", pb, na)))
     if not drops:
         return None
     parts, starts, pos = [], [], 0
