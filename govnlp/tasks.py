@@ -315,29 +315,67 @@ def _with_other_numberings(best: list[_Item], numberings: list[list[_Item]]) -> 
 
 
 def _group(report: Report, pattern: re.Pattern) -> list[_Item]:
+    """The items of one numbering, each with its lines.
+
+    A unit line right before an item goes to that item (a plan that writes its units above
+    each task) when nothing is open above it, or when the item above has named its units
+    already and its last line is no unit line (牵头单位：A / 配合单位：B stay together);
+    page chrome between an item and its unit line is passed over; a unit line wrapped onto the
+    next line (…各乡镇 / （街道）) keeps its tail.
+    """
     items: list[_Item] = []
     current: Optional[_Item] = None
-    for off, line in _lines(report):
+    lines = list(_lines(report))
+    pending: Optional[tuple[int, str]] = None  # a unit line waiting for the item below it
+    for k, (off, line) in enumerate(lines):
+        nxt = next((ln for _, ln in lines[k + 1:] if ln.strip()), "")
         if report.boilerplate and report.is_boilerplate(off + len(line) - len(line.lstrip())) and line.strip():
-            current = None
+            if current is None or not _is_unit_line(nxt):
+                current = None
             continue
         m = pattern.match(line)
         if m:
             current = _Item(number=m.group(1), start=off + len(line) - len(line.lstrip()), end=off + len(line.rstrip()))
+            if pending is not None:
+                current.start = pending[0] + len(pending[1]) - len(pending[1].lstrip())
+                current.lines.append(pending)
+                pending = None
             current.lines.append((off + m.end(), line[m.end():]))
             items.append(current)
             continue
+        pending = None
         if _HEADING.match(line) or _END.match(line):
             current = None
             continue
+        if line.strip() and _labelled_line(line) and pattern.match(nxt) \
+                and (current is None or (any(_is_unit_line(ln) for _, ln in current.lines)
+                                         and not _is_unit_line(current.lines[-1][1]))):
+            pending, current = (off, line), None  # 【牵头单位：A；配合单位：B】 above 2.…
+            continue
         if current is not None and line.strip():
-            if (_closed(current.lines[-1][1]) and not _is_unit_line(line) and not _FIELD.match(line)
-                    and not (pattern is _ITEM and _SUBITEM.match(line))):
+            last = current.lines[-1][1]
+            if (_closed(last) and not _is_unit_line(line) and not _FIELD.match(line)
+                    and not (pattern is _ITEM and _SUBITEM.match(line))
+                    and not (len(current.lines) == 1 and _is_unit_line(last))  # （五）A牵头，B配合： then the task
+                    and not (_labelled_line(last) and _continues_units(last, line))):
                 current = None  # a closing paragraph or signature after the last item
                 continue
             current.lines.append((off, line))
             current.end = off + len(line.rstrip())
     return items
+
+
+def _continues_units(unit_line: str, line: str) -> bool:
+    """Whether ``line`` is the rest of a unit line wrapped over two lines: …、广 / 丰区政府,
+    …，各乡镇 / （街道）, …秀水街道办 / 事处 (never a signature under a complete list)."""
+    s, prev = line.strip().rstrip("。；;】］]"), unit_line.rstrip()
+    if not s or len(s) > 40 or "。" in s or _FIELD.match(s) or _LABELLED.match(s) or prev.endswith(("。", "】", "］", "]")):
+        return False
+    tail = re.split(r"[、，,；;：:\s]", prev)[-1]
+    if not (prev.endswith(("、", "，", ",")) or s.startswith(("（", "(")) or not _looks_like_units(tail)
+            or len(s) <= 3):
+        return False
+    return _looks_like_units(s) or _looks_like_units(tail + s)
 
 
 def _is_unit_line(line: str) -> bool:
@@ -374,17 +412,26 @@ def _finish(it: _Item, gaps: frozenset = frozenset()) -> None:
     """Split an item's lines into its task text and its units (read with the spaces between
     unit names that normalisation dropped put back, :func:`_spaced`)."""
     body: list[str] = []
+    units = ""  # a unit line, with the line that continues it (…各乡镇 / （街道）)
     for off, line in it.lines:
         spaced = _spaced(gaps, off, line).strip()
         line = line.strip()
+        if units and _continues_units(units, line):
+            units += _join_unit_lines([units, spaced])[len(units):]
+            continue
+        if units:
+            _read_units(units.lstrip("【［[").rstrip("】］]"), it)
+            units = ""
         if _labelled_line(line):  # 牵头单位：X；责任单位：Y on its own line
-            _read_units(spaced.lstrip("【［[").rstrip("】］]"), it)
+            units = spaced
             continue
         clause, rest = _unit_clause(line)
         if clause is not None:
             _read_units(_unit_clause(spaced)[0] or clause, it)
             line = rest
         body.append(_PERSON_FIELD.sub("", line))
+    if units:
+        _read_units(units.lstrip("【［[").rstrip("】］]"), it)
     it.text = "".join(body).strip()
 
 
@@ -398,7 +445,7 @@ def _unit_clause(line: str) -> tuple[Optional[str], str]:
     Brackets are （…）, 【…】 or […]: …。【责任领导：…；牵头单位：X；责任单位：Y】 at the end of
     the item or on a line of its own.
     """
-    s = line.rstrip(" 。.;；")
+    s = line.rstrip(" 。.;；：:")
     close = max(s.rfind(c) for c in _OPENERS)
     if close < 0 or close < len(s) - 2:
         # 牵头单位：X at the end of the line without brackets
