@@ -177,3 +177,84 @@ def test_a_table_flattened_one_cell_per_line():
     ]
     assert [(t.number, t.lead) for t in r.tasks] == [("1", ["县经信局"]), ("2", ["县统计局"]), ("3", ["县金融办"]),
                                                      ("4", ["县民政局"]), ("5", ["县商务局"])]
+
+
+WRAPPED_CELLS = (
+    "某市2024年政府工作报告目标任务分解表\n"
+    "序号\n工作\n任务\n2024年\n目标\n牵头\n单位\n配合\n单位\n"
+    "一、稳住经济大盘\n"
+    "1\n加强经济运行调度，完善重点\n指标监测分析\n工业投资增\n长7%左右\n市发改委\n市统计局\n"
+    "2\n实施创新型企业培育计划\n科技型中小企业达到2\n50家\n市科技局\n市财政局\n"
+    "3\n办好文旅节会，提升景区品质\n接待游客8000万人\n次\n市文旅局\n"
+    "— 2 —\n"
+    "序号\n工作\n任务\n2024年\n目标\n牵头\n单位\n配合\n单位\n"
+    "二、保障改善民生\n"
+    "4\n落实就业优先政策，做好重点\n群体就业帮扶\n完成城镇新增就业\n— 3 —\n3.5\n万人以上\n市人社局\n市财政局\n"
+    "5\n推进交通安全综合治理\n道路交通事故起数下降\n6%\n市公安局\n市交通运输局\n"
+    "注：排在首位的牵头单位负责统筹协调。\n"
+)
+
+
+def test_figures_wrapped_in_their_cells_are_read_whole():
+    r = govnlp.parse_report(WRAPPED_CELLS, slogans=False)
+    got = [(i.name, i.value if i.change is None else i.change.value, i.unit or i.change.unit, i.kind)
+           for i in r.indicators]
+    assert got == [
+        ("工业投资", 7.0, "%", "target"),                  # 增 / 长7%
+        ("科技型中小企业", 250.0, "家", "target"),          # 2 / 50家
+        ("接待游客", 8e7, "人次", "target"),                # 8000万人 / 次
+        ("城镇新增就业", 35000.0, "人", "target"),          # a page number, then 3.5 / 万人以上
+        ("道路交通事故起数", -6.0, "%", "target"),          # the last row, above a note
+    ]
+    for ind in r.indicators:  # spans point into the text as it is, line breaks included
+        s, e = ind.spans["value"] or ind.spans["change"]
+        assert "\n" not in r.text[s:e] or ind.name in ("工业投资", "科技型中小企业", "接待游客", "城镇新增就业",
+                                                     "道路交通事故起数")
+        assert r.text[slice(*ind.spans["name"])] == ind.name
+    assert r.text[slice(*r.indicators[0].spans["change"])] == "增\n长7%"
+    assert r.indicators[3].qualifier == "at_least"
+
+
+def test_a_break_that_cuts_no_figure_stays():
+    from govnlp.indicators.tables import Cell, join_wrapped_figures
+
+    text = "新增普惠小微贷款\n80亿元以上\n县工业和信息\n化局"
+    cells = [Cell(0, 15, "task", "目标", (0, 0)), Cell(16, len(text), "units", "牵头单位", (0, 0))]
+    assert join_wrapped_figures(text, cells) is None
+    view = join_wrapped_figures("投资增\n长8%", [Cell(0, 8, "task", "目标", (0, 0))])
+    assert view.text == "投资增长8%" and view.to_original(2, 6) == (2, 7) and view.from_original(4) == 3
+
+
+TAB_TABLE = (
+    "某区2024年重点任务清单\n"
+    "序号\t任务内容\t目标\t牵头\t配合\t完成\n"
+    "\t\t\t单位\t单位\t时限\n"
+    "一、推动产业升级\n"
+    "1\n"
+    "\t实施制造业提质行动，推动重点项目达产\t工业投资增长9%\t区经信局\t区统计局\t12月底\n"
+    "2\n"
+    "\t推进企业数字化转型，\n"
+    "\t建设智能工厂\t新认定数字化车间12个\t区经信局（牵头）\n"
+    "\t\t\t区科技局\t区直有关部门\t全年\n"
+    "3\n"
+    "\t争取上级资金支持\t争取专项债券资金18亿元以上\t区财政局\t区发展改革委，\n"
+    "— 2 —\n"
+    "序号\t任务内容\t目标\t牵头单位\t配合单位\t完成时限\n"
+    "\t\t\t\t区城投集团\t12月底\n"
+    "二、增进民生福祉\n"
+    "4\n"
+    "\t推进学校新建改扩建\t新增学位2400个\t区教育局\t区住建局\t8月底\n"
+)
+
+
+def test_a_word_table_pasted_with_one_tab_per_column():
+    r = govnlp.parse_report(TAB_TABLE, slogans=False)
+    got = [(i.name, i.value if i.change is None else i.change.value, i.kind) for i in r.indicators]
+    assert got == [("工业投资", 9.0, "target"), ("新认定数字化车间", 12.0, "target"),
+                   ("专项债券资金", 1.8e9, "target"), ("新增学位", 2400.0, "target")]
+    cells = table_cells(r.text)
+    columns = {(r.text[c.start:c.end], c.column, c.role) for c in cells}
+    assert ("推进企业数字化转型，\n\t建设智能工厂", "任务内容", "task") in columns  # wrapped onto the next line
+    assert ("区经信局（牵头）\n\t\t\t区科技局", "牵头单位", "units") in columns  # placed by its tabs
+    assert ("区城投集团", "配合单位", "units") in columns                          # after a repeated header
+    assert ("12月底", "完成时限", "other") in columns                             # 完成 / 时限 is no progress column

@@ -347,7 +347,7 @@ def _tab_table(text: str, lines: list[tuple[int, int]], i: int) -> tuple[list[Ce
                 break  # a paragraph after the table
         for k, (a, b) in enumerate(pieces):
             row.append([first + k, a, b])
-        last = first + len(pieces) - 1
+        last = max(first + len(pieces) - 1, 1)  # text after a number alone on its line opens column 1
         i += 1
     close()
     return out, i
@@ -411,16 +411,25 @@ def _cell_per_line(text: str, lines: list[tuple[int, int]]) -> list[Cell]:
             if last:  # the last row: lines wrapped in its cells, up to a note or signature under the table
                 j = min(j, i + 2 * len(header))
                 j = next((m for m in range(i + 1, j) if _AFTER_TABLE.search(text[lines[m][0]:lines[m][1]].strip())), j)
-            kept = [m for m in range(i + 1, j) if not _PAGE_MARK.match(text[lines[m][0]:lines[m][1]])]  # — 2 —
-            body = [text[lines[m][0]:lines[m][1]].strip() for m in kept]
+            groups: list[list[int]] = []  # the row's lines, page numbers left out (— 2 —) and a
+            for m in range(i + 1, j):      # figure cut by the wrap (2 / 50家) kept on one line
+                line = text[lines[m][0]:lines[m][1]].strip()
+                if _PAGE_MARK.match(line):
+                    continue
+                if groups and _cuts_figure(text[lines[groups[-1][-1]][0]:lines[groups[-1][-1]][1]].strip()[-12:],
+                                           line[:12]):
+                    groups[-1].append(m)
+                else:
+                    groups.append([m])
+            body = ["".join(text[lines[m][0]:lines[m][1]].strip() for m in g) for g in groups]
             cells = fit_cell_lines([c for c, _, _ in header], body, last=last)
             spans, m = [], 0
             for cell in cells:  # each cell is some consecutive lines joined
                 start, got = m, ""
-                while m < len(kept) and len(got) < len(cell):
-                    got += text[lines[kept[m]][0]:lines[kept[m]][1]].strip()
+                while m < len(groups) and len(got) < len(cell):
+                    got += body[m]
                     m += 1
-                spans.append((lines[kept[start]][0], lines[kept[m - 1]][1]) if m > start else None)
+                spans.append((lines[groups[start][0]][0], lines[groups[m - 1][-1]][1]) if m > start else None)
             out.append(Cell(*lines[i], "number", "序号", header[0][2]))
             out += [Cell(a, b, role, name, hs) for sp, (name, role, hs) in zip(spans, header[1:])
                     if sp is not None for a, b in [sp]]
