@@ -608,8 +608,105 @@ _HEAD_NOT_UNIT = re.compile(r"领导|时限|时间|进度|备注|分管|联系�
 
 
 def _table_items(report: Report) -> list[_Item]:
-    """Rows of a table flattened into lines: cells split by | or tabs, or one cell per line."""
-    return _units_from_row_above(_row_table_items(report) or _cell_table_items(report))
+    """Rows of a table flattened into lines: cells split by | or tabs, or one cell per line;
+    a Word table pasted with tabs whose rows wrap by position (:func:`_grid_table_items`)
+    when it names the units of more rows."""
+    rows = _row_table_items(report)
+    grid = _grid_table_items(report)
+    if _with_units(grid) > _with_units(rows):
+        rows = grid
+    return _units_from_row_above(rows or _cell_table_items(report))
+
+
+def _with_units(items: list[_Item]) -> tuple[int, int]:
+    return sum(bool(it.lead or it.support) for it in items), len(items)
+
+
+_PAGE_NUMBER = re.compile(r"\s*[—\-－–]*\s*\d{1,3}\s*[—\-－–]+\s*|\s*第\s*\d{1,3}\s*页.*")
+
+
+def _grid_table_items(report: Report) -> list[_Item]:
+    """A Word table pasted with tabs, each cell at its column's tab position.
+
+    The header may wrap (序号⇥任务内容⇥目标⇥牵头⇥配合 / ⇥⇥⇥单位⇥单位: one column per tab
+    position); a row opens with its number, alone on its line or before a tab, and every line
+    after it adds to the cells at its tab positions (⇥⇥⇥区市场监管局⇥区直有关部门: the 牵头 and
+    配合 cells), so wrapped cells are joined; a line without a leading tab goes on in the cell
+    the line above ended in (a name wrapped mid-name: 区自然资源和规划 / 分局). Group rows, page
+    numbers and a header repeated after a page break are passed over; a long line without a tab
+    (a closing paragraph) ends the table.
+    """
+    gaps = _gaps(report)
+    lines = list(_lines(report))
+    columns: Optional[list[str]] = None
+    rows: list[dict] = []
+    row: Optional[dict] = None
+    k = 0
+    while k < len(lines):
+        off, line = lines[k]
+        k += 1
+        pieces = line.strip().split("\t")
+        if "\t" in line and len(pieces) >= 3 and _HEAD_NUMBER.match(pieces[0].strip()):
+            head = [c.strip() for c in pieces]
+            if k < len(lines) and "\t" in lines[k][1]:  # a header wrapped over two lines
+                tail = lines[k][1].split("\t")
+                if all(not c.strip() or (len(c.strip()) <= 4 and not re.search(r"\d", c)) for c in tail) \
+                        and any(c.strip() for c in tail):
+                    head = [h + (tail[c].strip() if c < len(tail) else "") for c, h in enumerate(head)]
+                    k += 1
+            if any(_is_unit_column(c) for c in head):
+                if columns is None or not rows:
+                    columns = head
+                continue
+        if columns is None or not line.strip():
+            continue
+        number = re.match(r"\s*(\d{1,3})[.、．]?\s*(?:\t|$)", line)  # a row number may pass for a page number
+        expect = {int(rows[-1]["number"]) + 1} if rows else {1}
+        if not (number and int(number.group(1)) in expect) and (_PAGE_NUMBER.fullmatch(line) or (
+                report.boilerplate and report.is_boilerplate(off + len(line) - len(line.lstrip())))):
+            continue
+        if number and int(number.group(1)) in expect:
+            row = {"number": number.group(1), "start": off + len(line) - len(line.lstrip()),
+                   "end": off + len(line.rstrip()), "cells": [[] for _ in columns], "spaced": [[] for _ in columns],
+                   "col": 0}
+            rows.append(row)
+            rest = line[number.end():]
+            if rest.strip():
+                _grid_add(row, "\t" + rest, "\t" + _spaced(gaps, off + number.end(), rest))
+            continue
+        if _HEADING.match(line):
+            row = None  # a group row
+            continue
+        if _END.match(line) or ("\t" not in line and len(line.strip()) > 60):
+            if rows:
+                break
+            columns = None
+            continue
+        if row is not None:
+            _grid_add(row, line, _spaced(gaps, off, line))
+            row["end"] = off + len(line.rstrip())
+    items = []
+    for r in rows:
+        it = _Item(number=r["number"], start=r["start"], end=r["end"])
+        cells = [r["number"]] + [_join_unit_lines(sp) if _is_unit_column(name) else "".join(tx)
+                                 for name, tx, sp in zip(columns[1:], r["cells"][1:], r["spaced"][1:])]
+        _read_row(it, columns, cells)
+        items.append(it)
+    return items
+
+
+def _grid_add(row: dict, line: str, spaced: str) -> None:
+    """Add one line of a pasted table to the cells of ``row`` at its tab positions."""
+    pieces, spaced_pieces = line.split("\t"), spaced.split("\t")
+    if len(pieces) != len(spaced_pieces):
+        spaced_pieces = pieces
+    first = 0 if line.startswith("\t") else max(row["col"], 1)  # no leading tab: the cell goes on
+    for c, (piece, sp) in enumerate(zip(pieces, spaced_pieces), start=first):
+        if c == 0 or c >= len(row["cells"]) or not piece.strip():
+            continue
+        row["cells"][c].append(piece.strip())
+        row["spaced"][c].append(sp.strip())
+        row["col"] = c
 
 
 _DITTO = re.compile(r"同上|同前|同\s*\d{1,3}")
