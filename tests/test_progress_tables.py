@@ -258,3 +258,9 @@ def test_a_word_table_pasted_with_one_tab_per_column():
     assert ("区经信局（牵头）\n\t\t\t区科技局", "牵头单位", "units") in columns  # placed by its tabs
     assert ("区城投集团", "配合单位", "units") in columns                          # after a repeated header
     assert ("12月底", "完成时限", "other") in columns                             # 完成 / 时限 is no progress column
+
+
+@pytest.mark.parametrize("item", ["（一）", "(二)", "（3）"])
+def test_an_items_marker_is_no_part_of_its_name(item):
+    r = govnlp.parse_report(f"二、主要目标任务\n{item}城镇新增就业6500人以上。\n责任单位：县人社局\n", slogans=False)
+    assert [(i.name, i.value) for i in r.indicators] == [("城镇新增就业", 6500.0)]
