@@ -663,7 +663,8 @@ def _grid_table_items(report: Report) -> list[_Item]:
         number = re.match(r"\s*(\d{1,3})[.、．]?\s*(?:\t|$)", line)  # a row number may pass for a page number
         expect = {int(rows[-1]["number"]) + 1} if rows else {1}
         if not (number and int(number.group(1)) in expect) and (_PAGE_NUMBER.fullmatch(line) or (
-                report.boilerplate and report.is_boilerplate(off + len(line) - len(line.lstrip())))):
+                "\t" not in line  # a line of cells is never chrome, whatever it looks like
+                and report.boilerplate and report.is_boilerplate(off + len(line) - len(line.lstrip())))):
             continue
         if number and int(number.group(1)) in expect:
             row = {"number": number.group(1), "start": off + len(line) - len(line.lstrip()),

@@ -237,3 +237,154 @@ def test_none_and_ditto_under_numbered_items():
     got = units(tasks_of(text))
     assert got["2"] == (["县农业农村局"], ["县财政局", "县统计局"])
     assert got["3"] == (["县国资办"], [])
+
+
+# ---- a Word table pasted with tabs, cells placed by their tab position ----------------------
+PASTED_TABLE = (
+    "青河区2025年重点工作任务清单\n"
+    "序号\t工作任务\t目标\t牵头\t配合\t完成\n"
+    "\t\t\t单位\t单位\t时限\n"
+    "一、做强工业\n"
+    "1\n"
+    "\t扩建新材料产业园，引进配套企业\t园区产值增长15%\t区工信局\t区统计局 区税务局\t12月底\n"
+    "2\n"
+    "盘活闲置厂房，推进标准地出让，\n"
+    "\t提高亩均效益\t盘活厂房800亩\t区自然资源和规划\n"
+    "        分局\t区工信局、各街道\t11月底\n"
+    "3\n"
+    "\t建设区级数据中心\t上线应用场景10个\t区数据局（牵头）\n"
+    "\t\t\t区政务服务中心\t区直有关部门\t全年\n"
+    "二、办好民生实事\n"
+    "4\n"
+    "\t新建社区养老服务站\t新建服务站12个\t区民政局\t\t10月底\n"
+    "5\n"
+    "\t改造背街小巷，完善雨污管网\t改造小巷30条\t区住建局\t区城管局，\n"
+    "— 2 —\n"
+    "序号\t工作任务\t目标\t牵头单位\t配合单位\t完成时限\n"
+    "\t\t\t\t区城投公司\t12月底\n"
+    "6\n"
+    "\t开展就业技能培训\t培训3000人次\t区人社局\t各街道\t全年\n"
+    "\n"
+    "各单位要按月报送进展，配合单位栏为空的任务由牵头单位独立承担，因故调整目标须书面报区政府同意，区政府督查室按季通报落实情况。\n"
+)
+
+
+def test_a_table_pasted_with_tabs_is_read_by_tab_position():
+    tasks = govnlp.parse_report(PASTED_TABLE, slogans=False).tasks
+    assert units(tasks) == {
+        "1": (["区工信局"], ["区统计局", "区税务局"]),
+        "2": (["区自然资源和规划分局"], ["区工信局", "各街道"]),      # a name wrapped mid-name
+        "3": (["区数据局", "区政务服务中心"], ["区直有关部门"]),       # a lead cell wrapped by tabs
+        "4": (["区民政局"], []),                                      # an empty 配合 cell
+        "5": (["区住建局"], ["区城管局", "区城投公司"]),               # goes on after a page break
+        "6": (["区人社局"], ["各街道"]),
+    }
+    second = tasks[1]
+    assert second.text.startswith("盘活闲置厂房，推进标准地出让，提高亩均效益")
+    assert all("12月底" not in t.text and "全年" not in t.text for t in tasks)
+
+
+# ---- blocks: unit lines above the task, wrapped, or after a page number --------------------
+BLOCKS = """一、稳住经济大盘
+1.培育外贸新业态，跨境电商交易额突破20亿元。
+牵头单位：市商务局；配合单位：江北海关及市邮政管理局
+2.新增规上工业企业60家。
+牵头单位：市工信局；配合单位：市统计局，各县（市、
+区）政府
+（二）提升城市品质
+【牵头单位：市住建局；配合单位：市财政局】
+1.改造老旧小区40个。
+【牵头单位：市园林局；配合单位：各街道办事处】
+2.新建口袋公园15个。
+3.新建停车泊位5000个。
+— 4 —
+牵头单位：市交通运输局；配合单位：市公安局交警支队
+"""
+
+
+def test_unit_lines_above_wrapped_or_after_a_page_number():
+    tasks = govnlp.parse_report(BLOCKS, slogans=False).tasks
+    assert [(t.number, t.lead, t.support) for t in tasks] == [
+        ("1", ["市商务局"], ["江北海关", "市邮政管理局"]),          # 及 after 海关
+        ("2", ["市工信局"], ["市统计局", "各县（市、区）政府"]),    # a unit line wrapped inside a name
+        ("1", ["市住建局"], ["市财政局"]),                          # 【…】 above the task it belongs to
+        ("2", ["市园林局"], ["各街道办事处"]),
+        ("3", ["市交通运输局"], ["市公安局交警支队"]),              # past the page number
+    ]
+    assert tasks[2].text == "改造老旧小区40个。"
+
+
+def test_units_first_then_the_task_on_the_next_line():
+    text = ("二、重点任务\n（一）市水务局牵头，市农业农村局、各区政府配合：\n加固病险水库12座，完成河道清淤40公里。\n"
+            "（二）市教育局负责：\n新增公办学位5000个。\n（三）新建体育公园3个。\n责任单位：市体育局\n"
+            "（四）新增养老床位800张。\n责任单位：市民政局\n（五）新建充电桩2000个。\n责任单位：市发改委\n")
+    tasks = tasks_of(text)
+    assert units(tasks)["一"] == (["市水务局"], ["市农业农村局", "各区政府"])
+    assert tasks[0].text == "加固病险水库12座，完成河道清淤40公里。"
+    assert units(tasks)["二"] == (["市教育局"], [])
+
+
+def test_a_marked_run_before_a_comma_leads_and_the_rest_support():
+    # the writers' reading: 责任单位：A、B（牵头），C、D -> A and B lead; A（牵头）、B、C -> A alone
+    text = ("1.新建污水管网30公里。\n责任单位：县住建局、县水务局（牵头），县财政局、各乡镇\n"
+            "2.新建农贸市场2个。\n责任单位：县商务局（牵头）、县市场监管局、各乡镇\n"
+            "3.完成造林1万亩。\n责任单位：县林业局（牵头），县自然资源局\n"
+            "4.新增就业岗位2000个。\n责任单位：县人社局\n5.新建公厕20座。\n责任单位：县城管局\n")
+    assert units(tasks_of(text)) == {
+        "1": (["县住建局", "县水务局"], ["县财政局", "各乡镇"]),
+        "2": (["县商务局"], ["县市场监管局", "各乡镇"]),
+        "3": (["县林业局"], ["县自然资源局"]),
+        "4": (["县人社局"], []),
+        "5": (["县城管局"], []),
+    }
+
+
+def test_spaces_between_units_that_normalisation_drops_still_separate_them():
+    text = ("1.新增高新技术企业30家。\n牵头部门：县科技局  责任部门：县财政局 县统计局 各乡镇（街道）\n"
+            "2.新建5G基站200个。\n责任单位：县工信局 县发改委\n"
+            "3.新改建农村公路60公里。\n牵头单位：县交通运输局；配合单位：各乡镇（街道）\n"
+            "4.新增城镇就业3000人。\n牵头单位：县人社局；配合单位：县财政局\n"
+            "5.新建幼儿园3所。\n牵头单位：县教育局；配合单位：县住建局\n")
+    report = govnlp.parse_report(text, slogans=False)
+    assert "县财政局县统计局" in report.text  # the normaliser joins Chinese words across a space
+    assert units(report.tasks)["1"] == (["县科技局"], ["县财政局", "县统计局", "各乡镇（街道）"])
+    assert units(report.tasks)["2"] == (["县工信局", "县发改委"], [])
+
+
+# ---- a table flattened one cell per line: names wrapped and one name per line ---------------
+CELL_LINES = """序号
+工作任务
+2025年
+目标
+牵头
+单位
+配合
+单位
+1
+推进纺织服装产业集群建设，培
+育龙头企业
+规上工业增加值增长7%
+县工业和信息
+化局
+县统计局
+2
+优化营商环境，推行企业开办一
+网通办
+新增经营主体5000户
+县行政审批服务局
+县大数据中心
+县市场监管局、县直有关部门
+3
+建设县城污水处理厂三期
+污水处理率达到97%
+县住建局
+县生态环境分局、各乡镇
+"""
+
+
+def test_cell_per_line_names_wrapped_mid_name_and_one_name_per_line():
+    assert units(tasks_of(CELL_LINES)) == {
+        "1": (["县工业和信息化局"], ["县统计局"]),                    # 县工业和信息 / 化局
+        "2": (["县行政审批服务局", "县大数据中心"], ["县市场监管局", "县直有关部门"]),  # one lead per line
+        "3": (["县住建局"], ["县生态环境分局", "各乡镇"]),
+    }
