@@ -42,6 +42,17 @@ other fields (责任领导：…, 完成时限：…) are never units, and a 领
 Tasks grouped by lead department (（一）市发改委牵头的任务（共4项）) take the heading's units as
 lead unless they name their own (（与X共同牵头） adds X to them); 参与单位：无 is no unit, and 同上
 under a numbered item stands for the units of the item above.
+A unit line above a numbered item belongs to it when nothing is open above it or the item
+above has named its units (【牵头单位：A；配合单位：B】 / 1.…, or a progress block's 牵头单位：X
+line before 4.…); "（五）A牵头，B配合：" with the task on the next line opens its item; page
+numbers between an item and its unit line are passed over; a unit line wrapped onto the next
+line (…各乡镇 / （街道）, …秀水街道办 / 事处) keeps its tail. In 责任单位：A、B（牵头），C the run
+that ends with the mark before a comma leads (A, B) and the rest support (the plans' writers'
+reading; A（牵头）、B、C: A alone leads). Spaces between unit names that normalisation dropped
+(区统计局 区税务局 -> 区统计局区税务局) are read back from the raw input. A Word table pasted
+with tabs whose rows wrap is read by tab position (:func:`_grid_table_items`); in a table flattened
+one cell per line a unit cell of several lines is one name wrapped mid-name (县工业和信息/化局)
+or one name per line (a line opened by 市/区/县/省/各 after a complete name).
 Counts of the plan's own items (共31项, 25项任务中…) are not data (:func:`item_count_spans`).
 Documents that are not task plans give [].
 """
@@ -369,7 +380,8 @@ def _continues_units(unit_line: str, line: str) -> bool:
     """Whether ``line`` is the rest of a unit line wrapped over two lines: …、广 / 丰区政府,
     …，各乡镇 / （街道）, …秀水街道办 / 事处 (never a signature under a complete list)."""
     s, prev = line.strip().rstrip("。；;】］]"), unit_line.rstrip()
-    if not s or len(s) > 40 or "。" in s or _FIELD.match(s) or _LABELLED.match(s) or prev.endswith(("。", "】", "］", "]")):
+    if not s or len(s) > 40 or "。" in s or _FIELD.match(s) or _LABELLED.match(s) \
+            or prev.endswith(("。", "】", "］", "]")):
         return False
     tail = re.split(r"[、，,；;：:\s]", prev)[-1]
     if not (prev.endswith(("、", "，", ",")) or s.startswith(("（", "(")) or not _looks_like_units(tail)
