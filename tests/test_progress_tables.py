@@ -221,6 +221,8 @@ def test_a_break_that_cuts_no_figure_stays():
     text = "新增普惠小微贷款\n80亿元以上\n县工业和信息\n化局"
     cells = [Cell(0, 15, "task", "目标", (0, 0)), Cell(16, len(text), "units", "牵头单位", (0, 0))]
     assert join_wrapped_figures(text, cells) is None
+    items = "营业收入增长\n2.推进企业上市"  # a verb at a line end, then the next item: no figure cut
+    assert join_wrapped_figures(items, [Cell(0, len(items), "progress", "进展情况", (0, 0))]) is None
     view = join_wrapped_figures("投资增\n长8%", [Cell(0, 8, "task", "目标", (0, 0))])
     assert view.text == "投资增长8%" and view.to_original(2, 6) == (2, 7) and view.from_original(4) == 3
 

@@ -526,8 +526,8 @@ def _cuts_figure(before: str, after: str) -> bool:
     or ending there goes on with its number (增 / 长6.5%, 下降 / 8%, 突 / 破300亿元)."""
     from ..numbers import find_quantities
 
-    if not before or not after:
-        return False
+    if not before or not after or re.match(r"\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)]", after):
+        return False  # a line that opens with an item number (2.推进…) starts an item of its own
     joined = before + after
     cut = len(before)
     if any(q.start < cut < q.end for q in find_quantities(joined)):
