@@ -266,3 +266,14 @@ def test_a_word_table_pasted_with_one_tab_per_column():
 def test_an_items_marker_is_no_part_of_its_name(item):
     r = govnlp.parse_report(f"二、主要目标任务\n{item}城镇新增就业6500人以上。\n责任单位：县人社局\n", slogans=False)
     assert [(i.name, i.value) for i in r.indicators] == [("城镇新增就业", 6500.0)]
+
+
+def test_a_row_gone_on_under_its_columns_keeps_the_name_above_its_figure():
+    text = ("序号\t任务内容\t年度目标\t牵头单位\n"
+            "1\t推进工业稳增长\t规上工业增加值增长8%\t县工信局\n"
+            "2\t加快新能源项目建设\t新能源产业产值\n"
+            "\t\t增长25%\t县发改委\n")
+    r = govnlp.parse_report(text, slogans=False)
+    assert [(i.name, i.change.value, i.kind) for i in r.indicators] == [
+        ("规上工业增加值", 8.0, "target"), ("新能源产业产值", 25.0, "target")]
+    assert r.text[slice(*r.indicators[1].spans["name"])] == "新能源产业产值"

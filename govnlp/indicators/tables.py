@@ -278,12 +278,15 @@ def _is_header_tail_line(text: str, s: int, e: int) -> bool:
 
 def _tab_layout(text: str, lines: list[tuple[int, int]], i: int) -> bool:
     """A header split by tabs over a table whose rows the gap reader cannot take: the header
-    goes on on the next line (→→→单位→单位→时限) or a row number stands alone on its line."""
+    goes on on the next line (→→→单位→单位→时限), a row goes on on a line that keeps its empty
+    cells (→→增长25%→县发改委) or a row number stands alone on its line."""
     if "\t" not in text[lines[i][0]:lines[i][1]] or i + 1 >= len(lines):
         return False
     k = i + 1
     if _is_header_tail_line(text, *lines[k]):
         return True
+    if any(re.match(r"\t[^\n]*\t", text[a:b]) for a, b in lines[k:k + 60]):
+        return True  # →→增长25%→县发改委: a row gone on at its columns, the empty ones kept
     while k < len(lines) and k - i <= 3 and _GROUP_ROW.match(text[lines[k][0]:lines[k][1]]):
         k += 1
     return k < len(lines) and bool(re.fullmatch(r"\s*\d{1,3}[.、．]?\s*", text[lines[k][0]:lines[k][1]]))
@@ -541,8 +544,8 @@ def _cuts_figure(before: str, after: str) -> bool:
 
 def join_wrapped_figures(text: str, cells: list[Cell]) -> Optional[JoinedText]:
     """``text`` with every line break inside a table cell that cuts a figure removed (with the
-    spaces around it) and page numbers inside a cell (— 2 —) taken out, or None when there is
-    neither."""
+    spaces around it), page numbers inside a cell (— 2 —) and the tabs or spaces that indent a
+    cell's wrapped line taken out, or None when there is none of these."""
     drops: list[tuple[int, int]] = []
     for c in cells:
         if c.role in ("number", "units"):
@@ -553,8 +556,11 @@ def join_wrapped_figures(text: str, cells: list[Cell]) -> Optional[JoinedText]:
             before, after = text[pa:pb].rstrip(), text[na:nb].lstrip()
             if _cuts_figure(before[-12:], after[:12]):
                 drops.append((pa + len(before), nb - len(after)))
-            elif text.count("\n", pb, na) > 1:  # a page number between the lines: one break is left
-                drops.append((pb, text.rindex("\n", pb, na)))
+            else:
+                if text.count("\n", pb, na) > 1:  # a page number between the lines: one break is left
+                    drops.append((pb, text.rindex("\n", pb, na)))
+                if nb - na > len(after):  # the tabs that put a wrapped line under its column
+                    drops.append((na, nb - len(after)))
     if not drops:
         return None
     parts, starts, pos = [], [], 0
@@ -642,10 +648,11 @@ def name_cell_drafts(drafts: list["Draft"], cell: Cell, cells: list[Cell], text:
 def rejoin_wrapped_name(d: "Draft", cell: Cell, text: str) -> None:
     """A name cut by the line wrap of its cell (…新增规 / 上工业企业87家) gets its head back: the
     words before the line break, after the cell's last punctuation mark; a figure opening a
-    line of its cell without a name (新增普惠小微贷款 / 50亿元) takes those words as its name."""
+    line of its cell without a name (新增普惠小微贷款 / 50亿元, 新能源产业产值 / 增长25%) takes
+    those words as its name."""
     if d.name_span is None:
         start = text.rfind("\n", cell.start, d.anchor) + 1
-        if start <= cell.start or text[start:d.anchor].strip():
+        if start <= cell.start or not _FIGURE_WORDS.fullmatch(text[start:d.anchor]):  # 增长25%
             return
         a = b = start
     else:
