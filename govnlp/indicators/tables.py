@@ -14,6 +14,12 @@ or runs of two or more spaces, are read by :func:`table_cells`: each cell is a t
 name), and the column says the kind of its figures: the task or target column holds targets,
 the progress column actuals (unless a cue such as 预计 says otherwise), and a lone percentage
 under 完成比例 is named by its header.
+
+Three more layouts of these tables are read: one cell per line (序号 / 工作 / 任务 / 2024年 / 目标
+…, header cells split over lines, page numbers and a repeated header inside the table), a Word
+table pasted with one tab per column (cells placed by their tabs, rows wrapped onto the next
+line), and, in any of them, figures cut by a cell's line wrap (增 / 长6.5%, 16 / 0个): those are
+read from a :class:`JoinedText` whose offsets map back to the text.
 """
 from __future__ import annotations
 
