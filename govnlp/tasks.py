@@ -119,11 +119,22 @@ class _Item:
     with_group: bool = False  # （与X共同牵头）: X leads together with the lead its group heading names
 
 
+def _plan_items(report: Report) -> list[_Item]:
+    """The plan's items, read once per report text (the indicator stage asks first, for the
+    counts of items that are no data; the task stage then completes them)."""
+    cached = report.__dict__.get("_plan_items")
+    if cached is not None and cached[0] is report.text:
+        return cached[1]
+    items = _with_items_after(_table_items(report), report)
+    report.__dict__["_plan_items"] = (report.text, items)
+    return items
+
+
 def extract_tasks(report: Report) -> list[Task]:
     """The items of a task-decomposition plan, or [] for any other document."""
     if report.meta.doc_type != "task_plan" and not looks_like_task_plan(report.text):
         return []
-    items = _with_items_after(_table_items(report), report)
+    items = _plan_items(report)
     if _FIRST_LEADS.search(report.text):
         _first_unit_leads(items)
     _leads_from_group_headings(report, items)
@@ -204,7 +215,7 @@ def item_count_spans(report: Report) -> list[tuple[int, int]]:
     text = report.text
     if report.meta.doc_type != "task_plan" and not looks_like_task_plan(text):
         return []
-    items = _with_items_after(_table_items(report), report)
+    items = _plan_items(report)
     if len(items) < MIN_ITEMS:
         return []
     out = []
