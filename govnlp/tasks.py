@@ -869,6 +869,7 @@ def _cell_table_items(report: Report) -> list[_Item]:
         if len(columns) < 3 or not any(_is_unit_column(c) for c in columns):
             i += 1
             continue
+        lines = lines[:i + k] + _without_page_breaks(lines[i + k:], "".join(ln.strip() for _, ln in lines[i:i + k]))
         i += k
         i = _skip_group_rows(lines, i, last + 1)
         expect = last + 1 if i < len(lines) and _row_number(lines[i][1]) == last + 1 else 1
@@ -899,6 +900,31 @@ def _cell_table_items(report: Report) -> list[_Item]:
             last, expect = expect, expect + 1
             i = _skip_group_rows(lines, j, expect)
     return items
+
+
+def _without_page_breaks(lines: list[tuple[int, str]], header: str) -> list[tuple[int, str]]:
+    """The lines of a cell-per-line table without its page breaks: a page number line (— 3 —,
+    第3页) and the header repeated after it (``header``, its cells joined, however its lines
+    wrap) are dropped wherever they fall, between rows or inside a row's cell, so the rows go on.
+    A repeated header followed by row 1 opens a new table and is kept."""
+    out: list[tuple[int, str]] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i][1].strip()
+        if _row_number(line) is None and _PAGE_NUMBER.fullmatch(line):
+            i += 1
+            continue
+        if _HEAD_NUMBER.match(line):
+            joined, j = "", i
+            while j < len(lines) and len(joined) < len(header):
+                joined += lines[j][1].strip()
+                j += 1
+            if joined == header and not (j < len(lines) and _row_number(lines[j][1]) == 1):
+                i = j
+                continue
+        out.append(lines[i])
+        i += 1
+    return out
 
 
 _HEAD_YEAR = re.compile(r"(?:19|20)\d\d年度?")  # 2024年 / 目标: one header cell
