@@ -591,10 +591,13 @@ def _table_rows(lines: list[str]) -> tuple[set[int], list[tuple[int, int]]]:
         m = _ROW_NUMBER.match(line)
         if m and not run and int(m.group(1)) == last_no + 1:
             expect = last_no + 1  # the header repeated after a page break; the rows go on
-        if m and int(m.group(1)) == expect and k - last_k <= 15:
+        # after a header repeated mid-table the rest of the cut row (and the header's wrapped
+        # cells) lie between it and the next row number
+        gap = 30 if not run and last_no else 15
+        if m and int(m.group(1)) == expect and k - last_k <= gap:
             run.append(k)
             expect, last_k, last_no = expect + 1, k, expect
-        elif k - last_k > 15:
+        elif k - last_k > gap:
             close()
             header, run = None, []
     close()
