@@ -388,3 +388,67 @@ def test_cell_per_line_names_wrapped_mid_name_and_one_name_per_line():
         "2": (["县行政审批服务局", "县大数据中心"], ["县市场监管局", "县直有关部门"]),  # one lead per line
         "3": (["县住建局"], ["县生态环境分局", "各乡镇"]),
     }
+
+
+# ---- a cell-per-line table cut by a page break --------------------------------------
+_HEADER = "序号\n重点\n工作\n牵头\n单位\n配合\n单位\n年度\n目标\n"
+PAGE_BREAK_TABLE = ("枣林县2025年重点工作任务分解表\n" + _HEADER + """一、产业发展
+1
+建设智能家电产业园，引进配套企业
+县工信局
+县商务局
+新增配套企业8家
+2
+实施茶叶品牌提升行动
+县农业农村局
+各乡镇
+茶叶产值增长9%
+3
+推进县城燃气管网改造
+县住建局
+县燃气公司
+改造管网12公里
+4
+建设乡镇综合文化站，完善
+— 2 —
+""" + _HEADER + """基层公共文化服务设施
+县文旅局
+各乡镇、县财政局
+新建文化站6个
+二、民生保障
+5
+新增城镇就业岗位
+县人社局
+县就业服务中心
+新增就业3200人
+6
+改造农村公路危桥
+县交通运输局
+各乡镇
+改造危桥15座
+7
+提升县人民医院急救能力
+县卫健局
+县医保局、县财政局
+急救响应时间缩短到12分钟
+""")
+
+
+def test_a_page_number_and_a_repeated_header_inside_a_row_do_not_end_the_table():
+    report = govnlp.parse_report(PAGE_BREAK_TABLE)
+    got = units(report.tasks)
+    assert [t.number for t in report.tasks] == ["1", "2", "3", "4", "5", "6", "7"]
+    assert got["4"] == (["县文旅局"], ["各乡镇", "县财政局"])   # the row cut by the page break
+    assert got["5"] == (["县人社局"], ["县就业服务中心"])
+    assert got["7"] == (["县卫健局"], ["县医保局", "县财政局"])
+    assert "序号" not in next(t.text for t in report.tasks if t.number == "4")
+
+
+def test_a_repeated_header_between_rows_is_passed_over_but_one_before_row_1_opens_a_table():
+    rows = "".join(f"{n}\n完成第{n}项重点工程建设\n县发改局\n县财政局\n年底前完工\n" for n in range(1, 4))
+    more = "".join(f"{n}\n推进第{n}个示范村建设\n县农业农村局\n各乡镇\n建成示范村\n" for n in range(4, 7))
+    again = "".join(f"{n}\n开展第{n}轮安全检查\n县应急局\n县消防大队\n检查全覆盖\n" for n in range(1, 4))
+    got = tasks_of(_HEADER + rows + "第2页\n" + _HEADER + more + _HEADER + again)
+    assert [t.number for t in got] == ["1", "2", "3", "4", "5", "6", "1", "2", "3"]
+    assert units(got[3:4]) == {"4": (["县农业农村局"], ["各乡镇"])}
+    assert units(got[6:7]) == {"1": (["县应急局"], ["县消防大队"])}
