@@ -234,7 +234,9 @@ def _with_items_after(table: list[_Item], report: Report) -> list[_Item]:
     """The rows of a table, and the numbered items after it that go on with its numbering.
 
     A progress report may list its first tasks in a table (rows 1-9) and the rest as items
-    (10.…, 11.…) after it; without a table, the numbered items alone.
+    (10.…, 11.…) after it; a plan may put its targets in a table and its tasks after it in
+    numbered items of their own (1.… again under each （一）… group) that name their units
+    (``MIN_ITEMS`` or more, at least half with units); without a table, the numbered items alone.
     """
     items = _items(report)
     if not table:
@@ -242,6 +244,8 @@ def _with_items_after(table: list[_Item], report: Report) -> list[_Item]:
     after = [it for it in items if it.start >= table[-1].end]
     if after and after[0].number.isdigit() and table[-1].number.isdigit() \
             and int(after[0].number) == int(table[-1].number) + 1:
+        return table + after
+    if _names_units(after):
         return table + after
     return table
 

@@ -452,3 +452,28 @@ def test_a_repeated_header_between_rows_is_passed_over_but_one_before_row_1_open
     assert [t.number for t in got] == ["1", "2", "3", "4", "5", "6", "1", "2", "3"]
     assert units(got[3:4]) == {"4": (["县农业农村局"], ["各乡镇"])}
     assert units(got[6:7]) == {"1": (["县应急局"], ["县消防大队"])}
+
+
+def test_items_numbered_afresh_under_groups_after_a_target_table_are_tasks_too():
+    table = "序号\n指标\n目标\n牵头\n单位\n" + "".join(
+        f"{n}\n{name}\n增长{n + 4}%\n{unit}\n" for n, name, unit in [
+            (1, "地区生产总值", "县发改局"), (2, "工业增加值", "县工信局"), (3, "固定资产投资", "县发改局"),
+            (4, "社会消费品零售总额", "县商务局"), (5, "一般公共预算收入", "县财政局")])
+    groups = """二、重点工作
+（一）做强主导产业
+1.建设竹木加工产业园，新引进竹木企业6家。
+责任单位：县林业局（牵头），县工信局
+2.推进农产品冷链仓储建设，新建冷库3座。
+牵头单位：县农业农村局；配合单位：县商务局
+（二）改善城乡面貌
+1.改造县城背街小巷21条。
+责任单位：县住建局
+2.新建乡镇污水处理站4座。
+牵头单位：县水利局；配合单位：各乡镇
+3.完成农村改厕1800户。
+责任单位：县农业农村局（牵头），县卫健局
+"""
+    got = tasks_of(table + groups)
+    assert [t.number for t in got] == ["1", "2", "3", "4", "5", "1", "2", "1", "2", "3"]
+    assert (got[4].lead, got[5].lead, got[5].support) == (["县财政局"], ["县林业局"], ["县工信局"])
+    assert (got[8].lead, got[8].support) == (["县水利局"], ["各乡镇"])
