@@ -1014,7 +1014,8 @@ def _cell_score(kind: str, lines: list[str], first: bool) -> float:
         # a bare suffix (局, 中心) or a two-character tail (化局, 大队) is the end of a name
         # wrapped from the line before; 市直有关部门 is rarely a lead
         names = [u.strip() for u in _UNIT_SPLIT.split(_UNIT_NOTE.sub("", text))]
-        return (score + 1 - sum(len(u) > 12 for u in names) - 3 * sum(bool(_UNIT_NAME.fullmatch(u)) for u in names)
+        long = 16 if len(lines) > 1 else 12  # a name wrapped over lines is long by nature
+        return (score + 1 - sum(len(u) > long for u in names) - 3 * sum(bool(_UNIT_NAME.fullmatch(u)) for u in names)
                 - sum(len(u) <= 2 and not u.startswith(("各", "本")) for u in names)
                 # 品冷链物流中心 / 区农业农村局: the first line is the tail of the task text
                 - (len(lines) > 1 and not _NAME_OPEN.match(lines[0]) and text.startswith(lines[0] + "、"))
@@ -1024,7 +1025,7 @@ def _cell_score(kind: str, lines: list[str], first: bool) -> float:
     if _looks_like_units(text) or _DATE_CELL.fullmatch(text):
         score -= 2
     elif _looks_like_units(lines[-1]) or _looks_like_units(re.sub(r"[、，,][^、，,]{0,3}$", "", lines[-1])) \
-            or (len(lines) > 1 and _NAME_HEAD.fullmatch(lines[-1])):
+            or (len(lines) > 1 and _NAME_HEAD.fullmatch(lines[-1])) or _CUT_NAME.fullmatch(lines[-1]):
         score -= 1  # the units of the next cell (区发改局（牵头）、区 | 统计局, 县工业和信息 | 化局) run into the text
     if kind == "text" and not first and len(text) <= 3 and not _SHORT_CELL.fullmatch(text):
         score -= 1  # a lone tail (元, 10%) is the end of the cell before, wrapped onto its own line
@@ -1035,6 +1036,8 @@ def _cell_score(kind: str, lines: list[str], first: bool) -> float:
 
 # the head of a unit name wrapped before its end: 县工业和信息 (化局 on the next line)
 _NAME_HEAD = re.compile(r"[市区县省][\u4e00-\u9fff]{2,14}")
+# a unit name cut a character or two after its 局/委 (宜宾市生态环境局叙 / 州区分局): the head of a long name
+_CUT_NAME = re.compile(r"[\u4e00-\u9fff]{0,4}[市区县省][\u4e00-\u9fff]{1,12}[局委][\u4e00-\u9fff]{1,2}")
 # a line of a unit cell that opens a new name: 市市场监管局 under 市营商环境建设办公室
 _NAME_OPEN = re.compile(r"[市区县省各]")
 

@@ -477,3 +477,12 @@ def test_items_numbered_afresh_under_groups_after_a_target_table_are_tasks_too()
     assert [t.number for t in got] == ["1", "2", "3", "4", "5", "1", "2", "1", "2", "3"]
     assert (got[4].lead, got[5].lead, got[5].support) == (["县财政局"], ["县林业局"], ["县工信局"])
     assert (got[8].lead, got[8].support) == (["县水利局"], ["各乡镇"])
+
+
+def test_a_long_unit_name_cut_just_after_its_bureau_stays_one_name():
+    from govnlp.tasks import fit_cell_lines
+    columns = ["序号", "指标", "2025年目标", "牵头单位", "配合单位"]
+    assert fit_cell_lines(columns, ["细颗粒物平均浓度", "28微克/立方米", "沙河市生态环境局枣", "林分局", "县住建局"]) == [
+        "细颗粒物平均浓度", "28微克/立方米", "沙河市生态环境局枣林分局", "县住建局"]
+    assert fit_cell_lines(columns[:4], ["优良天数比例", "90%以上", "市生态环境局沙", "河分局"]) == [
+        "优良天数比例", "90%以上", "市生态环境局沙河分局"]
