@@ -973,7 +973,8 @@ _UNIT_NOTE = re.compile(r"[（(][^（）()]{1,6}[）)]$")  # 各镇（街道）,
 
 
 def _looks_like_units(cell: str) -> bool:
-    parts = [p for p in _UNIT_SPLIT.split(cell) if p.strip()]
+    # names split at 、，/ and at 和/及 between two whole names (人行某市中心支行及某银保监分局)
+    parts = [q for p in _UNIT_SPLIT.split(cell) for q in _AND_SPLIT.split(p) if q.strip()]
     return bool(parts) and len(cell) <= 80 and all(
         len(p.strip()) <= 16 and not re.search(r"\d", p)
         and (_UNIT_NAME.search(p.strip()) or _UNIT_NAME.search(_UNIT_NOTE.sub("", p.strip())))

@@ -486,3 +486,11 @@ def test_a_long_unit_name_cut_just_after_its_bureau_stays_one_name():
         "细颗粒物平均浓度", "28微克/立方米", "沙河市生态环境局枣林分局", "县住建局"]
     assert fit_cell_lines(columns[:4], ["优良天数比例", "90%以上", "市生态环境局沙", "河分局"]) == [
         "优良天数比例", "90%以上", "市生态环境局沙河分局"]
+
+
+def test_a_support_cell_of_two_names_joined_by_ji_wrapped_mid_name():
+    from govnlp.tasks import fit_cell_lines
+    columns = ["序号", "重点工作任务", "目标", "牵头单位", "配合单位"]
+    assert fit_cell_lines(columns, ["扩大普惠小微贷款投放", "新增贷款80亿元", "市金融办",
+                                    "人行沙河市中心支行及沙河银保", "监分局"]) == [
+        "扩大普惠小微贷款投放", "新增贷款80亿元", "市金融办", "人行沙河市中心支行及沙河银保监分局"]
