@@ -1005,8 +1005,13 @@ def _cell_score(kind: str, lines: list[str], first: bool) -> float:
     if text[-1] in "，、；：,;:和与及":
         score -= 1  # nor ends with a comma: its next line is the rest of it
     # a cell wraps at its column width: every line but the last is about as long as the longest
-    widest = max(len(ln) for ln in lines)
-    score -= sum(1 for ln in lines[:-1] if len(ln) < widest - 2 or len(ln) < len(lines[-1]))
+    # (in a unit cell the last line may go on with more names: 保障局、市农业农村局)
+    tail = re.split(r"[、，,]", lines[-1])[0]
+    if not (kind in ("units", "support") and len(lines) > 1 and _NAME_OPEN.match(lines[0])
+            and not _NAME_OPEN.match(tail)):
+        tail = lines[-1]
+    widest = max([len(ln) for ln in lines[:-1]] + [len(tail)])
+    score -= sum(1 for ln in lines[:-1] if len(ln) < widest - 2 or len(ln) < len(tail))
     if kind in ("units", "support"):
         text = _join_unit_lines(lines)
         if not _looks_like_units(text):

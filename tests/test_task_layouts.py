@@ -494,3 +494,11 @@ def test_a_support_cell_of_two_names_joined_by_ji_wrapped_mid_name():
     assert fit_cell_lines(columns, ["扩大普惠小微贷款投放", "新增贷款80亿元", "市金融办",
                                     "人行沙河市中心支行及沙河银保", "监分局"]) == [
         "扩大普惠小微贷款投放", "新增贷款80亿元", "市金融办", "人行沙河市中心支行及沙河银保监分局"]
+
+
+def test_a_support_cell_whose_first_name_wraps_before_more_names():
+    from govnlp.tasks import fit_cell_lines
+    columns = ["序号", "重点工作任务", "目标", "牵头单位", "配合单位"]
+    assert fit_cell_lines(columns, ["拓宽城乡居民增收渠道", "农村居民收入增长8%", "市统计局",
+                                    "市人力资源社会", "保障局、市财政局"]) == [
+        "拓宽城乡居民增收渠道", "农村居民收入增长8%", "市统计局", "市人力资源社会保障局、市财政局"]
