@@ -52,7 +52,10 @@ reading; A（牵头）、B、C: A alone leads). Spaces between unit names that n
 (区统计局 区税务局 -> 区统计局区税务局) are read back from the raw input. A Word table pasted
 with tabs whose rows wrap is read by tab position (:func:`_grid_table_items`); in a table flattened
 one cell per line a unit cell of several lines is one name wrapped mid-name (县工业和信息/化局)
-or one name per line (a line opened by 市/区/县/省/各 after a complete name).
+or one name per line (a line opened by 市/区/县/省/各 after a complete name). A page number and
+the header repeated after it (its cells wrapped as before) never end such a table, even inside a
+row's cell: the rows go on. Numbered items after a target table that name their units (1.… again
+under each （一）… group) are tasks too.
 Counts of the plan's own items (共31项, 25项任务中…) are not data (:func:`item_count_spans`).
 Documents that are not task plans give [].
 """
