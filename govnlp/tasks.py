@@ -1017,6 +1017,8 @@ def _cell_score(kind: str, lines: list[str], first: bool) -> float:
     score -= sum(1 for ln in lines[:-1] if len(ln) < widest - 2 or len(ln) < len(tail))
     if kind in ("units", "support"):
         text = _join_unit_lines(lines)
+        if _DITTO.fullmatch(text):  # 同上: the units of the row above
+            return score + 1
         if not _looks_like_units(text):
             return score - 5 * len(lines)
         # a unit name is short: a long one is the tail of the task text run into the cell;

@@ -502,3 +502,10 @@ def test_a_support_cell_whose_first_name_wraps_before_more_names():
     assert fit_cell_lines(columns, ["拓宽城乡居民增收渠道", "农村居民收入增长8%", "市统计局",
                                     "市人力资源社会", "保障局、市财政局"]) == [
         "拓宽城乡居民增收渠道", "农村居民收入增长8%", "市统计局", "市人力资源社会保障局、市财政局"]
+
+
+def test_a_ditto_lead_cell_is_a_unit_cell_not_the_tail_of_the_task():
+    from govnlp.tasks import fit_cell_lines
+    columns = ["序号", "工作任务", "牵头单位", "配合单位", "年度目标"]
+    assert fit_cell_lines(columns, ["提高城乡低保标准", "同上", "区财政局", "月人均提高30元"]) == [
+        "提高城乡低保标准", "同上", "区财政局", "月人均提高30元"]
