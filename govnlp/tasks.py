@@ -378,7 +378,7 @@ def _group(report: Report, pattern: re.Pattern) -> list[_Item]:
             continue
         if line.strip() and _labelled_line(line) and pattern.match(nxt) \
                 and (current is None or (any(_is_unit_line(ln) for _, ln in current.lines)
-                                         and not _is_unit_line(current.lines[-1][1]))):
+                                         and (not _is_unit_line(current.lines[-1][1]) or _whole_clause(line)))):
             pending, current = (off, line), None  # 【牵头单位：A；配合单位：B】 above 2.…
             continue
         if current is not None and line.strip():
@@ -392,6 +392,15 @@ def _group(report: Report, pattern: re.Pattern) -> list[_Item]:
             current.lines.append((off, line))
             current.end = off + len(line.rstrip())
     return items
+
+
+def _whole_clause(line: str) -> bool:
+    """A bracketed unit line naming both lead and support (【牵头单位：A；配合单位：B】): it opens the
+    item below even after a unit line, being no second half of that one."""
+    s = line.strip()
+    labels = {m.group(1) for m in _LABELLED.finditer(s)}
+    return s[:1] in "【[［" and s[-1:] in "】]］" and any(l in _LEAD_WORDS for l in labels) \
+        and any(l in _SUPPORT_WORDS for l in labels)
 
 
 def _continues_units(unit_line: str, line: str) -> bool:

@@ -509,3 +509,20 @@ def test_a_ditto_lead_cell_is_a_unit_cell_not_the_tail_of_the_task():
     columns = ["序号", "工作任务", "牵头单位", "配合单位", "年度目标"]
     assert fit_cell_lines(columns, ["提高城乡低保标准", "同上", "区财政局", "月人均提高30元"]) == [
         "提高城乡低保标准", "同上", "区财政局", "月人均提高30元"]
+
+
+def test_a_bracketed_unit_line_after_a_wrapped_unit_line_opens_the_item_below():
+    got = units(govnlp.parse_report("""1.新建城区公办幼儿园3所。
+牵头单位：县教育局；配合单位：县财政局
+2.开展农贸市场提质改造，改造市场6个。
+责任单位：县商务局（牵头），县市场监管局、
+县城管局
+【牵头单位：县卫健局；配合单位：县医保局】
+3.建成县域医共体信息平台。
+4.新增城市绿地12公顷。
+牵头单位：县林业局；配合单位：县住建局
+5.改造老旧供水管网20公里。
+牵头单位：县水利局；配合单位：县自来水公司
+""").tasks)
+    assert got["2"] == (["县商务局"], ["县市场监管局", "县城管局"])
+    assert got["3"] == (["县卫健局"], ["县医保局"])
