@@ -44,7 +44,8 @@ lead unless they name their own (（与X共同牵头） adds X to them); 参与�
 under a numbered item stands for the units of the item above.
 A unit line above a numbered item belongs to it when nothing is open above it or the item
 above has named its units (【牵头单位：A；配合单位：B】 / 1.…, or a progress block's 牵头单位：X
-line before 4.…); "（五）A牵头，B配合：" with the task on the next line opens its item; page
+line before 4.…; a bracketed line naming lead and support opens the item below even right after
+the unit line of the item above); "（五）A牵头，B配合：" with the task on the next line opens its item; page
 numbers between an item and its unit line are passed over; a unit line wrapped onto the next
 line (…各乡镇 / （街道）, …秀水街道办 / 事处) keeps its tail. In 责任单位：A、B（牵头），C the run
 that ends with the mark before a comma leads (A, B) and the rest support (the plans' writers'
