@@ -360,7 +360,8 @@ def _group(report: Report, pattern: re.Pattern) -> list[_Item]:
     for k, (off, line) in enumerate(lines):
         nxt = next((ln for _, ln in lines[k + 1:] if ln.strip()), "")
         if report.boilerplate and report.is_boilerplate(off + len(line) - len(line.lstrip())) and line.strip():
-            if current is None or not _is_unit_line(nxt):
+            # a page break inside an item (its last line cut at a comma) or before its unit line
+            if current is None or not (_is_unit_line(nxt) or current.lines[-1][1].rstrip().endswith(("，", "、", ","))):
                 current = None
             continue
         m = pattern.match(line)

@@ -526,3 +526,23 @@ def test_a_bracketed_unit_line_after_a_wrapped_unit_line_opens_the_item_below():
 """).tasks)
     assert got["2"] == (["县商务局"], ["县市场监管局", "县城管局"])
     assert got["3"] == (["县卫健局"], ["县医保局"])
+
+
+def test_a_page_number_inside_an_item_cut_at_a_comma_does_not_end_it():
+    text = """（1）新建城区停车场4处，
+— 5 —
+新增停车泊位1200个。
+责任单位：县城管局（牵头），县公安局
+（2）改造农村供水管网60公里。
+牵头单位：县水利局；配合单位：各乡镇
+（3）建设县级物流分拨中心。
+牵头单位：县商务局；配合单位：县邮政公司
+（4）新增城镇就业2800人。
+牵头单位：县人社局；配合单位：县财政局
+（5）创建省级卫生乡镇2个。
+牵头单位：县卫健局；配合单位：各乡镇
+"""
+    got = govnlp.parse_report(text).tasks
+    assert units(got)["1"] == (["县城管局"], ["县公安局"])
+    assert units(got)["2"] == (["县水利局"], ["各乡镇"])
+    assert "新增停车泊位1200个" in got[0].text
