@@ -19,8 +19,9 @@ lies inside the item, ``start``/``end`` the whole item (number to the end of its
 and continuation lines). Lead: 主办/牵头/负责/牵头单位; 责任单位 are support beside a named lead
 (牵头单位：X；责任单位：Y), else the one marked （牵头） leads and the rest support, else all of
 them lead (责任单位：A、B -> lead [A, B]). Support: 协办/配合/参与/协助. An item ends at the next
-item, a heading, page chrome, or a plain line after a line that closed the item (ends with 。
-or with its unit clause): continuation lines follow lines ending in ；.
+item, a heading, page chrome (not a page number inside a line cut at a comma), or a plain
+line after a line that closed the item (ends with 。 or with its unit clause): continuation
+lines follow lines ending in ；.
 Items may be numbered 1. / （1） / （一）: the numbering that names the most units wins, so
 "（一）…\n责任单位：…" blocks are read by their （一） items. A table flattened one cell per line
 (序号 / 工作任务 / 目标 / 牵头单位 / 配合单位 / 完成时限, then 1, its cells, 2, …) gives one item per
