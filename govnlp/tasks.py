@@ -63,6 +63,7 @@ Documents that are not task plans give [].
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from dataclasses import dataclass, field
@@ -145,8 +146,12 @@ def extract_tasks(report: Report) -> list[Task]:
     _leads_from_group_headings(report, items)
     _dittos_from_item_above(items)
     tasks = []
+    anchored = sorted(((span[0], i) for i, ind in enumerate(report.indicators)
+                       for span in [ind.spans.get("value") or ind.spans.get("change")] if span is not None))
+    starts = [a for a, _ in anchored]
     for it in items:
-        inside = [i for i, ind in enumerate(report.indicators) if _inside(ind, it.start, it.end)]
+        lo, hi = bisect.bisect_left(starts, it.start), bisect.bisect_right(starts, it.end)
+        inside = sorted(i for _, i in anchored[lo:hi] if _inside(report.indicators[i], it.start, it.end))
         tasks.append(Task(number=it.number, text=it.text, lead=it.lead, support=it.support,
                           indicators=inside, start=it.start, end=it.end))
     return tasks
@@ -357,9 +362,16 @@ def _group(report: Report, pattern: re.Pattern) -> list[_Item]:
     items: list[_Item] = []
     current: Optional[_Item] = None
     lines = list(_lines(report))
+    # the next non-empty line after each line, found once (a slice per line was quadratic)
+    following = [""] * len(lines)
+    upcoming = ""
+    for k in range(len(lines) - 1, -1, -1):
+        following[k] = upcoming
+        if lines[k][1].strip():
+            upcoming = lines[k][1]
     pending: Optional[tuple[int, str]] = None  # a unit line waiting for the item below it
     for k, (off, line) in enumerate(lines):
-        nxt = next((ln for _, ln in lines[k + 1:] if ln.strip()), "")
+        nxt = following[k]
         if report.boilerplate and report.is_boilerplate(off + len(line) - len(line.lstrip())) and line.strip():
             # a page break inside an item (its last line cut at a comma) or before its unit line
             if current is None or not (_is_unit_line(nxt) or current.lines[-1][1].rstrip().endswith(("，", "、", ","))):
