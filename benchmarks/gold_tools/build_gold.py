@@ -63,7 +63,11 @@ def parse_source(path: Path) -> dict:
     text_from: Optional[str] = None
     lines = raw.split("\n")
     body_lines = []
+    line_starts = []  # where each line starts in the markup (for _openings)
+    at = 0
     for line in lines:
+        line_starts.append(at)
+        at += len(line) + 1
         if line.startswith("@@"):
             body_lines.append(("dir", line[2:]))
         else:
@@ -71,8 +75,9 @@ def parse_source(path: Path) -> dict:
     # drop one trailing empty line produced by the final newline
     if body_lines and body_lines[-1] == ("text", ""):
         body_lines.pop()
+    openings: list[tuple[int, int, str]] = []  # (markup index of ⟦, text offset, tag)
     first_text = True
-    for kind, line in body_lines:
+    for (kind, line), line_at in zip(body_lines, line_starts):
         if kind == "dir":
             directives.append((pos, line))
             continue
@@ -91,6 +96,7 @@ def parse_source(path: Path) -> dict:
                 if j < len(line) and line[j] == " ":
                     j += 1
                 stack.append((tag, pos))
+                openings.append((line_at + i, pos, tag))
                 i = j
                 continue
             if ch == CLOSE:
@@ -426,7 +432,7 @@ def parse_source(path: Path) -> dict:
     # layers that are not complete are not written at all (drafts stay in the source only)
     gold = {"annotated": annotated, **{k: v for k, v in gold.items() if k in annotated}}
     return {"id": doc_id, "split": split, "text": text, "gold": gold, "meta_info": info, "_spans": spans,
-            "_text_from": text_from, "_task_units": task_units}
+            "_text_from": text_from, "_task_units": task_units, "_openings": openings}
 
 
 AFTER_Q = (("左右", "approx"), ("上下", "approx"), ("以上", "at_least"), ("以内", "at_most"),

@@ -31,37 +31,6 @@ MONEY_UNITS = {"元", "美元", "欧元", "港元", "日元"}
 MONEY_FRONT = re.compile(r"全年|当年|年度(?!预算|目标|计划|任务)|各类|各项")
 
 
-def _opening_positions(raw: str) -> list[tuple[int, int, str]]:
-    """(markup index of an opening ⟦, its text offset, tag) for every span, in the parser's terms."""
-    out, pos, first = [], 0, True
-    lines = raw.split("\n")
-    if lines and lines[-1] == "":
-        lines = lines[:-1]
-    at = 0
-    for line in lines:
-        start_of_line = at
-        at += len(line) + 1
-        if line.startswith("@@"):
-            continue
-        if not first:
-            pos += 1
-        first = False
-        i = 0
-        while i < len(line):
-            ch = line[i]
-            if ch == OPEN:
-                j = i + 1
-                while j < len(line) and line[j] not in " " + OPEN + CLOSE:
-                    j += 1
-                out.append((start_of_line + i, pos, line[i + 1:j]))
-                i = j + 1 if j < len(line) and line[j] == " " else j
-                continue
-            if ch != CLOSE:
-                pos += 1
-            i += 1
-    return out
-
-
 def conform(path: Path) -> tuple[str, int]:
     """The source with work verbs moved into count names, and how many were moved."""
     raw = path.read_text(encoding="utf-8")
@@ -81,7 +50,7 @@ def conform(path: Path) -> tuple[str, int]:
 
     def count_names():
         """(markup index, text offset, end of the ⟦n… token) of every count name with no override."""
-        for idx, offset, tag in _opening_positions(raw):
+        for idx, offset, tag in doc["_openings"]:
             if tag.startswith("n") and starts.get(offset) \
                     and not any(i in overridden for i in tag[1:].split(";")[0].split(",")):
                 yield idx, offset, raw.index(" ", idx) + 1
@@ -127,7 +96,7 @@ def conform(path: Path) -> tuple[str, int]:
             cut = step
         if not cut:
             continue
-        for idx, offset, tag in _opening_positions(raw):
+        for idx, offset, tag in doc["_openings"]:
             if tag.startswith("n") and offset == span[0] and not any(i in overridden for i in tag[1:].split(";")[0].split(",")):
                 token_end = raw.index(" ", idx) + 1
                 if OPEN not in raw[token_end:token_end + cut] and CLOSE not in raw[token_end:token_end + cut] \
