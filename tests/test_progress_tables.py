@@ -35,6 +35,11 @@ def by_value(report, value):
     return [i for i in report.indicators if i.value == value or (i.change and i.change.value == value)]
 
 
+def figures(report) -> list:
+    """(name, level or change, kind) of each indicator of a parsed report."""
+    return [(i.name, i.value if i.change is None else i.change.value, i.kind) for i in report.indicators]
+
+
 def test_names_stop_at_the_cell_gap(report):
     names = {i.name for i in report.indicators}
     assert "智能工厂" in names or "新建智能工厂" in names
@@ -166,7 +171,7 @@ CELL_PER_LINE = (
 
 def test_a_table_flattened_one_cell_per_line():
     r = govnlp.parse_report(CELL_PER_LINE, slogans=False)
-    got = [(i.name, i.value if i.change is None else i.change.value, i.kind) for i in r.indicators]
+    got = figures(r)
     assert got == [
         ("工业投资", 12.0, "target"), ("工业投资", 10.5, "actual"),       # the task cell's name
         ("城镇居民人均可支配收入", 6.0, "target"), ("农村居民人均可支配收入", 8.0, "target"),
@@ -251,7 +256,7 @@ TAB_TABLE = (
 
 def test_a_word_table_pasted_with_one_tab_per_column():
     r = govnlp.parse_report(TAB_TABLE, slogans=False)
-    got = [(i.name, i.value if i.change is None else i.change.value, i.kind) for i in r.indicators]
+    got = figures(r)
     assert got == [("工业投资", 9.0, "target"), ("新认定数字化车间", 12.0, "target"),
                    ("专项债券资金", 1.8e9, "target"), ("新增学位", 2400.0, "target")]
     cells = table_cells(r.text)
